@@ -1,0 +1,767 @@
+//! The positioned tree into the charter model, with an exact, helpful error for every
+//! way the input can be wrong.
+
+use super::error::InputError;
+use super::model::*;
+use super::tree::{Entry, InputFormat, Node, Value};
+use crate::catalog::{self, CATALOG};
+use crate::source::Span;
+
+/// Limits large enough for any real team, so a hostile file cannot exhaust memory.
+pub const MAX_ROLES: usize = 10_000;
+pub const MAX_DUTIES: usize = 250_000;
+
+/// Errors past this many in one file are not worth reading; the first ones are.
+const MAX_ERRORS_PER_FILE: usize = 50;
+
+const ROOT_KEYS: &[&str] = &["$schema", "version", "team", "roles", "vocabulary", "lint"];
+const POLICY_ROOT_KEYS: &[&str] = &["$schema", "lint"];
+const TEAM_KEYS: &[&str] = &[
+    "name",
+    "size",
+    "delivery_teams",
+    "methodology",
+    "cross_team_dependencies",
+];
+const ROLE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "holders",
+    "scope",
+    "allocation",
+    "owns",
+    "does",
+    "consulted",
+    "informed",
+];
+const LINT_KEYS: &[&str] = &[
+    "fail_on",
+    "severity",
+    "require",
+    "optional",
+    "max_accountabilities",
+    "max_teams_per_person",
+    "combined_roles_warn_at",
+    "accept",
+];
+const ACCEPT_KEYS: &[&str] = &["rule", "target", "reason", "until"];
+
+/// The keys each table accepts, for the schema drift test.
+pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
+    ("charter", ROOT_KEYS),
+    ("team", TEAM_KEYS),
+    ("role", ROLE_KEYS),
+    ("lint", LINT_KEYS),
+    ("accept", ACCEPT_KEYS),
+];
+
+pub struct Decoder<'a> {
+    text: &'a str,
+    format: InputFormat,
+    pub errors: Vec<InputError>,
+    duty_count: usize,
+}
+
+impl<'a> Decoder<'a> {
+    pub fn new(text: &'a str, format: InputFormat) -> Self {
+        Decoder {
+            text,
+            format,
+            errors: Vec::new(),
+            duty_count: 0,
+        }
+    }
+
+    fn report(&mut self, error: InputError) {
+        if self.errors.len() < MAX_ERRORS_PER_FILE {
+            self.errors.push(error);
+        }
+    }
+
+    fn error(&mut self, span: Span, message: String, label: impl Into<String>, help: Option<String>) {
+        self.report(InputError {
+            span: Some(span),
+            message,
+            label: label.into(),
+            help,
+            related: None,
+        });
+    }
+
+    /// The first line of a span: a table's header or opening brace, not its whole body.
+    fn head(&self, span: &Span) -> Span {
+        let end = self.text[span.start.min(self.text.len())..]
+            .find('\n')
+            .map_or(span.end, |at| (span.start + at).min(span.end));
+        span.start..end.max(span.start)
+    }
+
+    /// How a key with an example value is written in this file's format.
+    fn example(&self, key: &str, value: &str) -> String {
+        match self.format {
+            InputFormat::Toml => format!("`{key} = {value}`"),
+            InputFormat::Json => format!("`\"{key}\": {value}`"),
+        }
+    }
+
+    fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+        let found = node.value.kind_name(self.format);
+        self.error(
+            node.span.clone(),
+            format!("`{path}` must be {expected}, found {found}"),
+            format!("expected {expected}"),
+            None,
+        );
+    }
+
+    /// The entries of a table, reporting unknown keys against `known`.
+    fn table<'n>(&mut self, node: &'n Node, path: &str, known: &[&str]) -> Option<&'n [Entry]> {
+        let Value::Table(entries) = &node.value else {
+            let expected = match self.format {
+                InputFormat::Toml => "a table",
+                InputFormat::Json => "an object",
+            };
+            self.wrong_type(node, path, expected);
+            return None;
+        };
+        for entry in entries {
+            if !known.contains(&entry.key.as_str()) {
+                self.unknown_key(entry, path, known);
+            }
+        }
+        Some(entries)
+    }
+
+    fn unknown_key(&mut self, entry: &Entry, path: &str, known: &[&str]) {
+        let listed = known
+            .iter()
+            .map(|key| format!("`{key}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let help = match did_you_mean(&entry.key, known.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`? `{path}` takes {listed}"),
+            None => format!("`{path}` takes {listed}"),
+        };
+        let location = if path.is_empty() { "the charter".to_string() } else { format!("`{path}`") };
+        self.error(
+            entry.key_span.clone(),
+            format!("unknown key `{}` in {location}", entry.key),
+            "unknown key",
+            Some(help),
+        );
+    }
+
+    fn missing(&mut self, table_span: &Span, path: &str, key: &str, example_value: &str) {
+        let span = self.head(table_span);
+        let (message, label) = if path.is_empty() {
+            (format!("missing required key `{key}`"), "the charter starts here".to_string())
+        } else {
+            (
+                format!("missing required key `{key}` in `{path}`"),
+                format!("`{path}` is declared here"),
+            )
+        };
+        let help = Some(format!("add {}", self.example(key, example_value)));
+        self.error(span, message, label, help);
+    }
+
+    fn string(&mut self, node: &Node, path: &str) -> Option<Spanned<String>> {
+        match &node.value {
+            Value::String(text) => Some(Spanned::new(text.clone(), node.span.clone())),
+            _ => {
+                self.wrong_type(node, path, "a string");
+                None
+            }
+        }
+    }
+
+    fn non_empty_string(&mut self, node: &Node, path: &str, what: &str) -> Option<Spanned<String>> {
+        let text = self.string(node, path)?;
+        if text.value.trim().is_empty() {
+            self.error(
+                node.span.clone(),
+                format!("`{path}` is empty"),
+                format!("expected {what}"),
+                None,
+            );
+            return None;
+        }
+        Some(text)
+    }
+
+    fn integer(&mut self, node: &Node, path: &str, minimum: u32) -> Option<Spanned<u32>> {
+        let Value::Integer(number) = node.value else {
+            self.wrong_type(node, path, "an integer");
+            return None;
+        };
+        match u32::try_from(number) {
+            Ok(value) if value >= minimum => Some(Spanned::new(value, node.span.clone())),
+            _ => {
+                self.error(
+                    node.span.clone(),
+                    format!("`{path}` is {number}, below the minimum of {minimum}"),
+                    format!("expected an integer of at least {minimum}"),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, node: &Node, path: &str) -> Option<bool> {
+        match node.value {
+            Value::Boolean(flag) => Some(flag),
+            _ => {
+                self.wrong_type(node, path, "a boolean (true or false)");
+                None
+            }
+        }
+    }
+
+    fn string_list(&mut self, node: &Node, path: &str) -> Vec<Spanned<String>> {
+        let Value::Array(items) = &node.value else {
+            self.wrong_type(node, path, "an array of strings");
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| self.string(item, &format!("{path}[{index}]")))
+            .collect()
+    }
+
+    /// A string that must be one of `choices`.
+    fn choice<T>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        choices: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<Spanned<T>> {
+        let text = self.string(node, path)?;
+        if let Some(value) = parse(&text.value) {
+            return Some(Spanned::new(value, text.span));
+        }
+        let listed = choices.join(", ");
+        let help = did_you_mean(&text.value, choices.iter().copied())
+            .map(|close| format!("did you mean `{close}`?"));
+        self.error(
+            text.span,
+            format!("unknown value `{}` for `{path}`", text.value),
+            format!("expected one of {listed}"),
+            help,
+        );
+        None
+    }
+
+    /// A responsibility id of the catalog.
+    fn responsibility_id(&mut self, text: &Spanned<String>, path: &str) -> Option<usize> {
+        if let Some(index) = catalog::index_of(&text.value) {
+            return Some(index);
+        }
+        let help = match did_you_mean(&text.value, CATALOG.iter().map(|entry| entry.id)) {
+            Some(close) => format!("did you mean `{close}`? `charterlint catalog` lists every id"),
+            None => "`charterlint catalog` lists every responsibility id".to_string(),
+        };
+        self.error(
+            text.span.clone(),
+            format!("unknown responsibility id `{}` in `{path}`", text.value),
+            "expected a catalog responsibility id",
+            Some(help),
+        );
+        None
+    }
+
+    pub fn charter(&mut self, root: &Node) -> Option<Charter> {
+        let entries = self.table(root, "", ROOT_KEYS)?;
+        let mut schema = None;
+        let mut version = None;
+        let mut team = None;
+        let mut roles = Vec::new();
+        let mut vocabulary = Vocabulary::default();
+        let mut lint = LintConfig::default();
+        for entry in entries {
+            let node = &entry.value;
+            match entry.key.as_str() {
+                "$schema" => schema = self.string(node, "$schema").map(|text| text.value),
+                "version" => version = self.version(node),
+                "team" => team = self.team(entry),
+                "roles" => roles = self.roles(node),
+                "vocabulary" => vocabulary = self.vocabulary(node),
+                "lint" => lint = self.lint(node),
+                _ => {}
+            }
+        }
+        let has = |key: &str| entries.iter().any(|entry| entry.key == key);
+        if !has("version") {
+            self.missing(&root.span, "", "version", "1");
+        }
+        if !has("team") {
+            let example = match self.format {
+                InputFormat::Toml => "a `[team]` table with `name = \"...\"`".to_string(),
+                InputFormat::Json => "`\"team\": { \"name\": \"...\" }`".to_string(),
+            };
+            let span = self.head(&root.span);
+            self.error(span, "missing required key `team`".to_string(), "the charter starts here", Some(format!("add {example}")));
+        }
+        self.check_unique_role_ids(&roles);
+        if !self.errors.is_empty() {
+            return None;
+        }
+        Some(Charter {
+            schema,
+            version: version?,
+            team: team?,
+            roles,
+            vocabulary,
+            lint,
+        })
+    }
+
+    /// An org-wide policy file: the same `[lint]` table as a charter, alone.
+    pub fn policy(&mut self, root: &Node) -> Option<LintConfig> {
+        let entries = self.table(root, "", POLICY_ROOT_KEYS)?;
+        let lint = entries
+            .iter()
+            .find(|entry| entry.key == "lint")
+            .map(|entry| self.lint(&entry.value))
+            .unwrap_or_default();
+        self.errors.is_empty().then_some(lint)
+    }
+
+    fn version(&mut self, node: &Node) -> Option<u32> {
+        let Value::Integer(number) = node.value else {
+            self.wrong_type(node, "version", "an integer");
+            return None;
+        };
+        if number != 1 {
+            self.error(
+                node.span.clone(),
+                format!("unsupported charter version {number}"),
+                "only version 1 is supported",
+                Some(format!("set {}", self.example("version", "1"))),
+            );
+            return None;
+        }
+        Some(1)
+    }
+
+    fn team(&mut self, team_entry: &Entry) -> Option<Team> {
+        let node = &team_entry.value;
+        let entries = self.table(node, "team", TEAM_KEYS)?;
+        let mut name = None;
+        let mut size = None;
+        let mut delivery_teams = Some(1);
+        let mut methodology = Some(Methodology::default());
+        let mut cross_team_dependencies = Some(false);
+        for entry in entries {
+            let value = &entry.value;
+            let path = format!("team.{}", entry.key);
+            match entry.key.as_str() {
+                "name" => name = self.non_empty_string(value, &path, "the team's name"),
+                "size" => size = self.integer(value, &path, 1).map(|number| number.value),
+                "delivery_teams" => delivery_teams = self.integer(value, &path, 1).map(|number| number.value),
+                "methodology" => {
+                    let names = Methodology::ALL.map(Methodology::name);
+                    methodology = self
+                        .choice(value, &path, &names, |text| {
+                            Methodology::ALL.into_iter().find(|method| method.name() == text)
+                        })
+                        .map(|method| method.value);
+                }
+                "cross_team_dependencies" => cross_team_dependencies = self.boolean(value, &path),
+                _ => {}
+            }
+        }
+        if !entries.iter().any(|entry| entry.key == "name") {
+            self.missing(&node.span, "team", "name", "\"Checkout\"");
+        }
+        // In TOML the `[team]` header anchors team-wide findings; in JSON the `"team"` key.
+        let span = match self.format {
+            InputFormat::Toml if self.text.get(node.span.clone()).is_some_and(|text| text.starts_with('[')) => {
+                node.span.clone()
+            }
+            _ => team_entry.key_span.clone(),
+        };
+        Some(Team {
+            name: name?,
+            size,
+            delivery_teams: delivery_teams?,
+            methodology: methodology?,
+            cross_team_dependencies: cross_team_dependencies?,
+            span,
+        })
+    }
+
+    fn roles(&mut self, node: &Node) -> Vec<Role> {
+        let Value::Array(items) = &node.value else {
+            let expected = match self.format {
+                InputFormat::Toml => "an array of tables (`[[roles]]`)",
+                InputFormat::Json => "an array of objects",
+            };
+            self.wrong_type(node, "roles", expected);
+            return Vec::new();
+        };
+        if items.len() > MAX_ROLES {
+            self.error(
+                self.head(&items[MAX_ROLES].span),
+                format!("more than {MAX_ROLES} roles in one charter"),
+                format!("role {} of {}", MAX_ROLES + 1, items.len()),
+                Some("split the organisation into one charter per team".to_string()),
+            );
+            return Vec::new();
+        }
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| self.role(item, index))
+            .collect()
+    }
+
+    fn role(&mut self, node: &Node, index: usize) -> Option<Role> {
+        let path = format!("roles[{index}]");
+        let entries = self.table(node, &path, ROLE_KEYS)?;
+        let mut id = None;
+        let mut title = None;
+        let mut holders = None;
+        let mut scope = None;
+        let mut allocation = None;
+        let mut lists: [Vec<Spanned<String>>; 4] = Default::default();
+        let errors_before = self.errors.len();
+        for entry in entries {
+            let value = &entry.value;
+            let key_path = format!("{path}.{}", entry.key);
+            match entry.key.as_str() {
+                "id" => id = self.role_id(value, &key_path),
+                "title" => title = self.non_empty_string(value, &key_path, "the role's title"),
+                "holders" => holders = self.holders(value, &key_path),
+                "scope" => scope = self.non_empty_string(value, &key_path, "a delivery team or product area"),
+                "allocation" => allocation = self.allocation(value, &key_path),
+                "owns" | "does" | "consulted" | "informed" => {
+                    let slot = ["owns", "does", "consulted", "informed"]
+                        .iter()
+                        .position(|key| *key == entry.key)
+                        .unwrap_or(0);
+                    lists[slot] = self.duties(value, &key_path);
+                }
+                _ => {}
+            }
+        }
+        for (key, example) in [("id", "\"po\""), ("title", "\"Product Owner\""), ("holders", "[\"Sam\"]")] {
+            if !entries.iter().any(|entry| entry.key == key) {
+                self.missing(&node.span, &path, key, example);
+            }
+        }
+        if self.errors.len() != errors_before {
+            return None;
+        }
+        let id = id?;
+        let allocation = allocation.unwrap_or_else(|| Spanned::new(1.0, id.span.clone()));
+        let [owns, does, consulted, informed] = lists;
+        Some(Role {
+            id,
+            title: title?,
+            holders: holders?,
+            scope,
+            allocation,
+            owns,
+            does,
+            consulted,
+            informed,
+        })
+    }
+
+    fn role_id(&mut self, node: &Node, path: &str) -> Option<Spanned<String>> {
+        let id = self.non_empty_string(node, path, "a role id such as `po`")?;
+        let valid = id
+            .value
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-');
+        if valid {
+            return Some(id);
+        }
+        let suggestion = suggest_id(&id.value);
+        self.error(
+            id.span.clone(),
+            format!("invalid role id `{}`", id.value),
+            "expected lowercase letters, digits and dashes",
+            (!suggestion.is_empty()).then(|| format!("try `{suggestion}`; the role's display name belongs in `title`")),
+        );
+        None
+    }
+
+    fn holders(&mut self, node: &Node, path: &str) -> Option<Vec<Spanned<String>>> {
+        if !matches!(node.value, Value::Array(_)) {
+            self.wrong_type(node, path, "an array of names (empty for a vacant role)");
+            return None;
+        }
+        let errors_before = self.errors.len();
+        let holders = self.string_list(node, path);
+        for (index, holder) in holders.iter().enumerate() {
+            if holder.value.trim().is_empty() {
+                self.error(
+                    holder.span.clone(),
+                    format!("empty holder name in `{path}`"),
+                    "expected a person's name",
+                    Some("write the person's name, or leave `holders` empty to mark the role vacant".to_string()),
+                );
+            } else if let Some(first) = holders[..index].iter().find(|earlier| earlier.value == holder.value) {
+                let first_span = first.span.clone();
+                self.report(InputError {
+                    span: Some(holder.span.clone()),
+                    message: format!("`{}` is listed twice in `{path}`", holder.value),
+                    label: "listed again here".to_string(),
+                    help: Some("list each person once".to_string()),
+                    related: Some((first_span, "first listed here".to_string())),
+                });
+            }
+        }
+        (self.errors.len() == errors_before).then_some(holders)
+    }
+
+    fn allocation(&mut self, node: &Node, path: &str) -> Option<Spanned<f64>> {
+        let number = match node.value {
+            Value::Float(number) => number,
+            Value::Integer(number) => number as f64,
+            _ => {
+                self.wrong_type(node, path, "a number");
+                return None;
+            }
+        };
+        if number > 0.0 && number <= 1.0 {
+            return Some(Spanned::new(number, node.span.clone()));
+        }
+        let shown = self.text.get(node.span.clone()).unwrap_or("the value").to_string();
+        self.error(
+            node.span.clone(),
+            format!("`{path}` is {shown}, outside (0, 1]"),
+            "expected a share of time greater than 0 and at most 1",
+            Some("allocation is the share of each holder's time this role takes: 0.5 is half, 1.0 is all".to_string()),
+        );
+        None
+    }
+
+    fn duties(&mut self, node: &Node, path: &str) -> Vec<Spanned<String>> {
+        let duties = self.string_list(node, path);
+        for (index, duty) in duties.iter().enumerate() {
+            if duty.value.trim().is_empty() {
+                self.error(
+                    duty.span.clone(),
+                    format!("empty duty in `{path}[{index}]`"),
+                    "expected a duty such as \"backlog prioritization\"",
+                    Some("remove the empty entry".to_string()),
+                );
+            }
+        }
+        self.duty_count += duties.len();
+        if self.duty_count > MAX_DUTIES && self.duty_count - duties.len() <= MAX_DUTIES {
+            self.error(
+                node.span.start..node.span.start + 1,
+                format!("more than {MAX_DUTIES} duties in one charter"),
+                "the limit is passed in this list",
+                Some("split the organisation into one charter per team".to_string()),
+            );
+        }
+        duties
+    }
+
+    fn check_unique_role_ids(&mut self, roles: &[Role]) {
+        let mut seen: std::collections::HashMap<&str, &Span> = std::collections::HashMap::new();
+        for role in roles {
+            if let Some(first) = seen.insert(&role.id.value, &role.id.span) {
+                let first = first.clone();
+                self.report(InputError {
+                    span: Some(role.id.span.clone()),
+                    message: format!("duplicate role id `{}`", role.id.value),
+                    label: "a second role with this id".to_string(),
+                    help: Some("give each role its own id; a person may hold several roles".to_string()),
+                    related: Some((first, "first used here".to_string())),
+                });
+            }
+        }
+    }
+
+    fn vocabulary(&mut self, node: &Node) -> Vocabulary {
+        let Value::Table(entries) = &node.value else {
+            self.wrong_type(node, "vocabulary", "a table of phrase = responsibility id");
+            return Vocabulary::default();
+        };
+        let mut vocabulary = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let path = format!("vocabulary.\"{}\"", entry.key);
+            if entry.key.trim().is_empty() {
+                self.error(entry.key_span.clone(), "empty phrase in `vocabulary`".to_string(), "expected the team's phrase for a duty", None);
+                continue;
+            }
+            let Some(id) = self.string(&entry.value, &path) else { continue };
+            if let Some(index) = self.responsibility_id(&id, &path) {
+                vocabulary.push(VocabularyEntry {
+                    phrase: Spanned::new(entry.key.clone(), entry.key_span.clone()),
+                    responsibility: Spanned::new(index, id.span),
+                });
+            }
+        }
+        Vocabulary(vocabulary)
+    }
+
+    fn lint(&mut self, node: &Node) -> LintConfig {
+        let Some(entries) = self.table(node, "lint", LINT_KEYS) else {
+            return LintConfig::default();
+        };
+        let mut lint = LintConfig::default();
+        for entry in entries {
+            let value = &entry.value;
+            let path = format!("lint.{}", entry.key);
+            match entry.key.as_str() {
+                "fail_on" => lint.fail_on = self.choice(value, &path, &FailOn::NAMES, FailOn::parse),
+                "severity" => lint.severity = self.severity(value),
+                "require" => lint.require = self.responsibility_ids(value, &path),
+                "optional" => lint.optional = self.responsibility_ids(value, &path),
+                "max_accountabilities" => lint.max_accountabilities = self.integer(value, &path, 1),
+                "max_teams_per_person" => lint.max_teams_per_person = self.integer(value, &path, 1),
+                "combined_roles_warn_at" => lint.combined_roles_warn_at = self.integer(value, &path, 1),
+                "accept" => lint.accept = self.acceptances(value),
+                _ => {}
+            }
+        }
+        lint
+    }
+
+    fn responsibility_ids(&mut self, node: &Node, path: &str) -> Vec<Spanned<String>> {
+        let ids = self.string_list(node, path);
+        ids.into_iter()
+            .enumerate()
+            .filter(|(index, id)| self.responsibility_id(id, &format!("{path}[{index}]")).is_some())
+            .map(|(_, id)| id)
+            .collect()
+    }
+
+    fn rule_name(&mut self, text: &Spanned<String>, path: &str) -> bool {
+        if crate::rules::find(&text.value).is_some() {
+            return true;
+        }
+        let names = crate::rules::RULES.iter().map(|rule| rule.name);
+        let help = match did_you_mean(&text.value, names) {
+            Some(close) => format!("did you mean `{close}`? `charterlint explain` lists every rule"),
+            None => "`charterlint explain` lists every rule".to_string(),
+        };
+        self.error(text.span.clone(), format!("unknown rule `{}` in `{path}`", text.value), "expected a rule name", Some(help));
+        false
+    }
+
+    fn severity(&mut self, node: &Node) -> SeverityOverrides {
+        let Value::Table(entries) = &node.value else {
+            self.wrong_type(node, "lint.severity", "a table of rule = severity");
+            return SeverityOverrides::default();
+        };
+        let mut overrides = Vec::new();
+        for entry in entries {
+            let rule = Spanned::new(entry.key.clone(), entry.key_span.clone());
+            let path = format!("lint.severity.{}", entry.key);
+            let known = self.rule_name(&rule, "lint.severity");
+            let level = self.choice(&entry.value, &path, &RuleLevel::NAMES, RuleLevel::parse);
+            if let (true, Some(level)) = (known, level) {
+                overrides.push((rule, level));
+            }
+        }
+        SeverityOverrides(overrides)
+    }
+
+    fn acceptances(&mut self, node: &Node) -> Vec<Acceptance> {
+        let Value::Array(items) = &node.value else {
+            self.wrong_type(node, "lint.accept", "an array of tables");
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| self.acceptance(item, index))
+            .collect()
+    }
+
+    fn acceptance(&mut self, node: &Node, index: usize) -> Option<Acceptance> {
+        let path = format!("lint.accept[{index}]");
+        let entries = self.table(node, &path, ACCEPT_KEYS)?;
+        let errors_before = self.errors.len();
+        let mut rule = None;
+        let mut target = None;
+        let mut reason = None;
+        let mut until = None;
+        for entry in entries {
+            let value = &entry.value;
+            let key_path = format!("{path}.{}", entry.key);
+            match entry.key.as_str() {
+                "rule" => {
+                    rule = self.string(value, &key_path).filter(|name| self.rule_name(name, &key_path));
+                }
+                "target" => target = self.non_empty_string(value, &key_path, "a person, role id or responsibility id"),
+                "reason" => reason = self.non_empty_string(value, &key_path, "why the risk is accepted"),
+                "until" => until = self.date(value, &key_path),
+                _ => {}
+            }
+        }
+        for (key, example) in [("rule", "\"combined-roles\""), ("reason", "\"one product person until the Q3 hire\"")] {
+            if !entries.iter().any(|entry| entry.key == key) {
+                self.missing(&node.span, &path, key, example);
+            }
+        }
+        if self.errors.len() != errors_before {
+            return None;
+        }
+        Some(Acceptance {
+            rule: rule?,
+            target,
+            reason: reason?,
+            until,
+            span: self.head(&node.span),
+        })
+    }
+
+    fn date(&mut self, node: &Node, path: &str) -> Option<Spanned<Date>> {
+        let text = match &node.value {
+            Value::String(text) | Value::Datetime(text) => text,
+            _ => {
+                self.wrong_type(node, path, "a date (YYYY-MM-DD)");
+                return None;
+            }
+        };
+        match Date::parse(text) {
+            Some(date) => Some(Spanned::new(date, node.span.clone())),
+            None => {
+                self.error(
+                    node.span.clone(),
+                    format!("invalid date `{text}` in `{path}`"),
+                    "expected a calendar date as YYYY-MM-DD",
+                    Some(format!("for example {}", self.example("until", "\"2027-03-31\""))),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The closest of `candidates`, when it is close enough to be what was meant.
+pub fn did_you_mean<'c>(input: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let input = input.to_lowercase();
+    candidates
+        .map(|candidate| (strsim::jaro_winkler(&input, candidate), candidate))
+        .filter(|(score, _)| *score >= 0.8)
+        .fold(None, |best: Option<(f64, &str)>, (score, candidate)| match best {
+            Some((best_score, _)) if best_score >= score => best,
+            _ => Some((score, candidate)),
+        })
+        .map(|(_, candidate)| candidate)
+}
+
+/// A valid role id made from free text: "Product Owner" becomes `product-owner`.
+fn suggest_id(text: &str) -> String {
+    let mut id = String::new();
+    for character in text.chars() {
+        if character.is_ascii_alphanumeric() {
+            id.push(character.to_ascii_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_string()
+}

@@ -1,0 +1,159 @@
+//! Charters: the model, and loading it from TOML or JSON with exact positions.
+
+mod decode;
+mod error;
+mod model;
+pub mod tree;
+
+pub use decode::{KNOWN_KEYS, MAX_DUTIES, MAX_ROLES, did_you_mean};
+pub use error::{InputError, LoadFailure};
+pub use model::*;
+pub use tree::InputFormat;
+
+use crate::source::SourceFile;
+
+/// Files larger than this are refused unless the caller raises the limit.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// A charter together with the file it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedCharter {
+    pub source: SourceFile,
+    pub format: InputFormat,
+    pub charter: Charter,
+}
+
+/// Reads and decodes a charter file, choosing the format by extension.
+pub fn load_path(path: &str, max_file_size: u64) -> Result<LoadedCharter, Box<LoadFailure>> {
+    let Some(format) = InputFormat::from_path(path) else {
+        return Err(unreadable(
+            path,
+            format!("cannot tell the format of `{path}`"),
+            Some("charters end in `.toml` or `.json` (for example `team.charter.toml`)".to_string()),
+        ));
+    };
+    let bytes = read_limited(path, max_file_size)?;
+    load_bytes(path, bytes, format)
+}
+
+/// Reads a file, refusing one over the size limit before reading it whole.
+pub fn read_limited(path: &str, max_file_size: u64) -> Result<Vec<u8>, Box<LoadFailure>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|error| read_error(path, &error))?;
+    let mut bytes = Vec::new();
+    file.take(max_file_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| read_error(path, &error))?;
+    if bytes.len() as u64 > max_file_size {
+        return Err(too_large(path, max_file_size));
+    }
+    Ok(bytes)
+}
+
+pub fn too_large(path: &str, max_file_size: u64) -> Box<LoadFailure> {
+    unreadable(
+        path,
+        format!("`{path}` is larger than the limit of {max_file_size} bytes"),
+        Some("a team charter is a few kilobytes; raise the limit with `--max-file-size` if this file is really one".to_string()),
+    )
+}
+
+fn read_error(path: &str, error: &std::io::Error) -> Box<LoadFailure> {
+    let reason = match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    };
+    unreadable(path, format!("cannot read `{path}`: {reason}"), None)
+}
+
+fn unreadable(path: &str, message: String, help: Option<String>) -> Box<LoadFailure> {
+    Box::new(LoadFailure {
+        source: SourceFile::new(path, String::new()),
+        errors: vec![InputError::unlocated(message, help)],
+    })
+}
+
+/// Turns bytes into text, or a located error at the first byte that is not UTF-8.
+fn text_of(path: &str, bytes: Vec<u8>) -> Result<String, Box<LoadFailure>> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            // The lossy text has the same bytes up to the first invalid one.
+            Err(Box::new(LoadFailure {
+                source: SourceFile::new(path, text),
+                errors: vec![InputError {
+                    span: Some(offset..offset + 1),
+                    message: "the file is not valid UTF-8".to_string(),
+                    label: "this byte is not UTF-8".to_string(),
+                    help: Some("save the charter as UTF-8".to_string()),
+                    related: None,
+                }],
+            }))
+        }
+    }
+}
+
+fn parse_tree(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<(SourceFile, tree::Node), Box<LoadFailure>> {
+    let text = text_of(path, bytes)?;
+    let source = SourceFile::new(path, text);
+    if source.text.trim().is_empty() {
+        let error = InputError {
+            span: Some(0..0),
+            message: "the charter file is empty".to_string(),
+            label: "expected a charter".to_string(),
+            help: Some("`charterlint init` writes a starter charter to fill in".to_string()),
+            related: None,
+        };
+        return Err(Box::new(LoadFailure { source, errors: vec![error] }));
+    }
+    match tree::parse(&source.text, format) {
+        Ok(root) => Ok((source, root)),
+        Err(error) => {
+            let error = InputError {
+                span: Some(error.span),
+                message: error.message,
+                label: error.label,
+                help: error.help,
+                related: error.related,
+            };
+            Err(Box::new(LoadFailure { source, errors: vec![error] }))
+        }
+    }
+}
+
+/// Decodes a charter from bytes already read.
+pub fn load_bytes(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<LoadedCharter, Box<LoadFailure>> {
+    let (source, root) = parse_tree(path, bytes, format)?;
+    let mut decoder = decode::Decoder::new(&source.text, format);
+    match decoder.charter(&root) {
+        Some(charter) => Ok(LoadedCharter { source, format, charter }),
+        None => {
+            let errors = decoder.errors;
+            Err(Box::new(LoadFailure { source, errors }))
+        }
+    }
+}
+
+/// Loads an org-wide policy file: a `[lint]` table like a charter's.
+pub fn load_policy(path: &str, max_file_size: u64) -> Result<(SourceFile, LintConfig), Box<LoadFailure>> {
+    let Some(format) = InputFormat::from_path(path) else {
+        return Err(unreadable(
+            path,
+            format!("cannot tell the format of `{path}`"),
+            Some("policy files end in `.toml` or `.json`".to_string()),
+        ));
+    };
+    let bytes = read_limited(path, max_file_size)?;
+    let (source, root) = parse_tree(path, bytes, format)?;
+    let mut decoder = decode::Decoder::new(&source.text, format);
+    match decoder.policy(&root) {
+        Some(lint) => Ok((source, lint)),
+        None => {
+            let errors = decoder.errors;
+            Err(Box::new(LoadFailure { source, errors }))
+        }
+    }
+}

@@ -1,0 +1,384 @@
+//! One positioned tree for both input formats.
+//!
+//! TOML and JSON are parsed into the same [`Node`] tree, so the decoder, its error
+//! messages and every position it records are identical for the two formats.
+
+use crate::source::Span;
+
+/// Deeper nesting than this is refused: a charter needs four levels at most, and
+/// refusing early keeps a hostile file from exhausting the stack.
+pub const MAX_NESTING_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    Toml,
+    Json,
+}
+
+impl InputFormat {
+    /// The format a path's extension selects, if any.
+    pub fn from_path(path: &str) -> Option<InputFormat> {
+        let extension = std::path::Path::new(path).extension()?.to_str()?;
+        if extension.eq_ignore_ascii_case("toml") {
+            Some(InputFormat::Toml)
+        } else if extension.eq_ignore_ascii_case("json") {
+            Some(InputFormat::Json)
+        } else {
+            None
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Toml => "TOML",
+            InputFormat::Json => "JSON",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Table(Vec<Entry>),
+    Array(Vec<Node>),
+    String(String),
+    Integer(i64),
+    Float(f64),
+    Boolean(bool),
+    Datetime(String),
+    Null,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+impl Value {
+    /// How an error names this kind of value, in the words of the input's format.
+    pub fn kind_name(&self, format: InputFormat) -> &'static str {
+        match (self, format) {
+            (Value::Table(_), InputFormat::Toml) => "a table",
+            (Value::Table(_), InputFormat::Json) => "an object",
+            (Value::Array(_), _) => "an array",
+            (Value::String(_), _) => "a string",
+            (Value::Integer(_), _) => "an integer",
+            (Value::Float(_), _) => "a float",
+            (Value::Boolean(_), _) => "a boolean",
+            (Value::Datetime(_), _) => "a date-time",
+            (Value::Null, _) => "null",
+        }
+    }
+}
+
+/// A syntax error found while building the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+    pub label: String,
+    pub help: Option<String>,
+    /// A second place worth showing, such as the first of two duplicates.
+    pub related: Option<(Span, String)>,
+}
+
+pub fn parse(text: &str, format: InputFormat) -> Result<Node, SyntaxError> {
+    match format {
+        InputFormat::Toml => parse_toml(text),
+        InputFormat::Json => parse_json(text),
+    }
+}
+
+fn too_deep(span: Span) -> SyntaxError {
+    SyntaxError {
+        span,
+        message: format!("nesting deeper than {MAX_NESTING_DEPTH} levels"),
+        label: "too deeply nested".to_string(),
+        help: Some("a charter needs at most four levels of tables and arrays".to_string()),
+        related: None,
+    }
+}
+
+fn parse_toml(text: &str) -> Result<Node, SyntaxError> {
+    use toml::de::{DeTable, DeValue};
+
+    fn convert(value: &DeValue<'_>, span: Span, depth: usize) -> Result<Node, SyntaxError> {
+        if depth > MAX_NESTING_DEPTH {
+            return Err(too_deep(span));
+        }
+        let value = match value {
+            DeValue::String(text) => Value::String(text.to_string()),
+            DeValue::Integer(integer) => {
+                match i64::from_str_radix(integer.as_str(), integer.radix()) {
+                    Ok(number) => Value::Integer(number),
+                    Err(_) => {
+                        return Err(SyntaxError {
+                            span,
+                            message: "integer out of range".to_string(),
+                            label: "does not fit in 64 bits".to_string(),
+                            help: None,
+                            related: None,
+                        });
+                    }
+                }
+            }
+            DeValue::Float(float) => match float.as_str().replace('_', "").parse::<f64>() {
+                Ok(number) => Value::Float(number),
+                Err(_) => Value::Float(f64::NAN),
+            },
+            DeValue::Boolean(flag) => Value::Boolean(*flag),
+            DeValue::Datetime(datetime) => Value::Datetime(datetime.to_string()),
+            DeValue::Array(items) => Value::Array(
+                items
+                    .iter()
+                    .map(|item| convert(item.get_ref(), item.span(), depth + 1))
+                    .collect::<Result<_, _>>()?,
+            ),
+            DeValue::Table(table) => Value::Table(convert_table(table, depth + 1)?),
+        };
+        Ok(Node { span, value })
+    }
+
+    fn convert_table(table: &DeTable<'_>, depth: usize) -> Result<Vec<Entry>, SyntaxError> {
+        let mut entries = table
+            .iter()
+            .map(|(key, value)| {
+                Ok(Entry {
+                    key: key.get_ref().to_string(),
+                    key_span: key.span(),
+                    value: convert(value.get_ref(), value.span(), depth)?,
+                })
+            })
+            .collect::<Result<Vec<_>, SyntaxError>>()?;
+        // The parser's map is ordered by key; errors read best in file order.
+        entries.sort_by_key(|entry| entry.key_span.start);
+        Ok(entries)
+    }
+
+    let root = DeTable::parse(text).map_err(|error| {
+        let span = error.span().unwrap_or(0..0);
+        toml_syntax_error(error.message(), span)
+    })?;
+    Ok(Node {
+        span: 0..0,
+        value: Value::Table(convert_table(root.get_ref(), 1)?),
+    })
+}
+
+fn toml_syntax_error(message: &str, span: Span) -> SyntaxError {
+    let message = message.trim().trim_end_matches('.');
+    let help = if message.contains("duplicate key") {
+        Some("each key may appear once in a table; merge the two entries".to_string())
+    } else if message.contains("max recursion depth") {
+        return too_deep(span);
+    } else if message.contains("must be quoted") {
+        Some("put text values in double quotes, for example `title = \"Product Owner\"`".to_string())
+    } else {
+        None
+    };
+    SyntaxError {
+        span,
+        message: format!("invalid TOML: {message}"),
+        label: message.to_string(),
+        help,
+        related: None,
+    }
+}
+
+fn parse_json(text: &str) -> Result<Node, SyntaxError> {
+    use jsonc_parser::ast::{ObjectPropName, Value as Json};
+    use jsonc_parser::{CollectOptions, ParseOptions};
+
+    fn range(range: jsonc_parser::common::Range) -> Span {
+        range.start..range.end
+    }
+
+    fn convert(value: &Json<'_>, depth: usize) -> Result<Node, SyntaxError> {
+        let (span, value) = match value {
+            Json::StringLit(text) => (range(text.range), Value::String(text.value.to_string())),
+            Json::NumberLit(number) => {
+                let span = range(number.range);
+                let value = match number.value.parse::<i64>() {
+                    Ok(integer) => Value::Integer(integer),
+                    Err(_) => Value::Float(number.value.parse::<f64>().unwrap_or(f64::NAN)),
+                };
+                (span, value)
+            }
+            Json::BooleanLit(flag) => (range(flag.range), Value::Boolean(flag.value)),
+            Json::NullKeyword(null) => (range(null.range), Value::Null),
+            Json::Array(array) => {
+                let span = range(array.range);
+                if depth > MAX_NESTING_DEPTH {
+                    return Err(too_deep(span.start..span.start + 1));
+                }
+                let items = array
+                    .elements
+                    .iter()
+                    .map(|item| convert(item, depth + 1))
+                    .collect::<Result<_, _>>()?;
+                (span, Value::Array(items))
+            }
+            Json::Object(object) => {
+                let span = range(object.range);
+                if depth > MAX_NESTING_DEPTH {
+                    return Err(too_deep(span.start..span.start + 1));
+                }
+                let mut entries: Vec<Entry> = Vec::with_capacity(object.properties.len());
+                for property in &object.properties {
+                    let (key, key_span) = match &property.name {
+                        ObjectPropName::String(name) => (name.value.to_string(), range(name.range)),
+                        ObjectPropName::Word(word) => (word.value.to_string(), range(word.range)),
+                    };
+                    entries.push(Entry {
+                        key,
+                        key_span,
+                        value: convert(&property.value, depth + 1)?,
+                    });
+                }
+                if let Some((first, second)) = first_duplicate_key(&entries) {
+                    return Err(duplicate_json_key(&entries[second], &entries[first].key_span));
+                }
+                (span, Value::Table(entries))
+            }
+        };
+        Ok(Node { span, value })
+    }
+
+    let strict = ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    let collect = CollectOptions {
+        comments: jsonc_parser::CommentCollectionStrategy::Off,
+        tokens: false,
+    };
+    let parsed = jsonc_parser::parse_to_ast(text, &collect, &strict).map_err(|error| {
+        let span = range(error.range());
+        json_syntax_error(error.kind(), span)
+    })?;
+    match parsed.value {
+        Some(value) => convert(&value, 1),
+        None => Err(SyntaxError {
+            span: 0..0,
+            message: "invalid JSON: the file holds no value".to_string(),
+            label: "expected an object".to_string(),
+            help: None,
+            related: None,
+        }),
+    }
+}
+
+/// The indexes of the first key that repeats an earlier one, in file order.
+fn first_duplicate_key(entries: &[Entry]) -> Option<(usize, usize)> {
+    if entries.len() <= 16 {
+        return (1..entries.len()).find_map(|second| {
+            (0..second)
+                .find(|&first| entries[first].key == entries[second].key)
+                .map(|first| (first, second))
+        });
+    }
+    let mut seen = std::collections::HashMap::with_capacity(entries.len());
+    entries.iter().enumerate().find_map(|(index, entry)| {
+        seen.insert(entry.key.as_str(), index)
+            .map(|first| (first, index))
+    })
+}
+
+fn duplicate_json_key(second: &Entry, first: &Span) -> SyntaxError {
+    let key = &second.key;
+    SyntaxError {
+        span: second.key_span.clone(),
+        message: format!("duplicate key `{key}`"),
+        label: "this key appears earlier in the same object".to_string(),
+        help: Some(format!(
+            "keep one `{key}`: most JSON readers silently keep only the last, which loses data"
+        )),
+        related: Some((first.clone(), "first defined here".to_string())),
+    }
+}
+
+fn json_syntax_error(kind: &jsonc_parser::errors::ParseErrorKind, span: Span) -> SyntaxError {
+    use jsonc_parser::errors::ParseErrorKind as Kind;
+    if matches!(kind, Kind::NestingDepthExceeded) {
+        return too_deep(span);
+    }
+    let help = match kind {
+        Kind::CommentsNotAllowed => Some("JSON charters cannot hold comments; use TOML for a commented charter"),
+        Kind::TrailingCommasNotAllowed => Some("remove the comma after the last item"),
+        Kind::SingleQuotedStringsNotAllowed => Some("use double quotes around strings"),
+        Kind::ExpectedComma => Some("separate items with a comma"),
+        Kind::ExpectedStringObjectProperty => Some("object keys are strings in double quotes"),
+        Kind::UnterminatedObject => Some("close the object with `}`"),
+        Kind::UnterminatedArray => Some("close the array with `]`"),
+        _ => None,
+    };
+    let text = kind.to_string();
+    let mut label = text.clone();
+    if let Some(first) = label.get_mut(0..1) {
+        first.make_ascii_lowercase();
+    }
+    SyntaxError {
+        span,
+        message: format!("invalid JSON: {label}"),
+        label,
+        help: help.map(str::to_string),
+        related: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(node: &Node) -> Vec<&str> {
+        match &node.value {
+            Value::Table(entries) => entries.iter().map(|entry| entry.key.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn toml_and_json_give_the_same_shape() {
+        let toml = parse("b = 1\na = [\"x\"]\n", InputFormat::Toml).unwrap();
+        let json = parse(r#"{"b": 1, "a": ["x"]}"#, InputFormat::Json).unwrap();
+        assert_eq!(keys(&toml), ["b", "a"]);
+        assert_eq!(keys(&json), ["b", "a"]);
+    }
+
+    #[test]
+    fn json_duplicate_keys_are_refused() {
+        let error = parse(r#"{"a": 1, "a": 2}"#, InputFormat::Json).unwrap_err();
+        assert_eq!(error.message, "duplicate key `a`");
+        assert_eq!(error.span, 9..12);
+    }
+
+    #[test]
+    fn deep_json_is_refused_without_overflowing() {
+        let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let error = parse(&text, InputFormat::Json).unwrap_err();
+        assert!(error.message.contains("nesting deeper"), "{}", error.message);
+    }
+
+    #[test]
+    fn deep_toml_is_refused_without_overflowing() {
+        let text = format!("a = {}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let error = parse(&text, InputFormat::Toml).unwrap_err();
+        assert!(error.message.contains("nesting deeper"), "{}", error.message);
+    }
+}

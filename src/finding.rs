@@ -1,0 +1,163 @@
+//! Findings: what a rule reports, where, and about whom.
+
+use crate::source::{Position, SourceFile, Span};
+
+/// How serious a finding is. Ordered: info < warning < error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The kind of problem a rule looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// Nobody owns something that must be owned.
+    Gap,
+    /// One person carries too much.
+    Overload,
+    /// Ownership is shared or undefined.
+    Boundary,
+    /// A duty the linter cannot place on the catalog.
+    Vocabulary,
+    /// The charter's own accepted risks.
+    Policy,
+}
+
+impl Category {
+    pub const ALL: [Category; 5] = [
+        Category::Gap,
+        Category::Overload,
+        Category::Boundary,
+        Category::Vocabulary,
+        Category::Policy,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Gap => "gap",
+            Category::Overload => "overload",
+            Category::Boundary => "boundary",
+            Category::Vocabulary => "vocabulary",
+            Category::Policy => "policy",
+        }
+    }
+}
+
+/// The source lines around a location, kept so reports can show them after the file
+/// itself has been dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Excerpt {
+    /// The line number of the first line of `text`.
+    pub first_line: usize,
+    pub text: String,
+    /// The exact place, as a byte range into `text`.
+    pub span: Span,
+}
+
+/// Where a finding or an error points.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    pub path: String,
+    pub start: Position,
+    pub end: Position,
+    pub excerpt: Excerpt,
+}
+
+impl Location {
+    pub fn new(source: &SourceFile, span: &Span) -> Location {
+        let lines = source.lines_around(span);
+        let start = span.start.clamp(lines.start, lines.end);
+        let end = span.end.clamp(start, lines.end);
+        Location {
+            path: source.path.clone(),
+            start: source.position(span.start),
+            end: source.position(span.end.max(span.start)),
+            excerpt: Excerpt {
+                first_line: source.position(lines.start).line,
+                text: source.text[lines.clone()].to_string(),
+                span: start - lines.start..end - lines.start,
+            },
+        }
+    }
+}
+
+/// One problem a rule found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// Lowercase, no final period; names the responsibility, the roles and the people.
+    pub message: String,
+    pub location: Location,
+    pub responsibility: Option<&'static str>,
+    pub roles: Vec<String>,
+    pub people: Vec<String>,
+    pub help: Option<String>,
+    /// The team the finding is about.
+    pub team: String,
+}
+
+impl Finding {
+    /// The order reports use: file, line, column, rule, then message for ties.
+    pub fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
+        (
+            &self.location.path,
+            self.location.start.line,
+            self.location.start.column,
+            self.rule,
+            &self.message,
+        )
+    }
+}
+
+/// A finding silenced by an accepted risk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AcceptedFinding {
+    pub finding: Finding,
+    pub reason: String,
+    pub until: Option<String>,
+    /// Where the acceptance is written.
+    pub accepted_at: Location,
+}
+
+/// Counts by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+pub struct Summary {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+    /// Findings silenced by an accepted risk (not in the counts above).
+    pub accepted: usize,
+}
+
+impl Summary {
+    pub fn count(findings: &[Finding], accepted: usize) -> Summary {
+        let mut summary = Summary {
+            accepted,
+            ..Summary::default()
+        };
+        for finding in findings {
+            match finding.severity {
+                Severity::Error => summary.error += 1,
+                Severity::Warning => summary.warning += 1,
+                Severity::Info => summary.info += 1,
+            }
+        }
+        summary
+    }
+}

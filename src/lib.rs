@@ -1,0 +1,16 @@
+//! charterlint: a linter for team charters.
+//!
+//! A charter names a team's roles, the people who hold them and the duties each role
+//! carries. charterlint maps the duties onto a catalog of product ownership
+//! responsibilities and reports gaps, overloads and blurred boundaries. The library
+//! never prints: it returns findings and errors, and the binary chooses how to show
+//! them.
+
+pub mod catalog;
+pub mod charter;
+pub mod finding;
+pub mod lint;
+pub mod mapping;
+pub mod policy;
+pub mod rules;
+pub mod source;

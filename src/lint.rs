@@ -1,0 +1,356 @@
+//! The lint run: each charter is mapped and checked on its own, then the org-wide rules
+//! and the accepted risks are applied across every file checked together.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::catalog::{Area, CATALOG};
+use crate::charter::{Charter, Date, FailOn, LoadFailure, LoadedCharter, Raci, Role, Spanned};
+use crate::finding::{AcceptedFinding, Finding, Location, Severity, Summary};
+use crate::mapping::{DutyMapping, Mapper};
+use crate::policy::{OrgPolicy, ResolvedAcceptance, ResolvedPolicy};
+use crate::rules::{self, Rule, RuleCheck};
+use crate::source::{SourceFile, Span};
+
+/// One duty string of one role, with what it mapped to.
+#[derive(Debug, Clone)]
+pub struct MappedDuty<'a> {
+    pub role: usize,
+    pub raci: Raci,
+    pub text: &'a Spanned<String>,
+    pub mapping: DutyMapping,
+}
+
+impl MappedDuty<'_> {
+    pub fn responsibility(&self) -> Option<usize> {
+        self.mapping.responsibility()
+    }
+}
+
+/// A charter with every duty mapped and ownership indexed, as the rules see it.
+pub struct TeamView<'a> {
+    pub charter: &'a Charter,
+    pub source: &'a SourceFile,
+    pub policy: &'a ResolvedPolicy,
+    /// Every duty of every role, in file order.
+    pub duties: Vec<MappedDuty<'a>>,
+    /// Per catalog entry: the `owns` duties (indexes into `duties`) of roles with holders.
+    pub owners: Vec<Vec<usize>>,
+    /// Per catalog entry: the `owns` duties of vacant roles.
+    pub vacant_owners: Vec<Vec<usize>>,
+    /// Per person: the roles they hold (indexes into the charter's roles).
+    pub people: BTreeMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> TeamView<'a> {
+    pub fn new(loaded: &'a LoadedCharter, policy: &'a ResolvedPolicy, mapper: &Mapper) -> Self {
+        let charter = &loaded.charter;
+        let mut duties = Vec::new();
+        let mut owners = vec![Vec::new(); CATALOG.len()];
+        let mut vacant_owners = vec![Vec::new(); CATALOG.len()];
+        let mut people: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (role_index, role) in charter.roles.iter().enumerate() {
+            for holder in &role.holders {
+                let roles = people.entry(holder.value.as_str()).or_default();
+                if roles.last() != Some(&role_index) {
+                    roles.push(role_index);
+                }
+            }
+            for (raci, list) in role.duty_lists() {
+                for text in list {
+                    let mapping = mapper.map(&text.value);
+                    if raci == Raci::Accountable
+                        && let Some(responsibility) = mapping.responsibility()
+                    {
+                        let index = duties.len();
+                        if role.is_vacant() {
+                            vacant_owners[responsibility].push(index);
+                        } else {
+                            owners[responsibility].push(index);
+                        }
+                    }
+                    duties.push(MappedDuty {
+                        role: role_index,
+                        raci,
+                        text,
+                        mapping,
+                    });
+                }
+            }
+        }
+        TeamView {
+            charter,
+            source: &loaded.source,
+            policy,
+            duties,
+            owners,
+            vacant_owners,
+            people,
+        }
+    }
+
+    pub fn role(&self, index: usize) -> &'a Role {
+        &self.charter.roles[index]
+    }
+
+    pub fn team_name(&self) -> &'a str {
+        &self.charter.team.name.value
+    }
+
+    /// The people who own a responsibility through their roles, sorted, without repeats.
+    pub fn owner_names(&self, responsibility: usize) -> Vec<&'a str> {
+        let mut names: Vec<&str> = self.owners[responsibility]
+            .iter()
+            .flat_map(|&duty| self.role(self.duties[duty].role).holders.iter())
+            .map(|holder| holder.value.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// The catalog entries a person owns in this team, sorted.
+    pub fn owned_by(&self, person: &str) -> BTreeSet<usize> {
+        let roles = self.people.get(person).map_or(&[][..], Vec::as_slice);
+        roles
+            .iter()
+            .flat_map(|&role| self.owned_by_role(role))
+            .collect()
+    }
+
+    /// The catalog entries a role owns (whether or not it is vacant), sorted.
+    pub fn owned_by_role(&self, role: usize) -> BTreeSet<usize> {
+        self.duties
+            .iter()
+            .filter(|duty| duty.role == role && duty.raci == Raci::Accountable)
+            .filter_map(MappedDuty::responsibility)
+            .collect()
+    }
+
+    /// Whether any role with holders owns something in the area.
+    pub fn area_is_owned(&self, area: Area) -> bool {
+        CATALOG
+            .iter()
+            .enumerate()
+            .any(|(index, entry)| entry.area == area && !self.owners[index].is_empty())
+    }
+
+    /// The span of the first role of a person, at their name in `holders`.
+    pub fn holder_span(&self, person: &str, role: usize) -> Span {
+        self.role(role)
+            .holders
+            .iter()
+            .find(|holder| holder.value == person)
+            .map_or_else(|| self.role(role).id.span.clone(), |holder| holder.span.clone())
+    }
+}
+
+/// Extra facts a finding carries besides its message and place.
+#[derive(Debug, Clone, Default)]
+pub struct Details {
+    pub responsibility: Option<usize>,
+    pub roles: Vec<String>,
+    pub people: Vec<String>,
+    pub help: Option<String>,
+    /// A severity that replaces the rule's default (before policy overrides).
+    pub severity: Option<Severity>,
+}
+
+/// Collects the findings of the rules run on one charter.
+pub struct Sink<'a> {
+    source: &'a SourceFile,
+    policy: &'a ResolvedPolicy,
+    team: &'a str,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(source: &'a SourceFile, policy: &'a ResolvedPolicy, team: &'a str) -> Self {
+        Sink {
+            source,
+            policy,
+            team,
+            findings: Vec::new(),
+        }
+    }
+
+    pub fn report(&mut self, rule: &Rule, span: &Span, message: String, details: Details) {
+        let default = details.severity.unwrap_or(rule.default_severity);
+        let Some(severity) = self.policy.severity(rule.name, default) else {
+            return;
+        };
+        self.findings.push(Finding {
+            rule: rule.name,
+            category: rule.category,
+            severity,
+            message,
+            location: Location::new(self.source, span),
+            responsibility: details.responsibility.map(|index| CATALOG[index].id),
+            roles: details.roles,
+            people: details.people,
+            help: details.help,
+            team: self.team.to_string(),
+        });
+    }
+}
+
+/// What one person brings to the org-wide rules from one team.
+#[derive(Debug, Clone)]
+pub struct PersonInTeam {
+    pub team: String,
+    pub path: String,
+    /// (role id, allocation) of each role held.
+    pub roles: Vec<(String, f64)>,
+    /// Distinct responsibilities owned in this team.
+    pub owned: usize,
+    /// Where a finding about this person points: their name in their first role.
+    pub location: Location,
+}
+
+/// The result of checking one charter on its own.
+#[derive(Debug, Clone)]
+pub struct CheckedFile {
+    pub path: String,
+    pub team: String,
+    pub role_count: usize,
+    pub policy: ResolvedPolicy,
+    pub findings: Vec<Finding>,
+    pub people: BTreeMap<String, PersonInTeam>,
+}
+
+/// Maps and lints one charter.
+pub fn check_charter(loaded: &LoadedCharter, org: &OrgPolicy, cli_fail_on: Option<FailOn>) -> CheckedFile {
+    let policy = ResolvedPolicy::resolve(&loaded.charter, &loaded.source, org, cli_fail_on);
+    let mapper = Mapper::new(&loaded.charter.vocabulary);
+    let view = TeamView::new(loaded, &policy, &mapper);
+    let mut sink = Sink::new(&loaded.source, &policy, view.team_name());
+    for rule in rules::RULES {
+        if let RuleCheck::Team(check) = rule.check {
+            check(&view, &mut sink);
+        }
+    }
+    let people = view
+        .people
+        .iter()
+        .map(|(&person, roles)| {
+            let contribution = PersonInTeam {
+                team: view.team_name().to_string(),
+                path: loaded.source.path.clone(),
+                roles: roles
+                    .iter()
+                    .map(|&role| (view.role(role).id.value.clone(), view.role(role).allocation.value))
+                    .collect(),
+                owned: view.owned_by(person).len(),
+                location: Location::new(&loaded.source, &view.holder_span(person, roles[0])),
+            };
+            (person.to_string(), contribution)
+        })
+        .collect();
+    let findings = sink.findings;
+    CheckedFile {
+        path: loaded.source.path.clone(),
+        team: view.team_name().to_string(),
+        role_count: loaded.charter.roles.len(),
+        policy,
+        findings,
+        people,
+    }
+}
+
+/// Everything a report shows about a run.
+#[derive(Debug, Clone, Default)]
+pub struct RunReport {
+    /// Files checked, in path order.
+    pub files: Vec<CheckedFile>,
+    /// Files that could not be loaded, in path order.
+    pub input_errors: Vec<LoadFailure>,
+    pub findings: Vec<Finding>,
+    pub accepted: Vec<AcceptedFinding>,
+    pub summary: Summary,
+    /// Whether any finding is at or above its file's `fail_on`.
+    pub failed: bool,
+}
+
+impl RunReport {
+    /// 0 clean, 1 findings at or above `fail_on`, 2 an input could not be used.
+    pub fn exit_code(&self) -> u8 {
+        if !self.input_errors.is_empty() {
+            2
+        } else if self.failed {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// Runs the org-wide rules over every checked file and applies accepted risks.
+pub fn finish(
+    mut files: Vec<CheckedFile>,
+    mut input_errors: Vec<LoadFailure>,
+    org: &OrgPolicy,
+    cli_fail_on: Option<FailOn>,
+    today: Date,
+) -> RunReport {
+    files.sort_by(|left, right| left.path.cmp(&right.path));
+    input_errors.sort_by(|left, right| left.source.path.cmp(&right.source.path));
+    let mut findings: Vec<Finding> = files.iter_mut().flat_map(|file| std::mem::take(&mut file.findings)).collect();
+    findings.extend(rules::org_findings(&files));
+
+    let org_policy = ResolvedPolicy::resolve_org(org, cli_fail_on);
+    let file_of: HashMap<&str, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(index, file)| (file.path.as_str(), index))
+        .collect();
+    let mut used: Vec<Vec<bool>> = files.iter().map(|file| vec![false; file.policy.acceptances.len()]).collect();
+    let mut org_used = vec![false; org_policy.acceptances.len()];
+    let mut kept = Vec::with_capacity(findings.len());
+    let mut accepted = Vec::new();
+    for finding in findings {
+        let file_index = file_of.get(finding.location.path.as_str()).copied();
+        let covers = |acceptance: &ResolvedAcceptance| !acceptance.is_expired(today) && acceptance.matches(&finding);
+        let own = file_index.map_or(&[][..], |index| files[index].policy.acceptances.as_slice());
+        let matched = if let Some(position) = own.iter().position(covers) {
+            if let Some(index) = file_index {
+                used[index][position] = true;
+            }
+            Some(&own[position])
+        } else if let Some(position) = org_policy.acceptances.iter().position(covers) {
+            org_used[position] = true;
+            Some(&org_policy.acceptances[position])
+        } else {
+            None
+        };
+        match matched {
+            Some(acceptance) => accepted.push(AcceptedFinding {
+                reason: acceptance.reason.clone(),
+                until: acceptance.until.map(|until| until.to_string()),
+                accepted_at: acceptance.location.clone(),
+                finding,
+            }),
+            None => kept.push(finding),
+        }
+    }
+    for (file, used) in files.iter().zip(&used) {
+        kept.extend(rules::acceptance_findings(&file.policy, used, &file.team, today));
+    }
+    kept.extend(rules::acceptance_findings(&org_policy, &org_used, "", today));
+    kept.sort_by(|left, right| left.sort_key().cmp(&right.sort_key()));
+    accepted.sort_by(|left, right| left.finding.sort_key().cmp(&right.finding.sort_key()));
+    let failed = kept.iter().any(|finding| {
+        let policy = match file_of.get(finding.location.path.as_str()) {
+            Some(&index) => &files[index].policy,
+            None => &org_policy,
+        };
+        policy.fails(finding.severity)
+    });
+    let summary = Summary::count(&kept, accepted.len());
+    RunReport {
+        files,
+        input_errors,
+        findings: kept,
+        accepted,
+        summary,
+        failed,
+    }
+}

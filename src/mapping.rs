@@ -1,0 +1,386 @@
+//! Free-text duties onto catalog responsibilities, deterministically and with a reason.
+//!
+//! Order of matching: a catalog id; an exact phrase of the team's `[vocabulary]`; an
+//! exact built-in alias; then the most specific phrase whose words all appear in the
+//! duty, vocabulary first. Words are compared after normalization: case, punctuation,
+//! small filler words and simple word forms ("prioritizing" meets "prioritization").
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::catalog::CATALOG;
+use crate::charter::Vocabulary;
+
+/// How a duty string was matched.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum MatchReason {
+    /// The duty is a catalog id.
+    CatalogId,
+    /// The duty equals a phrase of the team's vocabulary.
+    VocabularyPhrase { phrase: String },
+    /// The duty equals a built-in alias.
+    Alias { alias: String },
+    /// Every word of a vocabulary phrase appears in the duty.
+    VocabularyWords { phrase: String },
+    /// Every word of a built-in alias appears in the duty.
+    AliasWords { alias: String },
+}
+
+impl MatchReason {
+    pub fn describe(&self) -> String {
+        match self {
+            MatchReason::CatalogId => "catalog id".to_string(),
+            MatchReason::VocabularyPhrase { phrase } => format!("vocabulary phrase \"{phrase}\""),
+            MatchReason::Alias { alias } => format!("alias \"{alias}\""),
+            MatchReason::VocabularyWords { phrase } => {
+                format!("all words of vocabulary phrase \"{phrase}\"")
+            }
+            MatchReason::AliasWords { alias } => format!("all words of alias \"{alias}\""),
+        }
+    }
+}
+
+/// What a duty string mapped to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DutyMapping {
+    Mapped {
+        /// Index into [`CATALOG`].
+        responsibility: usize,
+        reason: MatchReason,
+    },
+    /// Two or more responsibilities matched equally well: (catalog index, phrase).
+    Ambiguous { candidates: Vec<(usize, String)> },
+    /// Nothing matched; the closest alias, if any looks close, as (catalog index, alias).
+    Unknown { suggestion: Option<(usize, &'static str)> },
+}
+
+impl DutyMapping {
+    pub fn responsibility(&self) -> Option<usize> {
+        match self {
+            DutyMapping::Mapped { responsibility, .. } => Some(*responsibility),
+            _ => None,
+        }
+    }
+}
+
+/// Words that carry no meaning for matching.
+const FILLER_WORDS: &[&str] = &[
+    "a", "all", "an", "and", "any", "as", "at", "be", "by", "each", "every", "for", "from", "in",
+    "into", "is", "it", "its", "of", "on", "or", "our", "the", "their", "this", "to", "we", "with",
+    "your",
+];
+
+/// Suffixes folded away so word forms meet, longest first; (suffix, replacement).
+const SUFFIXES: &[(&str, &str)] = &[
+    ("izations", ""),
+    ("isations", ""),
+    ("ization", ""),
+    ("isation", ""),
+    ("ations", ""),
+    ("ysing", "yz"),
+    ("yzing", "yz"),
+    ("ation", ""),
+    ("ating", ""),
+    ("izing", ""),
+    ("ising", ""),
+    ("iness", ""),
+    ("ments", ""),
+    ("ances", ""),
+    ("ences", ""),
+    ("ysis", "yz"),
+    ("yses", "yz"),
+    ("yzed", "yz"),
+    ("ysed", "yz"),
+    ("ysts", "yz"),
+    ("ated", ""),
+    ("ates", ""),
+    ("ized", ""),
+    ("ised", ""),
+    ("izes", ""),
+    ("ises", ""),
+    ("ment", ""),
+    ("ance", ""),
+    ("ence", ""),
+    ("ings", ""),
+    ("ions", ""),
+    ("ness", ""),
+    ("yze", "yz"),
+    ("yse", "yz"),
+    ("yst", "yz"),
+    ("ate", ""),
+    ("ize", ""),
+    ("ise", ""),
+    ("ing", ""),
+    ("ion", ""),
+    ("ies", ""),
+    ("ied", ""),
+    ("ers", ""),
+    ("ive", ""),
+    ("er", ""),
+    ("ed", ""),
+    ("es", ""),
+    ("s", ""),
+    ("y", ""),
+];
+
+/// Reduces a lowercase word to a stem that its simple variants share.
+fn stem(word: &str) -> String {
+    if word.len() <= 3 || word.bytes().any(|byte| byte.is_ascii_digit()) {
+        return word.to_string();
+    }
+    let keeps_final_s = word.ends_with("ss") || word.ends_with("us") || word.ends_with("is");
+    let mut stemmed = None;
+    for (suffix, replacement) in SUFFIXES {
+        if *suffix == "s" && keeps_final_s {
+            continue;
+        }
+        if let Some(base) = word.strip_suffix(suffix)
+            && base.chars().count() >= 3
+        {
+            stemmed = Some((format!("{base}{replacement}"), replacement.is_empty()));
+            break;
+        }
+    }
+    let (mut stem, removed) = stemmed.unwrap_or_else(|| (word.to_string(), false));
+    if stem.len() > 3 && stem.ends_with('e') {
+        stem.pop();
+    }
+    if removed {
+        let bytes = stem.as_bytes();
+        let length = bytes.len();
+        if length > 3
+            && bytes[length - 1] == bytes[length - 2]
+            && !b"aeiouslz".contains(&bytes[length - 1])
+        {
+            stem.pop();
+        }
+    }
+    stem
+}
+
+/// The meaningful, stemmed words of a phrase, in order.
+pub fn normalized_words(text: &str) -> Vec<String> {
+    let mut cleaned = String::with_capacity(text.len());
+    for character in text.chars() {
+        if character.is_alphanumeric() {
+            cleaned.extend(character.to_lowercase());
+        } else if character != '\'' && character != '\u{2019}' {
+            cleaned.push(' ');
+        }
+    }
+    cleaned
+        .split_whitespace()
+        .filter(|word| !FILLER_WORDS.contains(word))
+        .map(stem)
+        .collect()
+}
+
+struct Phrase {
+    text: String,
+    /// Normalized words joined by one space: the key for exact matching.
+    normalized: String,
+    /// Distinct normalized words, sorted.
+    words: Vec<String>,
+    responsibility: usize,
+}
+
+impl Phrase {
+    fn new(text: &str, responsibility: usize) -> Phrase {
+        let words = normalized_words(text);
+        let normalized = words.join(" ");
+        let mut distinct = words;
+        distinct.sort();
+        distinct.dedup();
+        Phrase {
+            text: text.to_string(),
+            normalized,
+            words: distinct,
+            responsibility,
+        }
+    }
+
+    fn words_appear_in(&self, duty_words: &[String]) -> bool {
+        !self.words.is_empty() && self.words.iter().all(|word| duty_words.contains(word))
+    }
+}
+
+struct PhraseTable {
+    phrases: Vec<Phrase>,
+    exact: HashMap<String, usize>,
+}
+
+impl PhraseTable {
+    fn new(phrases: Vec<Phrase>) -> PhraseTable {
+        let mut exact = HashMap::with_capacity(phrases.len());
+        for (index, phrase) in phrases.iter().enumerate() {
+            exact.entry(phrase.normalized.clone()).or_insert(index);
+        }
+        PhraseTable { phrases, exact }
+    }
+
+    /// The phrases with the most words that all appear in the duty.
+    fn most_specific(&self, duty_words: &[String]) -> Vec<&Phrase> {
+        let mut best: Vec<&Phrase> = Vec::new();
+        for phrase in &self.phrases {
+            if !phrase.words_appear_in(duty_words) {
+                continue;
+            }
+            match best.first().map(|first| first.words.len()) {
+                Some(length) if phrase.words.len() < length => {}
+                Some(length) if phrase.words.len() == length => best.push(phrase),
+                _ => best = vec![phrase],
+            }
+        }
+        best
+    }
+}
+
+fn builtin_aliases() -> &'static PhraseTable {
+    static TABLE: OnceLock<PhraseTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let phrases = CATALOG
+            .iter()
+            .enumerate()
+            .flat_map(|(index, entry)| entry.aliases.iter().map(move |alias| Phrase::new(alias, index)))
+            .collect();
+        PhraseTable::new(phrases)
+    })
+}
+
+/// Maps the duties of one charter, with the charter's vocabulary.
+pub struct Mapper {
+    vocabulary: PhraseTable,
+}
+
+impl Mapper {
+    pub fn new(vocabulary: &Vocabulary) -> Mapper {
+        let phrases = vocabulary
+            .0
+            .iter()
+            .map(|entry| Phrase::new(&entry.phrase.value, entry.responsibility.value))
+            .collect();
+        Mapper {
+            vocabulary: PhraseTable::new(phrases),
+        }
+    }
+
+    pub fn map(&self, duty: &str) -> DutyMapping {
+        let trimmed = duty.trim();
+        if let Some(index) = CATALOG
+            .iter()
+            .position(|entry| entry.id.eq_ignore_ascii_case(trimmed))
+        {
+            return DutyMapping::Mapped {
+                responsibility: index,
+                reason: MatchReason::CatalogId,
+            };
+        }
+        let words = normalized_words(trimmed);
+        let normalized = words.join(" ");
+        let aliases = builtin_aliases();
+        if let Some(&index) = self.vocabulary.exact.get(&normalized) {
+            let phrase = &self.vocabulary.phrases[index];
+            return DutyMapping::Mapped {
+                responsibility: phrase.responsibility,
+                reason: MatchReason::VocabularyPhrase {
+                    phrase: phrase.text.clone(),
+                },
+            };
+        }
+        if let Some(&index) = aliases.exact.get(&normalized) {
+            let phrase = &aliases.phrases[index];
+            return DutyMapping::Mapped {
+                responsibility: phrase.responsibility,
+                reason: MatchReason::Alias {
+                    alias: phrase.text.clone(),
+                },
+            };
+        }
+        for (table, is_vocabulary) in [(&self.vocabulary, true), (aliases, false)] {
+            let best = table.most_specific(&words);
+            let Some(first) = best.first() else {
+                continue;
+            };
+            if best.iter().all(|phrase| phrase.responsibility == first.responsibility) {
+                let reason = if is_vocabulary {
+                    MatchReason::VocabularyWords {
+                        phrase: first.text.clone(),
+                    }
+                } else {
+                    MatchReason::AliasWords {
+                        alias: first.text.clone(),
+                    }
+                };
+                return DutyMapping::Mapped {
+                    responsibility: first.responsibility,
+                    reason,
+                };
+            }
+            let mut candidates: Vec<(usize, String)> = Vec::new();
+            for phrase in best {
+                if !candidates.iter().any(|(index, _)| *index == phrase.responsibility) {
+                    candidates.push((phrase.responsibility, phrase.text.clone()));
+                }
+            }
+            candidates.sort();
+            return DutyMapping::Ambiguous { candidates };
+        }
+        DutyMapping::Unknown {
+            suggestion: closest_alias(trimmed),
+        }
+    }
+}
+
+/// The built-in alias most like the duty, if it is at all close.
+fn closest_alias(duty: &str) -> Option<(usize, &'static str)> {
+    let duty = duty.to_lowercase();
+    let mut best: Option<(f64, usize, &'static str)> = None;
+    for (index, entry) in CATALOG.iter().enumerate() {
+        for alias in entry.aliases {
+            let score = strsim::jaro_winkler(&duty, alias);
+            if best.is_none_or(|(best_score, _, _)| score > best_score) {
+                best = Some((score, index, alias));
+            }
+        }
+    }
+    best.filter(|(score, _, _)| *score >= 0.7)
+        .map(|(_, index, alias)| (index, alias))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_forms_meet() {
+        for (left, right) in [
+            ("prioritizing", "prioritization"),
+            ("prioritise", "priorities"),
+            ("stories", "story"),
+            ("planning", "plan"),
+            ("accepting", "acceptance"),
+            ("refining", "refinement"),
+            ("analysis", "analyzing"),
+            ("translating", "translation"),
+            ("metrics", "metric"),
+        ] {
+            assert_eq!(stem(left), stem(right), "{left} / {right}");
+        }
+    }
+
+    #[test]
+    fn builtin_aliases_map_to_their_own_responsibility() {
+        let mapper = Mapper::new(&Vocabulary::default());
+        for entry in CATALOG {
+            for alias in entry.aliases {
+                let mapping = mapper.map(alias);
+                assert_eq!(
+                    mapping.responsibility().map(|index| CATALOG[index].id),
+                    Some(entry.id),
+                    "alias {alias:?} mapped to {mapping:?}"
+                );
+            }
+        }
+    }
+}

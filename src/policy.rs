@@ -1,0 +1,167 @@
+//! Policy: the org-wide `--config` table, the charter's `[lint]` and command-line flags,
+//! resolved into one set of severities, requirements, thresholds and acceptances.
+
+use crate::catalog::CATALOG;
+use crate::charter::{Acceptance, Charter, Date, FailOn, LintConfig, RuleLevel, Spanned, Team};
+use crate::finding::{Finding, Location, Severity};
+use crate::source::SourceFile;
+
+pub const DEFAULT_MAX_ACCOUNTABILITIES: u32 = 10;
+pub const DEFAULT_MAX_TEAMS_PER_PERSON: u32 = 2;
+pub const DEFAULT_COMBINED_ROLES_WARN_AT: u32 = 2;
+
+/// The org-wide policy file given with `--config`, if any.
+#[derive(Debug, Clone, Default)]
+pub struct OrgPolicy {
+    pub lint: LintConfig,
+    pub source: Option<SourceFile>,
+}
+
+/// An accepted risk, with where it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedAcceptance {
+    pub rule: String,
+    pub target: Option<String>,
+    pub reason: String,
+    pub until: Option<Date>,
+    pub location: Location,
+    pub until_location: Option<Location>,
+}
+
+impl ResolvedAcceptance {
+    pub fn new(acceptance: &Acceptance, source: &SourceFile) -> Self {
+        ResolvedAcceptance {
+            rule: acceptance.rule.value.clone(),
+            target: acceptance.target.as_ref().map(|target| target.value.clone()),
+            reason: acceptance.reason.value.clone(),
+            until: acceptance.until.as_ref().map(|until| until.value),
+            location: Location::new(source, &acceptance.span),
+            until_location: acceptance
+                .until
+                .as_ref()
+                .map(|until| Location::new(source, &until.span)),
+        }
+    }
+
+    pub fn is_expired(&self, today: Date) -> bool {
+        self.until.is_some_and(|until| until < today)
+    }
+
+    /// Whether this acceptance covers the finding: same rule, and the target (if any)
+    /// names one of its people, roles or its responsibility.
+    pub fn matches(&self, finding: &Finding) -> bool {
+        if self.rule != finding.rule {
+            return false;
+        }
+        let Some(target) = &self.target else {
+            return true;
+        };
+        finding.people.iter().any(|person| person == target)
+            || finding.roles.iter().any(|role| role == target)
+            || finding.responsibility == Some(target.as_str())
+    }
+}
+
+/// The policy in force for one charter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedPolicy {
+    pub fail_on: FailOn,
+    levels: Vec<(String, RuleLevel)>,
+    /// Per catalog entry: whether it is core for this team.
+    pub core: Vec<bool>,
+    pub max_accountabilities: u32,
+    pub max_teams_per_person: u32,
+    pub combined_roles_warn_at: u32,
+    /// The charter's own acceptances; the org-wide ones are shared by every file.
+    pub acceptances: Vec<ResolvedAcceptance>,
+}
+
+impl ResolvedPolicy {
+    /// Layers: org-wide file, then the charter's `[lint]` (scalars key by key, severities
+    /// rule by rule, requirement lists added together), then the command line.
+    pub fn resolve(charter: &Charter, source: &SourceFile, org: &OrgPolicy, cli_fail_on: Option<FailOn>) -> Self {
+        let mut policy = Self::from_layers(&[&org.lint, &charter.lint], Some(&charter.team), cli_fail_on);
+        policy.acceptances = charter
+            .lint
+            .accept
+            .iter()
+            .map(|acceptance| ResolvedAcceptance::new(acceptance, source))
+            .collect();
+        policy
+    }
+
+    /// The policy of the org-wide layer alone, for what belongs to no charter.
+    pub fn resolve_org(org: &OrgPolicy, cli_fail_on: Option<FailOn>) -> Self {
+        let mut policy = Self::from_layers(&[&org.lint], None, cli_fail_on);
+        if let Some(source) = &org.source {
+            policy.acceptances = org
+                .lint
+                .accept
+                .iter()
+                .map(|acceptance| ResolvedAcceptance::new(acceptance, source))
+                .collect();
+        }
+        policy
+    }
+
+    fn from_layers(layers: &[&LintConfig], team: Option<&Team>, cli_fail_on: Option<FailOn>) -> Self {
+        let last = |pick: fn(&LintConfig) -> Option<&Spanned<u32>>, default: u32| {
+            layers.iter().rev().find_map(|layer| pick(layer)).map_or(default, |value| value.value)
+        };
+        let fail_on = cli_fail_on
+            .or_else(|| layers.iter().rev().find_map(|layer| layer.fail_on.as_ref().map(|value| value.value)))
+            .unwrap_or(FailOn::Error);
+        let mut levels: Vec<(String, RuleLevel)> = Vec::new();
+        for layer in layers {
+            for (rule, level) in &layer.severity.0 {
+                levels.retain(|(name, _)| *name != rule.value);
+                levels.push((rule.value.clone(), level.value));
+            }
+        }
+        let listed = |id: &str, pick: fn(&LintConfig) -> &Vec<Spanned<String>>| {
+            layers.iter().any(|layer| pick(layer).iter().any(|entry| entry.value == id))
+        };
+        let core = CATALOG
+            .iter()
+            .map(|entry| {
+                let Some(team) = team else { return false };
+                if listed(entry.id, |layer| &layer.optional) {
+                    false
+                } else {
+                    listed(entry.id, |layer| &layer.require)
+                        || entry.core.holds_for(team.methodology, team.delivery_teams, team.cross_team_dependencies)
+                }
+            })
+            .collect();
+        ResolvedPolicy {
+            fail_on,
+            levels,
+            core,
+            max_accountabilities: last(|layer| layer.max_accountabilities.as_ref(), DEFAULT_MAX_ACCOUNTABILITIES),
+            max_teams_per_person: last(|layer| layer.max_teams_per_person.as_ref(), DEFAULT_MAX_TEAMS_PER_PERSON),
+            combined_roles_warn_at: last(|layer| layer.combined_roles_warn_at.as_ref(), DEFAULT_COMBINED_ROLES_WARN_AT),
+            acceptances: Vec::new(),
+        }
+    }
+
+    /// The severity a rule's finding gets here, or `None` when the rule is off.
+    pub fn severity(&self, rule: &str, default: Severity) -> Option<Severity> {
+        match self.levels.iter().find(|(name, _)| name == rule).map(|(_, level)| *level) {
+            None => Some(default),
+            Some(RuleLevel::Error) => Some(Severity::Error),
+            Some(RuleLevel::Warning) => Some(Severity::Warning),
+            Some(RuleLevel::Info) => Some(Severity::Info),
+            Some(RuleLevel::Off) => None,
+        }
+    }
+
+    /// Whether a finding of this severity fails the run.
+    pub fn fails(&self, severity: Severity) -> bool {
+        match self.fail_on {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
+}

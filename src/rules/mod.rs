@@ -1,0 +1,231 @@
+//! The rules. Each lives in its own file with its documentation as the doc comment
+//! above it; `charterlint explain NAME` prints that comment, so the two cannot drift.
+
+use crate::finding::{Category, Finding, Severity};
+use crate::lint::{CheckedFile, Sink, TeamView};
+
+mod ambiguous_duty;
+mod combined_roles;
+mod expired_acceptance;
+mod handoff_undefined;
+mod over_allocated;
+mod shared_accountability;
+mod spread_too_thin;
+mod title_mismatch;
+mod too_many_accountabilities;
+mod unknown_duty;
+mod unowned_area;
+mod unowned_responsibility;
+mod unused_acceptance;
+mod vacant_role;
+
+/// How and when a rule runs.
+#[derive(Clone, Copy)]
+pub enum RuleCheck {
+    /// On one charter at a time.
+    Team(fn(&TeamView<'_>, &mut Sink<'_>)),
+    /// Across every charter checked together.
+    Org,
+    /// On the accepted risks, after every other rule.
+    Policy,
+}
+
+/// A rule: its identity, its documentation and its check.
+pub struct Rule {
+    /// kebab-case name, as used in `[lint]` and `explain`.
+    pub name: &'static str,
+    pub category: Category,
+    pub default_severity: Severity,
+    /// How the default severity reads where it depends on the team.
+    pub default_severity_note: Option<&'static str>,
+    /// One line: what the rule reports.
+    pub summary: &'static str,
+    /// The rule's documentation, from its doc comment (Markdown).
+    pub doc: &'static str,
+    pub check: RuleCheck,
+}
+
+impl Rule {
+    /// The documentation with the doc-comment indentation removed.
+    pub fn documentation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+
+    pub fn default_severity_text(&self) -> &'static str {
+        self.default_severity_note
+            .unwrap_or_else(|| self.default_severity.name())
+    }
+}
+
+/// Declares a rule; its doc comment becomes its `explain` text.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub static $ident:ident = {
+            name: $name:literal,
+            category: $category:ident,
+            severity: $severity:ident,
+            $(severity_note: $note:literal,)?
+            summary: $summary:literal,
+            check: $check:expr $(,)?
+        };
+    ) => {
+        $(#[doc = $doc])*
+        pub static $ident: $crate::rules::Rule = $crate::rules::Rule {
+            name: $name,
+            category: $crate::finding::Category::$category,
+            default_severity: $crate::finding::Severity::$severity,
+            default_severity_note: declare_rule!(@note $($note)?),
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+    (@note $note:literal) => { Some($note) };
+    (@note) => { None };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, grouped by category.
+pub static RULES: &[&Rule] = &[
+    &unowned_area::UNOWNED_AREA,
+    &unowned_responsibility::UNOWNED_RESPONSIBILITY,
+    &vacant_role::VACANT_ROLE,
+    &combined_roles::COMBINED_ROLES,
+    &over_allocated::OVER_ALLOCATED,
+    &too_many_accountabilities::TOO_MANY_ACCOUNTABILITIES,
+    &spread_too_thin::SPREAD_TOO_THIN,
+    &shared_accountability::SHARED_ACCOUNTABILITY,
+    &handoff_undefined::HANDOFF_UNDEFINED,
+    &title_mismatch::TITLE_MISMATCH,
+    &unknown_duty::UNKNOWN_DUTY,
+    &ambiguous_duty::AMBIGUOUS_DUTY,
+    &expired_acceptance::EXPIRED_ACCEPTANCE,
+    &unused_acceptance::UNUSED_ACCEPTANCE,
+];
+
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|rule| rule.name == name)
+}
+
+/// The findings of the rules that look across every charter checked together.
+pub fn org_findings(files: &[CheckedFile]) -> Vec<Finding> {
+    let mut findings = over_allocated::check(files);
+    findings.extend(spread_too_thin::check(files));
+    findings
+}
+
+/// The findings about accepted risks: expired ones, and ones that silenced nothing.
+pub fn acceptance_findings(
+    policy: &crate::policy::ResolvedPolicy,
+    used: &[bool],
+    team: &str,
+    today: crate::charter::Date,
+) -> Vec<Finding> {
+    let mut findings = expired_acceptance::check(policy, team, today);
+    findings.extend(unused_acceptance::check(policy, used, team, today));
+    findings
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn join_words<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.as_ref().to_string(),
+        [init @ .., last] => format!(
+            "{} and {}",
+            init.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", "),
+            last.as_ref()
+        ),
+    }
+}
+
+/// Each item in backticks: `` `pm` ``.
+pub(crate) fn quoted<S: AsRef<str>>(items: &[S]) -> Vec<String> {
+    items.iter().map(|item| format!("`{}`", item.as_ref())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_documented() {
+        for (index, rule) in RULES.iter().enumerate() {
+            assert!(
+                rule.name.split('-').all(|word| !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_lowercase())),
+                "{} is not kebab-case",
+                rule.name
+            );
+            assert_eq!(find(rule.name).map(|found| found.name), Some(rule.name));
+            assert!(RULES[..index].iter().all(|earlier| earlier.name != rule.name));
+            let doc = rule.documentation();
+            for section in ["## What it checks", "## Why it matters", "## How to fix it", "## Example"] {
+                assert!(doc.contains(section), "{} lacks {section}", rule.name);
+            }
+            assert!(!rule.summary.ends_with('.'), "{}", rule.name);
+        }
+        assert_eq!(RULES.len(), 14);
+    }
+
+    #[test]
+    fn words_join_like_prose() {
+        assert_eq!(join_words(&["a"]), "a");
+        assert_eq!(join_words(&["a", "b"]), "a and b");
+        assert_eq!(join_words(&["a", "b", "c"]), "a, b and c");
+    }
+}
+
+/// Each person with what they bring from each team, teams in path order.
+pub(crate) fn people_across(
+    files: &[CheckedFile],
+) -> std::collections::BTreeMap<&str, Vec<(&CheckedFile, &crate::lint::PersonInTeam)>> {
+    let mut people: std::collections::BTreeMap<&str, Vec<_>> = std::collections::BTreeMap::new();
+    for file in files {
+        for (person, team) in &file.people {
+            people.entry(person.as_str()).or_default().push((file, team));
+        }
+    }
+    people
+}
+
+/// A finding of an org-wide rule, judged by the policy of the file it points into.
+pub(crate) fn org_finding(
+    rule: &Rule,
+    file: &CheckedFile,
+    location: crate::finding::Location,
+    message: String,
+    details: crate::lint::Details,
+) -> Option<Finding> {
+    policy_finding(rule, &file.policy, &file.team, location, message, details)
+}
+
+/// A finding made outside a charter's own rule run, judged by the given policy.
+pub(crate) fn policy_finding(
+    rule: &Rule,
+    policy: &crate::policy::ResolvedPolicy,
+    team: &str,
+    location: crate::finding::Location,
+    message: String,
+    details: crate::lint::Details,
+) -> Option<Finding> {
+    let severity = policy.severity(rule.name, details.severity.unwrap_or(rule.default_severity))?;
+    Some(Finding {
+        rule: rule.name,
+        category: rule.category,
+        severity,
+        message,
+        location,
+        responsibility: details.responsibility.map(|index| crate::catalog::CATALOG[index].id),
+        roles: details.roles,
+        people: details.people,
+        help: details.help,
+        team: team.to_string(),
+    })
+}

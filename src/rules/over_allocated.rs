@@ -1,0 +1,129 @@
+use crate::finding::Finding;
+use crate::lint::{CheckedFile, Details};
+use crate::rules::{declare_rule, join_words, org_finding, people_across};
+
+declare_rule! {
+    /// ## What it checks
+    ///
+    /// Whether the `allocation` of every role a person holds adds up to more than 1.0,
+    /// their whole time. A role without `allocation` takes all of it (1.0). When several
+    /// charters are checked together, the sum runs across every team, and the message
+    /// names each one.
+    ///
+    /// ## Why it matters
+    ///
+    /// A charter that gives one person a full-time product manager role and a
+    /// full-time product owner role describes two jobs and one salary. Something gives,
+    /// and it is usually the duty with the longest horizon: discovery and strategy slip
+    /// while the sprint keeps asking questions. The same happens, less visibly, when a
+    /// person is spread over several teams' charters.
+    ///
+    /// ## How to fix it
+    ///
+    /// Set `allocation` on each role to the share of time it really gets, so the shares
+    /// add up to at most 1.0, or give one of the roles to someone else. If one role
+    /// genuinely absorbs the other, merge them into one role.
+    ///
+    /// ## Example
+    ///
+    /// ```toml
+    /// [[roles]]
+    /// id = "pm"
+    /// title = "Product Manager"
+    /// holders = ["Dana"]
+    /// owns = ["product vision", "roadmap"]
+    ///
+    /// [[roles]]
+    /// id = "po"
+    /// title = "Product Owner"
+    /// holders = ["Dana"]          # 1.0 + 1.0: over-allocated
+    /// owns = ["backlog prioritization"]
+    /// ```
+    ///
+    /// Fixed:
+    ///
+    /// ```toml
+    /// allocation = 0.6   # on pm
+    /// allocation = 0.4   # on po
+    /// ```
+    pub static OVER_ALLOCATED = {
+        name: "over-allocated",
+        category: Overload,
+        severity: Warning,
+        summary: "a person's allocations add up to more than 1.0",
+        check: crate::rules::RuleCheck::Org,
+    };
+}
+
+pub fn check(files: &[CheckedFile]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (person, teams) in people_across(files) {
+        let total: f64 = teams.iter().flat_map(|(_, team)| team.roles.iter()).map(|(_, share)| share).sum();
+        if total <= 1.0 + 1e-9 {
+            continue;
+        }
+        let roles_of = |team: &crate::lint::PersonInTeam| {
+            join_words(
+                &team
+                    .roles
+                    .iter()
+                    .map(|(id, share)| format!("`{id}` ({})", share_text(*share)))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let spread = if teams.len() == 1 {
+            let role_count = teams[0].1.roles.len();
+            format!(" across {} {}", if role_count == 1 { "role" } else { "roles" }, roles_of(teams[0].1))
+        } else {
+            let parts: Vec<String> = teams
+                .iter()
+                .map(|(_, team)| format!("team `{}`: {}", team.team, roles_of(team)))
+                .collect();
+            format!(" across teams: {}", parts.join("; "))
+        };
+        let (file, first) = teams[0];
+        let roles: Vec<String> = teams
+            .iter()
+            .flat_map(|(_, team)| team.roles.iter().map(|(id, _)| id.clone()))
+            .collect();
+        let finding = org_finding(
+            &OVER_ALLOCATED,
+            file,
+            first.location.clone(),
+            format!("`{person}` is allocated {} in total{spread}", share_text(total)),
+            Details {
+                roles,
+                people: vec![person.to_string()],
+                help: Some(
+                    "set `allocation` on each role to the share of time it really gets (together at most 1.0), or give a role to someone else"
+                        .to_string(),
+                ),
+                ..Details::default()
+            },
+        );
+        findings.extend(finding);
+    }
+    findings
+}
+
+/// `1.0`, `0.5`, `0.25`: a share of time as people write it.
+fn share_text(share: f64) -> String {
+    let text = format!("{share:.2}");
+    let trimmed = text.trim_end_matches('0');
+    if trimmed.ends_with('.') {
+        format!("{trimmed}0")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn shares_read_naturally() {
+        assert_eq!(super::share_text(1.0), "1.0");
+        assert_eq!(super::share_text(1.5), "1.5");
+        assert_eq!(super::share_text(0.25), "0.25");
+        assert_eq!(super::share_text(0.1 + 0.2), "0.3");
+    }
+}

@@ -1,0 +1,147 @@
+use crate::catalog::CATALOG;
+use crate::lint::{Details, Sink, TeamView};
+use crate::rules::{declare_rule, join_words};
+
+declare_rule! {
+    /// ## What it checks
+    ///
+    /// Whether a responsibility is owned (RACI `owns`) by two or more different people
+    /// whose scopes overlap. Two owners overlap when their roles have the same `scope`,
+    /// or when either role has no `scope` (it then covers the whole team). Owners in
+    /// different scopes split the responsibility between them and do not share it: one
+    /// product owner per delivery team is the usual, healthy case.
+    ///
+    /// ## Why it matters
+    ///
+    /// RACI allows exactly one accountable party per duty for a reason. When the
+    /// product manager and the product owner both "own" prioritization, priorities
+    /// change without explanation, each assumes the other made the call, and the team
+    /// learns to ask whichever answers the way it wants. Shared accountability is how a
+    /// boundary between two roles blurs until nobody can say where it is.
+    ///
+    /// ## How to fix it
+    ///
+    /// Keep one owner and move the other to `consulted` (or `does`, if they do the work
+    /// without answering for it). If the owners cover different parts of the product,
+    /// give each role its own `scope`.
+    ///
+    /// ## Example
+    ///
+    /// ```toml
+    /// [[roles]]
+    /// id = "pm"
+    /// title = "Product Manager"
+    /// holders = ["Dana"]
+    /// owns = ["roadmap", "backlog prioritization"]
+    ///
+    /// [[roles]]
+    /// id = "po"
+    /// title = "Product Owner"
+    /// holders = ["Sam"]
+    /// owns = ["backlog prioritization"]   # shared with Dana
+    /// ```
+    ///
+    /// Fixed:
+    ///
+    /// ```toml
+    /// # on pm
+    /// owns = ["roadmap"]
+    /// consulted = ["backlog prioritization"]
+    /// ```
+    pub static SHARED_ACCOUNTABILITY = {
+        name: "shared-accountability",
+        category: Boundary,
+        severity: Warning,
+        summary: "a responsibility is owned by two or more people whose scopes overlap",
+        check: crate::rules::RuleCheck::Team(check),
+    };
+}
+
+/// One owning duty: the duty index, its role's scope.
+struct Owner<'a> {
+    duty: usize,
+    role: usize,
+    scope: Option<&'a str>,
+}
+
+pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+    for (index, owning) in view.owners.iter().enumerate() {
+        if owning.len() < 2 && owning.iter().all(|&duty| view.role(view.duties[duty].role).holders.len() < 2) {
+            continue;
+        }
+        let owners: Vec<Owner<'_>> = owning
+            .iter()
+            .map(|&duty| {
+                let role = view.duties[duty].role;
+                Owner {
+                    duty,
+                    role,
+                    scope: view.role(role).scope.as_ref().map(|scope| scope.value.as_str()),
+                }
+            })
+            .collect();
+        if owners.iter().any(|owner| owner.scope.is_none()) {
+            report(view, sink, index, &owners.iter().collect::<Vec<_>>(), None);
+            continue;
+        }
+        let mut scopes: Vec<&str> = owners.iter().filter_map(|owner| owner.scope).collect();
+        scopes.sort_unstable();
+        scopes.dedup();
+        for scope in scopes {
+            let in_scope: Vec<&Owner<'_>> = owners.iter().filter(|owner| owner.scope == Some(scope)).collect();
+            report(view, sink, index, &in_scope, Some(scope));
+        }
+    }
+}
+
+fn report(view: &TeamView<'_>, sink: &mut Sink<'_>, responsibility: usize, owners: &[&Owner<'_>], scope: Option<&str>) {
+    // Each person once, with the role through which they first own the duty.
+    let mut people: Vec<(&str, usize, Option<&str>)> = Vec::new();
+    for owner in owners {
+        for holder in &view.role(owner.role).holders {
+            if !people.iter().any(|(person, _, _)| *person == holder.value) {
+                people.push((&holder.value, owner.role, owner.scope));
+            }
+        }
+    }
+    if people.len() < 2 {
+        return;
+    }
+    let first_people: Vec<&str> = view.role(owners[0].role).holders.iter().map(|holder| holder.value.as_str()).collect();
+    let anchor = owners
+        .iter()
+        .find(|owner| view.role(owner.role).holders.iter().any(|holder| !first_people.contains(&holder.value.as_str())))
+        .unwrap_or(&owners[0]);
+    let entry = &CATALOG[responsibility];
+    let described: Vec<String> = people
+        .iter()
+        .map(|(person, role, owner_scope)| {
+            let id = &view.role(*role).id.value;
+            match (scope, owner_scope) {
+                (None, Some(owner_scope)) => format!("`{person}` (role `{id}`, scope `{owner_scope}`)"),
+                _ => format!("`{person}` (role `{id}`)"),
+            }
+        })
+        .collect();
+    let place = match scope {
+        Some(scope) => format!(" in scope `{scope}`"),
+        None => String::new(),
+    };
+    let mut roles: Vec<String> = owners.iter().map(|owner| view.role(owner.role).id.value.clone()).collect();
+    roles.dedup();
+    sink.report(
+        &SHARED_ACCOUNTABILITY,
+        &view.duties[anchor.duty].text.span,
+        format!("`{}` ({}) is owned by both {}{place}", entry.id, entry.name, join_words(&described)),
+        Details {
+            responsibility: Some(responsibility),
+            roles,
+            people: people.iter().map(|(person, _, _)| person.to_string()).collect(),
+            help: Some(
+                "keep one owner and list the others under `consulted`, or give each role its own `scope` if they cover different parts"
+                    .to_string(),
+            ),
+            ..Details::default()
+        },
+    );
+}

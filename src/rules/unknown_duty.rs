@@ -1,0 +1,85 @@
+use crate::catalog::CATALOG;
+use crate::lint::{Details, Sink, TeamView};
+use crate::mapping::DutyMapping;
+use crate::rules::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    ///
+    /// Whether every duty string, in any of `owns`, `does`, `consulted` and `informed`,
+    /// maps onto a catalog responsibility. The finding names the closest built-in alias
+    /// when one is close.
+    ///
+    /// ## Why it matters
+    ///
+    /// charterlint can only judge what it understands. A duty it cannot place is
+    /// invisible to every other rule: written as "roadmapping" instead of "roadmap", it
+    /// leaves the roadmap looking unowned, or hides that two people own it. Some
+    /// duties are simply outside product ownership ("on-call rota"); those belong in
+    /// another document, or in the team's vocabulary if they mean a catalog duty.
+    ///
+    /// ## How to fix it
+    ///
+    /// Use the suggested phrase or a catalog id (`charterlint catalog` lists both), or
+    /// teach charterlint the team's own words in `[vocabulary]`:
+    /// `"OKR setting" = "outcomes.success-metrics"`. `charterlint map FILE` shows how
+    /// every duty mapped and why.
+    ///
+    /// ## Example
+    ///
+    /// ```toml
+    /// [[roles]]
+    /// id = "pm"
+    /// title = "Product Manager"
+    /// holders = ["Dana"]
+    /// owns = ["roadmapping"]   # unknown-duty: did you mean "roadmap"?
+    /// ```
+    ///
+    /// Fixed:
+    ///
+    /// ```toml
+    /// owns = ["roadmap"]
+    /// # or keep the words and teach them:
+    /// [vocabulary]
+    /// "roadmapping" = "strategy.roadmap"
+    /// ```
+    pub static UNKNOWN_DUTY = {
+        name: "unknown-duty",
+        category: Vocabulary,
+        severity: Warning,
+        summary: "a duty maps to no responsibility",
+        check: crate::rules::RuleCheck::Team(check),
+    };
+}
+
+pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+    for duty in &view.duties {
+        let DutyMapping::Unknown { suggestion } = &duty.mapping else {
+            continue;
+        };
+        let role = view.role(duty.role);
+        let help = match suggestion {
+            Some((index, alias)) => format!(
+                "did you mean \"{alias}\" (`{}`)? otherwise use a catalog id or map the phrase in `[vocabulary]`",
+                CATALOG[*index].id
+            ),
+            None => "use a catalog id (`charterlint catalog` lists them) or map the phrase in `[vocabulary]`".to_string(),
+        };
+        sink.report(
+            &UNKNOWN_DUTY,
+            &duty.text.span,
+            format!(
+                "duty \"{}\" in `{}` of role `{}` maps to no responsibility",
+                duty.text.value,
+                duty.raci.key(),
+                role.id.value
+            ),
+            Details {
+                roles: vec![role.id.value.clone()],
+                people: role.holders.iter().map(|holder| holder.value.clone()).collect(),
+                help: Some(help),
+                ..Details::default()
+            },
+        );
+    }
+}

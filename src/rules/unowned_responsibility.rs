@@ -1,0 +1,107 @@
+use crate::catalog::CATALOG;
+use crate::lint::{Details, Sink, TeamView};
+use crate::rules::{declare_rule, join_words, quoted};
+
+declare_rule! {
+    /// ## What it checks
+    ///
+    /// That every core responsibility has an owner: a role with at least one holder
+    /// that lists the duty under `owns`.
+    ///
+    /// Which responsibilities are core depends on the team. Vision, roadmap,
+    /// discovery, backlog prioritization, refinement, acceptance, success metrics and
+    /// business outcomes always are. Sprint support and delivery outcomes are core for
+    /// teams that work in sprints (`scrum` or `safe`), not for `kanban` or `none`.
+    /// Delivery governance is core for programs of three or more delivery teams or with
+    /// cross-team dependencies. `[lint] require` adds to the set and `optional` takes
+    /// away from it.
+    ///
+    /// ## Why it matters
+    ///
+    /// Titles say little about who does what: the question that matters is whether
+    /// direction, delivery clarity and results are each genuinely owned. A duty that
+    /// everyone assumes someone else carries is the gap that turns into a missed
+    /// quarter. A duty owned only by a vacant role is just as unowned, and the finding
+    /// says so.
+    ///
+    /// When a whole area is unowned, `unowned-area` reports it once instead of one
+    /// finding per duty.
+    ///
+    /// ## How to fix it
+    ///
+    /// Add the duty to the `owns` list of the role that should answer for it, or fill
+    /// the vacant role that owns it. If the team truly does not need it, say so with
+    /// `[lint] optional = ["<id>"]`.
+    ///
+    /// ## Example
+    ///
+    /// ```toml
+    /// [[roles]]
+    /// id = "po"
+    /// title = "Product Owner"
+    /// holders = ["Sam"]
+    /// owns = ["backlog prioritization", "user stories", "sprint planning", "sprint goals"]
+    /// # nobody accepts or rejects finished work: backlog.acceptance is unowned
+    /// ```
+    ///
+    /// Fixed:
+    ///
+    /// ```toml
+    /// owns = ["backlog prioritization", "user stories", "sprint planning", "sprint goals", "acceptance"]
+    /// ```
+    pub static UNOWNED_RESPONSIBILITY = {
+        name: "unowned-responsibility",
+        category: Gap,
+        severity: Error,
+        summary: "a core responsibility has no owner",
+        check: crate::rules::RuleCheck::Team(check),
+    };
+}
+
+pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+    let unowned_areas = super::unowned_area::unowned_areas(view);
+    for (index, entry) in CATALOG.iter().enumerate() {
+        if !view.policy.core[index] || !view.owners[index].is_empty() || unowned_areas.contains(&entry.area) {
+            continue;
+        }
+        let vacant_duties = &view.vacant_owners[index];
+        let mut vacant_roles: Vec<&str> = vacant_duties
+            .iter()
+            .map(|&duty| view.role(view.duties[duty].role).id.value.as_str())
+            .collect();
+        vacant_roles.sort_unstable();
+        vacant_roles.dedup();
+        let (span, message, help) = match vacant_duties.first() {
+            Some(&duty) => (
+                view.duties[duty].text.span.clone(),
+                format!(
+                    "core responsibility `{}` ({}) has no owner: its only owner, {} {}, is vacant",
+                    entry.id,
+                    entry.name,
+                    if vacant_roles.len() == 1 { "role" } else { "roles" },
+                    join_words(&quoted(&vacant_roles))
+                ),
+                format!("add a holder to {} or move the duty to a role with one", join_words(&quoted(&vacant_roles))),
+            ),
+            None => (
+                view.charter.team.span.clone(),
+                format!("core responsibility `{}` ({}) has no owner in team `{}`", entry.id, entry.name, view.team_name()),
+                format!(
+                    "add \"{}\" to the `owns` list of the role that answers for it, or list it in `[lint] optional`",
+                    entry.aliases[0]
+                ),
+            ),
+        };
+        sink.report(
+            &UNOWNED_RESPONSIBILITY,
+            &span,
+            message,
+            Details {
+                responsibility: Some(index),
+                roles: vacant_roles.iter().map(|id| id.to_string()).collect(),
+                help: Some(help),
+                ..Details::default()
+            },
+        );
+    }
+}

@@ -1,0 +1,110 @@
+//! Input files and positions inside them.
+
+use std::ops::Range;
+
+/// A byte range into a file's text.
+pub type Span = Range<usize>;
+
+/// A 1-based line and column (the column counts characters, as rustc does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Default for Position {
+    fn default() -> Self {
+        Position { line: 1, column: 1 }
+    }
+}
+
+/// The text of one input and the start of each of its lines.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user gave it (or as found while walking a folder).
+    pub path: String,
+    /// The text; input that is not UTF-8 is kept here lossily, for display only.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(memchr_newlines(&text).map(|at| at + 1))
+            .collect();
+        SourceFile {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The line and column of a byte offset; offsets past the end clamp to it.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let line_index = match self.line_starts.binary_search(&offset) {
+            Ok(index) => index,
+            Err(index) => index - 1,
+        };
+        let line_start = self.line_starts[line_index];
+        let column = self.text[line_start..offset].chars().count() + 1;
+        Position {
+            line: line_index + 1,
+            column,
+        }
+    }
+
+    /// The byte range of the whole lines that contain `span`, without the final newline.
+    pub fn lines_around(&self, span: &Span) -> Span {
+        let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
+        let end = span.end.clamp(start, self.text.len());
+        let line_start = self.text[..start].rfind('\n').map_or(0, |at| at + 1);
+        let line_end = self.text[end..]
+            .find('\n')
+            .map_or(self.text.len(), |at| end + at);
+        // A span that ends right after a newline belongs to the line before it.
+        let line_end = if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\n') {
+            end - 1
+        } else {
+            line_end
+        };
+        line_start..line_end.max(line_start)
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|(_, byte)| *byte == b'\n')
+        .map(|(at, _)| at)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let file = SourceFile::new("t", "ab\ncé d\n".to_string());
+        assert_eq!(file.position(0), Position { line: 1, column: 1 });
+        assert_eq!(file.position(3), Position { line: 2, column: 1 });
+        // `d` sits after a two-byte character.
+        assert_eq!(file.position(7), Position { line: 2, column: 4 });
+        assert_eq!(file.position(100), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn lines_around_a_span() {
+        let file = SourceFile::new("t", "one\ntwo\nthree".to_string());
+        assert_eq!(&file.text[file.lines_around(&(5..6))], "two");
+        assert_eq!(&file.text[file.lines_around(&(9..11))], "three");
+    }
+}
