@@ -14,3 +14,6 @@ pub mod mapping;
 pub mod policy;
 pub mod rules;
 pub mod source;
+pub mod report;
+pub mod commands;
+pub mod discover;

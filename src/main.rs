@@ -1,3 +1,346 @@
-fn main() {
-    println!("Hello, world!");
+//! The `charterlint` command line: arguments, format choice, exit code.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use charterlint::charter::{self, FailOn, InputFormat, LoadFailure};
+use charterlint::lint::{self, CheckedFile};
+use charterlint::policy::OrgPolicy;
+use charterlint::report::{ReportFormat, text};
+use charterlint::{commands, discover, rules};
+
+#[derive(Parser)]
+#[command(name = "charterlint", version, about = "Lint team charters: find unowned product responsibilities, overloaded people and blurred role boundaries")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check charters and report gaps, overloads and blurred boundaries
+    Check(CheckArgs),
+    /// Show how each duty of a charter mapped onto the catalog, and why
+    Map {
+        /// A charter file (`-` reads standard input)
+        path: String,
+        #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+        format: DataFormat,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Explain a rule; without a rule, list them all
+    Explain {
+        /// A rule name, such as `unowned-responsibility`
+        rule: Option<String>,
+    },
+    /// List the responsibility catalog with areas, core conditions and aliases
+    Catalog {
+        #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+        format: DataFormat,
+    },
+    /// Print the JSON Schema of charters (or of the JSON report)
+    Schema {
+        #[arg(value_enum, default_value_t = SchemaKind::Charter)]
+        kind: SchemaKind,
+    },
+    /// Write a commented starter charter
+    Init {
+        /// Where to write it (default: team.charter.toml or team.charter.json)
+        path: Option<String>,
+        #[arg(long, value_enum, default_value_t = CharterFormat::Toml)]
+        format: CharterFormat,
+        /// Overwrite an existing file
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Charter files or folders (folders: *.charter.toml and *.charter.json, recursively); `-` reads standard input
+    #[arg(default_value = ".")]
+    paths: Vec<String>,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Write the report to this file (atomically) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    output: Option<String>,
+    /// The lowest severity that makes the exit code 1 (overrides every policy)
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+    /// An org-wide policy file holding a [lint] table
+    #[arg(long, value_name = "FILE")]
+    config: Option<String>,
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// Print nothing but findings and errors (no summary line)
+    #[arg(long, short)]
+    quiet: bool,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(clap::Args)]
+struct InputArgs {
+    /// The format of a charter read from standard input
+    #[arg(long, value_enum, default_value_t = CharterFormat::Toml)]
+    stdin_format: CharterFormat,
+    /// Refuse input files larger than this many bytes
+    #[arg(long, value_name = "BYTES", default_value_t = charter::DEFAULT_MAX_FILE_SIZE)]
+    max_file_size: u64,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DataFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CharterFormat {
+    Toml,
+    Json,
+}
+
+impl From<CharterFormat> for InputFormat {
+    fn from(format: CharterFormat) -> Self {
+        match format {
+            CharterFormat::Toml => InputFormat::Toml,
+            CharterFormat::Json => InputFormat::Json,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaKind {
+    Charter,
+    Report,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(level: FailOnArg) -> Self {
+        match level {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Info => FailOn::Info,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+const STDIN_PATH: &str = "<stdin>";
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Map { path, format, input } => map(&path, format, &input),
+        Command::Explain { rule } => explain(rule.as_deref()),
+        Command::Catalog { format } => print(&match format {
+            DataFormat::Text => commands::catalog_text(),
+            DataFormat::Json => commands::catalog_json(),
+        }),
+        Command::Schema { kind } => print(&match kind {
+            SchemaKind::Charter => commands::charter_schema(),
+            SchemaKind::Report => charterlint::report::json::report_schema(),
+        }),
+        Command::Init { path, format, force } => init(path, format, force),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        // The reader went away (`charterlint check | head`): nothing left to say.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print(text: &str) -> io::Result<u8> {
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(0)
+}
+
+fn use_color(choice: ColorArg, stream_is_terminal: bool) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+        }
+    }
+}
+
+/// Loads one charter path, or standard input for `-`.
+fn load(path: &str, input: &InputArgs) -> Result<charter::LoadedCharter, Box<LoadFailure>> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        let read = io::stdin().lock().take(input.max_file_size + 1).read_to_end(&mut bytes);
+        if let Err(error) = read {
+            return Err(Box::new(LoadFailure {
+                source: charterlint::source::SourceFile::new(STDIN_PATH, String::new()),
+                errors: vec![charter::InputError::unlocated(format!("cannot read standard input: {error}"), None)],
+            }));
+        }
+        if bytes.len() as u64 > input.max_file_size {
+            return Err(charter::too_large(STDIN_PATH, input.max_file_size));
+        }
+        return charter::load_bytes(STDIN_PATH, bytes, input.stdin_format.into());
+    }
+    charter::load_path(path, input.max_file_size)
+}
+
+fn write_errors(failures: &[LoadFailure], color: bool) -> io::Result<()> {
+    let renderer = if color {
+        annotate_snippets::Renderer::styled()
+    } else {
+        annotate_snippets::Renderer::plain()
+    };
+    let mut stderr = io::stderr().lock();
+    for failure in failures {
+        writeln!(stderr, "{}\n", text::render_load_failure(&renderer, failure))?;
+    }
+    Ok(())
+}
+
+fn check(args: CheckArgs) -> io::Result<u8> {
+    let cli_fail_on = args.fail_on.map(FailOn::from);
+    let stderr_color = use_color(args.color, io::stderr().is_terminal());
+    let org = match &args.config {
+        Some(path) => match charter::load_policy(path, args.input.max_file_size) {
+            Ok((source, lint)) => OrgPolicy { lint, source: Some(source) },
+            Err(failure) => {
+                write_errors(&[*failure], stderr_color)?;
+                return Ok(2);
+            }
+        },
+        None => OrgPolicy::default(),
+    };
+    let (paths, missing) = discover::charter_paths(&args.paths);
+    let mut failures: Vec<LoadFailure> = missing
+        .into_iter()
+        .map(|discover::MissingPath(path)| LoadFailure {
+            source: charterlint::source::SourceFile::new(path.clone(), String::new()),
+            errors: vec![charter::InputError::unlocated(format!("cannot read `{path}`: no such file or folder"), None)],
+        })
+        .collect();
+    let mut checked: Vec<CheckedFile> = Vec::with_capacity(paths.len());
+    for path in &paths {
+        match load(path, &args.input) {
+            Ok(loaded) => checked.push(lint::check_charter(&loaded, &org, cli_fail_on)),
+            Err(failure) => failures.push(*failure),
+        }
+    }
+    let nothing_found = checked.is_empty() && failures.is_empty();
+    let report = lint::finish(checked, failures, &org, cli_fail_on, charter::Date::today());
+    if nothing_found {
+        let mut stderr = io::stderr().lock();
+        writeln!(stderr, "error: no charters found in {}", args.paths.join(", "))?;
+        writeln!(stderr, "  = help: charterlint looks for *.charter.toml and *.charter.json files; name a file to check it whatever its name")?;
+        return Ok(2);
+    }
+    let format = match args.format {
+        OutputFormat::Text => ReportFormat::Text,
+        OutputFormat::Json => ReportFormat::Json,
+    };
+    match &args.output {
+        Some(output) => {
+            let mut buffer = Vec::new();
+            format.emitter(false, args.quiet).emit(&report, &mut buffer)?;
+            charterlint::report::write_atomically(Path::new(output), &buffer)?;
+            // Input errors still reach the terminal when the report goes to a file.
+            write_errors(&report.input_errors, stderr_color)?;
+        }
+        None => {
+            let stdout_color = use_color(args.color, io::stdout().is_terminal());
+            let mut stdout = io::stdout().lock();
+            format.emitter(stdout_color, args.quiet).emit(&report, &mut stdout)?;
+            stdout.flush()?;
+            drop(stdout);
+            if !matches!(format, ReportFormat::Text) {
+                write_errors(&report.input_errors, stderr_color)?;
+            }
+        }
+    }
+    Ok(report.exit_code())
+}
+
+fn map(path: &str, format: DataFormat, input: &InputArgs) -> io::Result<u8> {
+    match load(path, input) {
+        Ok(loaded) => print(&match format {
+            DataFormat::Text => commands::map_text(&loaded),
+            DataFormat::Json => {
+                let rows = commands::map_rows(&loaded);
+                format!("{}\n", serde_json::to_string_pretty(&rows).map_err(io::Error::other)?)
+            }
+        }),
+        Err(failure) => {
+            write_errors(&[*failure], use_color(ColorArg::Auto, io::stderr().is_terminal()))?;
+            Ok(2)
+        }
+    }
+}
+
+fn explain(rule: Option<&str>) -> io::Result<u8> {
+    let Some(name) = rule else {
+        return print(&commands::rules_list());
+    };
+    match rules::find(name) {
+        Some(rule) => print(&commands::explain_text(rule)),
+        None => {
+            let mut stderr = io::stderr().lock();
+            writeln!(stderr, "error: unknown rule `{name}`")?;
+            let names = rules::RULES.iter().map(|rule| rule.name);
+            match charter::did_you_mean(name, names) {
+                Some(close) => writeln!(stderr, "  = help: did you mean `{close}`? `charterlint explain` lists every rule")?,
+                None => writeln!(stderr, "  = help: `charterlint explain` lists every rule")?,
+            }
+            Ok(2)
+        }
+    }
+}
+
+fn init(path: Option<String>, format: CharterFormat, force: bool) -> io::Result<u8> {
+    let path = path.unwrap_or_else(|| match format {
+        CharterFormat::Toml => "team.charter.toml".to_string(),
+        CharterFormat::Json => "team.charter.json".to_string(),
+    });
+    let target = Path::new(&path);
+    let mut stderr = io::stderr().lock();
+    if target.exists() && !force {
+        writeln!(stderr, "error: `{path}` already exists")?;
+        writeln!(stderr, "  = help: pass --force to overwrite it, or name another file")?;
+        return Ok(2);
+    }
+    charterlint::report::write_atomically(target, commands::starter_charter(format.into()).as_bytes())?;
+    writeln!(stderr, "wrote {path}; edit it, then run `charterlint check {path}`")?;
+    Ok(0)
 }

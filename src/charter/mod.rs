@@ -131,7 +131,8 @@ pub fn load_bytes(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<Loa
     match decoder.charter(&root) {
         Some(charter) => Ok(LoadedCharter { source, format, charter }),
         None => {
-            let errors = decoder.errors;
+            let mut errors = decoder.errors;
+            errors.sort_by_key(|error| error.span.as_ref().map(|span| span.start));
             Err(Box::new(LoadFailure { source, errors }))
         }
     }

@@ -1,0 +1,292 @@
+//! The text of the informational commands: `map`, `catalog`, `explain`, `init`.
+
+use std::fmt::Write as _;
+
+use crate::catalog::{Area, CATALOG};
+use crate::charter::{InputFormat, LoadedCharter};
+use crate::mapping::{DutyMapping, Mapper};
+use crate::rules::RULES;
+
+/// One duty and what it mapped to, for `map --format json`.
+#[derive(Debug, serde::Serialize)]
+pub struct MappedDutyRow {
+    pub line: usize,
+    pub column: usize,
+    pub role: String,
+    pub list: &'static str,
+    pub duty: String,
+    /// `mapped`, `ambiguous` or `unknown`.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub responsibility: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<crate::mapping::MatchReason>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+/// Every duty of the charter, in file order, with how it mapped.
+pub fn map_rows(loaded: &LoadedCharter) -> Vec<MappedDutyRow> {
+    let mapper = Mapper::new(&loaded.charter.vocabulary);
+    let mut rows = Vec::new();
+    for role in &loaded.charter.roles {
+        for (raci, list) in role.duty_lists() {
+            for duty in list {
+                let position = loaded.source.position(duty.span.start);
+                let mapping = mapper.map(&duty.value);
+                let mut row = MappedDutyRow {
+                    line: position.line,
+                    column: position.column,
+                    role: role.id.value.clone(),
+                    list: raci.key(),
+                    duty: duty.value.clone(),
+                    status: "mapped",
+                    responsibility: None,
+                    reason: None,
+                    candidates: Vec::new(),
+                    suggestion: None,
+                };
+                match mapping {
+                    DutyMapping::Mapped { responsibility, reason } => {
+                        row.responsibility = Some(CATALOG[responsibility].id);
+                        row.reason = Some(reason);
+                    }
+                    DutyMapping::Ambiguous { candidates } => {
+                        row.status = "ambiguous";
+                        row.candidates = candidates.iter().map(|(index, _)| CATALOG[*index].id).collect();
+                    }
+                    DutyMapping::Unknown { suggestion } => {
+                        row.status = "unknown";
+                        row.suggestion = suggestion.map(|(index, alias)| format!("{alias} ({})", CATALOG[index].id));
+                    }
+                }
+                rows.push(row);
+            }
+        }
+    }
+    rows
+}
+
+/// `charterlint map` as text: one aligned line per duty.
+pub fn map_text(loaded: &LoadedCharter) -> String {
+    let rows = map_rows(loaded);
+    let charter = &loaded.charter;
+    let mut out = format!(
+        "{}: team \"{}\", {} {}, {} {}\n",
+        loaded.source.path,
+        charter.team.name.value,
+        charter.roles.len(),
+        if charter.roles.len() == 1 { "role" } else { "roles" },
+        rows.len(),
+        if rows.len() == 1 { "duty" } else { "duties" },
+    );
+    if rows.is_empty() {
+        return out;
+    }
+    let cells: Vec<[String; 4]> = rows
+        .iter()
+        .map(|row| {
+            let outcome = match row.status {
+                "mapped" => row.responsibility.unwrap_or_default().to_string(),
+                "ambiguous" => "ambiguous".to_string(),
+                _ => "unknown".to_string(),
+            };
+            let why = match row.status {
+                "mapped" => row.reason.as_ref().map(|reason| reason.describe()).unwrap_or_default(),
+                "ambiguous" => format!("matches {} equally", row.candidates.join(", ")),
+                _ => match &row.suggestion {
+                    Some(suggestion) => format!("closest alias: {suggestion}"),
+                    None => "no alias is close; use a catalog id or [vocabulary]".to_string(),
+                },
+            };
+            [
+                format!("{}:{}", row.line, row.column),
+                format!("{}.{}", row.role, row.list),
+                format!("\"{}\"", row.duty),
+                format!("{outcome}  ({why})"),
+            ]
+        })
+        .collect();
+    let width = |column: usize| cells.iter().map(|row| row[column].chars().count()).max().unwrap_or(0);
+    let widths = [width(0), width(1), width(2)];
+    for row in &cells {
+        let _ = writeln!(
+            out,
+            "  {:<w0$}  {:<w1$}  {:<w2$}  -> {}",
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2]
+        );
+    }
+    out
+}
+
+/// `charterlint catalog`: the responsibilities by area, with when each is core and
+/// the phrases that map onto it.
+pub fn catalog_text() -> String {
+    let mut out = String::new();
+    for area in Area::ALL {
+        let _ = writeln!(out, "{} — {}", area.name(), area.description());
+        for entry in CATALOG.iter().filter(|entry| entry.area == area) {
+            let _ = writeln!(out, "  {}  ({})", entry.id, entry.name);
+            let _ = writeln!(
+                out,
+                "      core: {}; horizon: {}; seeds: {}",
+                entry.core.describe(),
+                entry.horizon.name(),
+                entry.seeds.join(", ")
+            );
+            let aliases: Vec<String> = entry.aliases.iter().map(|alias| format!("\"{alias}\"")).collect();
+            let _ = writeln!(out, "      aliases: {}", aliases.join(", "));
+        }
+        out.push('\n');
+    }
+    out.push_str("A duty maps by catalog id, then the team's [vocabulary], then these aliases;\n`charterlint map FILE` shows how each duty of a charter mapped and why.\n");
+    out
+}
+
+/// `charterlint catalog --format json`.
+pub fn catalog_json() -> String {
+    let entries: Vec<serde_json::Value> = CATALOG
+        .iter()
+        .map(|entry| {
+            serde_json::json!({
+                "id": entry.id,
+                "name": entry.name,
+                "area": entry.area,
+                "horizon": entry.horizon,
+                "core": entry.core,
+                "seeds": entry.seeds,
+                "aliases": entry.aliases,
+            })
+        })
+        .collect();
+    format!("{}\n", serde_json::to_string_pretty(&entries).unwrap_or_default())
+}
+
+/// `charterlint explain` with no rule: every rule with its category and default.
+pub fn rules_list() -> String {
+    let name_width = RULES.iter().map(|rule| rule.name.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    let _ = writeln!(out, "{:<name_width$}  {:<10}  {:<8}  summary", "rule", "category", "default");
+    for rule in RULES {
+        let _ = writeln!(
+            out,
+            "{:<name_width$}  {:<10}  {:<8}  {}",
+            rule.name,
+            rule.category.name(),
+            rule.default_severity.name(),
+            rule.summary
+        );
+    }
+    out.push_str("\n`charterlint explain RULE` shows what a rule checks, why it matters and how to fix it.\n");
+    out
+}
+
+/// `charterlint explain RULE`.
+pub fn explain_text(rule: &crate::rules::Rule) -> String {
+    format!(
+        "# {}\n\ncategory: {}; default severity: {}\n{}\n\n{}\n",
+        rule.name,
+        rule.category.name(),
+        rule.default_severity_text(),
+        rule.summary,
+        rule.documentation()
+    )
+}
+
+const STARTER_TOML: &str = r#"# A team charter: who holds which role, and which duties each role carries.
+# `charterlint check` reports duties nobody owns, people who carry too much and
+# duties whose ownership is blurred. `charterlint catalog` lists the duties it knows.
+version = 1
+
+[team]
+name = "My team"
+delivery_teams = 1          # scrum or delivery teams this charter covers
+methodology = "scrum"       # scrum | safe | kanban | none
+
+# One [[roles]] table per role. Duties are catalog ids or plain phrases, in RACI lists:
+#   owns      accountable: answers for the duty (one owner per duty)
+#   does      responsible: does the work
+#   consulted asked before decisions
+#   informed  kept up to date
+[[roles]]
+id = "pm"
+title = "Product Manager"
+holders = ["Dana"]          # an empty list marks the role vacant
+owns = ["product vision", "roadmap", "user research", "success metrics", "business outcomes"]
+consulted = ["backlog prioritization"]
+
+[[roles]]
+id = "po"
+title = "Product Owner"
+holders = ["Sam"]
+owns = ["backlog prioritization", "writing user stories", "sprint planning", "acceptance", "sprint goals"]
+consulted = ["roadmap"]
+
+# The team's own words for catalog duties (optional).
+[vocabulary]
+"OKR setting" = "outcomes.success-metrics"
+
+# Policy for this charter (optional); an org-wide --config file has the same table.
+[lint]
+fail_on = "error"           # error | warning | info | never
+# severity = { "title-mismatch" = "off" }
+# [[lint.accept]]
+# rule = "combined-roles"
+# target = "Dana"
+# reason = "one product person until the Q3 hire"
+# until = "2027-03-31"
+"#;
+
+const STARTER_JSON: &str = r#"{
+  "version": 1,
+  "team": {
+    "name": "My team",
+    "delivery_teams": 1,
+    "methodology": "scrum"
+  },
+  "roles": [
+    {
+      "id": "pm",
+      "title": "Product Manager",
+      "holders": ["Dana"],
+      "owns": ["product vision", "roadmap", "user research", "success metrics", "business outcomes"],
+      "consulted": ["backlog prioritization"]
+    },
+    {
+      "id": "po",
+      "title": "Product Owner",
+      "holders": ["Sam"],
+      "owns": ["backlog prioritization", "writing user stories", "sprint planning", "acceptance", "sprint goals"],
+      "consulted": ["roadmap"]
+    }
+  ],
+  "vocabulary": {
+    "OKR setting": "outcomes.success-metrics"
+  },
+  "lint": {
+    "fail_on": "error"
+  }
+}
+"#;
+
+/// The starter charter `init` writes.
+pub fn starter_charter(format: InputFormat) -> &'static str {
+    match format {
+        InputFormat::Toml => STARTER_TOML,
+        InputFormat::Json => STARTER_JSON,
+    }
+}
+
+/// The charter JSON Schema, as checked in at `schemas/charter.schema.json`.
+pub fn charter_schema() -> String {
+    let schema = schemars::schema_for!(crate::charter::Charter);
+    format!("{}\n", serde_json::to_string_pretty(&schema).unwrap_or_default())
+}

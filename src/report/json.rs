@@ -1,0 +1,168 @@
+//! The machine report: one JSON document; its schema is `schemas/report.schema.json`.
+
+use std::io::{self, Write};
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::finding::{Category, Finding, Severity, Summary};
+use crate::lint::RunReport;
+use crate::report::Emitter;
+
+pub struct JsonEmitter;
+
+/// The JSON report of a `charterlint check` run.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(title = "charterlint report")]
+pub struct JsonReport<'a> {
+    /// Version of this report format.
+    pub version: u32,
+    /// Every charter checked, in path order.
+    pub files: Vec<JsonFile<'a>>,
+    /// Findings, sorted by path, line, column and rule.
+    pub findings: Vec<JsonFinding<'a>>,
+    /// Findings silenced by an accepted risk, with the reason.
+    pub accepted: Vec<JsonAccepted<'a>>,
+    /// Files that could not be read or are not valid charters.
+    pub errors: Vec<JsonInputError<'a>>,
+    /// Counts of `findings` by severity, and of `accepted`.
+    pub summary: Summary,
+}
+
+/// One charter checked.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonFile<'a> {
+    pub path: &'a str,
+    pub team: &'a str,
+    pub roles: usize,
+}
+
+/// One finding.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonFinding<'a> {
+    pub rule: &'a str,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: &'a str,
+    pub path: &'a str,
+    /// 1-based line of the entry that causes the finding.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub team: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub responsibility: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub roles: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub people: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<&'a str>,
+}
+
+impl<'a> JsonFinding<'a> {
+    pub fn new(finding: &'a Finding) -> Self {
+        let location = &finding.location;
+        JsonFinding {
+            rule: finding.rule,
+            category: finding.category,
+            severity: finding.severity,
+            message: &finding.message,
+            path: &location.path,
+            line: location.start.line,
+            column: location.start.column,
+            end_line: location.end.line,
+            end_column: location.end.column,
+            team: &finding.team,
+            responsibility: finding.responsibility,
+            roles: &finding.roles,
+            people: &finding.people,
+            help: finding.help.as_deref(),
+        }
+    }
+}
+
+/// A finding silenced by an accepted risk.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonAccepted<'a> {
+    pub finding: JsonFinding<'a>,
+    pub reason: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<&'a str>,
+    /// Where the acceptance is written: `path:line:column`.
+    pub accepted_at: String,
+}
+
+/// A file that could not be used.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonInputError<'a> {
+    pub path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    pub message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<&'a str>,
+}
+
+impl<'a> JsonReport<'a> {
+    pub fn new(report: &'a RunReport) -> Self {
+        JsonReport {
+            version: 1,
+            files: report
+                .files
+                .iter()
+                .map(|file| JsonFile {
+                    path: &file.path,
+                    team: &file.team,
+                    roles: file.role_count,
+                })
+                .collect(),
+            findings: report.findings.iter().map(JsonFinding::new).collect(),
+            accepted: report
+                .accepted
+                .iter()
+                .map(|accepted| JsonAccepted {
+                    finding: JsonFinding::new(&accepted.finding),
+                    reason: &accepted.reason,
+                    until: accepted.until.as_deref(),
+                    accepted_at: format!(
+                        "{}:{}:{}",
+                        accepted.accepted_at.path, accepted.accepted_at.start.line, accepted.accepted_at.start.column
+                    ),
+                })
+                .collect(),
+            errors: report
+                .input_errors
+                .iter()
+                .flat_map(|failure| {
+                    failure.located_messages().into_iter().map(move |(position, error)| JsonInputError {
+                        path: &failure.source.path,
+                        line: position.map(|position| position.line),
+                        column: position.map(|position| position.column),
+                        message: &error.message,
+                        help: error.help.as_deref(),
+                    })
+                })
+                .collect(),
+            summary: report.summary,
+        }
+    }
+}
+
+impl Emitter for JsonEmitter {
+    fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        let mut text = serde_json::to_string_pretty(&JsonReport::new(report)).map_err(io::Error::other)?;
+        text.push('\n');
+        out.write_all(text.as_bytes())
+    }
+}
+
+/// The JSON Schema of the report, as checked in at `schemas/report.schema.json`.
+pub fn report_schema() -> String {
+    let schema = schemars::schema_for!(JsonReport<'static>);
+    format!("{}\n", serde_json::to_string_pretty(&schema).unwrap_or_default())
+}

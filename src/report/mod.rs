@@ -1,0 +1,50 @@
+//! Reports: one module per output format behind one trait.
+
+use std::io::{self, Write};
+
+use crate::lint::RunReport;
+
+pub mod json;
+pub mod text;
+
+/// Writes a whole run in one format.
+pub trait Emitter {
+    fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The report formats `check` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+impl ReportFormat {
+    pub fn emitter(self, color: bool, quiet: bool) -> Box<dyn Emitter> {
+        match self {
+            ReportFormat::Text => Box::new(text::TextEmitter { color, quiet }),
+            ReportFormat::Json => Box::new(json::JsonEmitter),
+        }
+    }
+}
+
+/// Writes a file whole or not at all: a temporary file in the same folder, then a
+/// rename over the target, so an interrupted run never leaves half a report.
+pub fn write_atomically(path: &std::path::Path, contents: &[u8]) -> io::Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path.file_name().map_or_else(|| "report".into(), |name| name.to_string_lossy().into_owned());
+    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result.map_err(|error| io::Error::new(error.kind(), format!("cannot write `{}`: {error}", path.display())))
+}

@@ -1,0 +1,128 @@
+//! The human report, in the style of rustc: header, location, source line with a
+//! caret, help, and a closing summary.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::charter::LoadFailure;
+use crate::finding::{Finding, Location, Severity};
+use crate::lint::RunReport;
+use crate::report::Emitter;
+
+pub struct TextEmitter {
+    pub color: bool,
+    /// Leave out the closing summary line.
+    pub quiet: bool,
+}
+
+impl TextEmitter {
+    fn renderer(&self) -> Renderer {
+        if self.color { Renderer::styled() } else { Renderer::plain() }
+    }
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn snippet<'a>(location: &'a Location, label: Option<&'a str>, kind: AnnotationKind) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    let annotation = kind.span(location.excerpt.span.clone());
+    let annotation = match label {
+        Some(label) if !label.is_empty() => annotation.label(label),
+        _ => annotation,
+    };
+    Snippet::source(&location.excerpt.text)
+        .line_start(location.excerpt.first_line)
+        .path(&location.path)
+        .annotation(annotation)
+}
+
+/// One finding, rendered like a compiler diagnostic.
+pub fn render_finding(renderer: &Renderer, finding: &Finding) -> String {
+    let mut group = level(finding.severity)
+        .primary_title(&finding.message)
+        .id(finding.rule)
+        .element(snippet(&finding.location, None, AnnotationKind::Primary));
+    if let Some(help) = &finding.help {
+        group = group.element(Level::HELP.message(help));
+    }
+    renderer.render(&[group])
+}
+
+/// Every error of a file that could not be loaded.
+pub fn render_load_failure(renderer: &Renderer, failure: &LoadFailure) -> String {
+    let mut rendered = Vec::new();
+    for error in &failure.errors {
+        let Some(span) = &error.span else {
+            let mut text = format!("error: {}", error.message);
+            if let Some(help) = &error.help {
+                text.push_str(&format!("\n  = help: {help}"));
+            }
+            rendered.push(text);
+            continue;
+        };
+        let primary = Location::new(&failure.source, span);
+        let related = error
+            .related
+            .as_ref()
+            .map(|(span, label)| (Location::new(&failure.source, span), label.as_str()));
+        let mut group: Group<'_> = Level::ERROR
+            .primary_title(&error.message)
+            .element(snippet(&primary, Some(&error.label), AnnotationKind::Primary));
+        if let Some((location, label)) = &related {
+            group = group.element(snippet(location, Some(label), AnnotationKind::Context));
+        }
+        if let Some(help) = &error.help {
+            group = group.element(Level::HELP.message(help));
+        }
+        rendered.push(renderer.render(&[group]));
+    }
+    rendered.join("\n\n")
+}
+
+/// The closing line: what was checked and what was found.
+pub fn summary_line(report: &RunReport) -> String {
+    let summary = report.summary;
+    let plural = |count: usize, word: &str| {
+        if count == 1 {
+            format!("{count} {word}")
+        } else {
+            format!("{count} {word}s")
+        }
+    };
+    let mut line = format!(
+        "checked {}: {}, {}, {} info",
+        plural(report.files.len(), "charter"),
+        plural(summary.error, "error"),
+        plural(summary.warning, "warning"),
+        summary.info
+    );
+    if summary.accepted > 0 {
+        line.push_str(&format!(" ({} accepted)", summary.accepted));
+    }
+    if !report.input_errors.is_empty() {
+        line.push_str(&format!("; {} could not be checked", plural(report.input_errors.len(), "file")));
+    }
+    line
+}
+
+impl Emitter for TextEmitter {
+    fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        let renderer = self.renderer();
+        for failure in &report.input_errors {
+            writeln!(out, "{}\n", render_load_failure(&renderer, failure))?;
+        }
+        for finding in &report.findings {
+            writeln!(out, "{}\n", render_finding(&renderer, finding))?;
+        }
+        if !self.quiet {
+            writeln!(out, "{}", summary_line(report))?;
+        }
+        Ok(())
+    }
+}
