@@ -79,6 +79,7 @@ pub struct Location {
 
 impl Location {
     pub fn new(source: &SourceFile, span: &Span) -> Location {
+        let span = &source.clamp(span);
         let lines = source.lines_around(span);
         let start = span.start.clamp(lines.start, lines.end);
         let end = span.end.clamp(start, lines.end);

@@ -354,3 +354,72 @@ pub fn finish(
         failed,
     }
 }
+
+/// What a run needs besides the paths.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub org: OrgPolicy,
+    /// `--fail-on`, which overrides every policy.
+    pub fail_on: Option<FailOn>,
+    /// The day acceptances expire against.
+    pub today: Date,
+    pub max_file_size: u64,
+    /// The bytes and format of standard input, for the path `-`.
+    pub stdin: Option<(Vec<u8>, crate::charter::InputFormat)>,
+}
+
+impl RunOptions {
+    pub fn new(today: Date) -> Self {
+        RunOptions {
+            org: OrgPolicy::default(),
+            fail_on: None,
+            today,
+            max_file_size: crate::charter::DEFAULT_MAX_FILE_SIZE,
+            stdin: None,
+        }
+    }
+}
+
+/// The name standard input goes by in reports.
+pub const STDIN_PATH: &str = "<stdin>";
+
+/// Loads one input: a path, or standard input for `-`.
+pub fn load_input(path: &str, options: &RunOptions) -> Result<LoadedCharter, Box<LoadFailure>> {
+    if path != "-" {
+        return crate::charter::load_path(path, options.max_file_size);
+    }
+    let Some((bytes, format)) = &options.stdin else {
+        return Err(Box::new(LoadFailure {
+            source: SourceFile::new(STDIN_PATH, String::new()),
+            errors: vec![crate::charter::InputError::unlocated("standard input was not read".to_string(), None)],
+        }));
+    };
+    if bytes.len() as u64 > options.max_file_size {
+        return Err(crate::charter::too_large(STDIN_PATH, options.max_file_size));
+    }
+    crate::charter::load_bytes(STDIN_PATH, bytes.clone(), *format)
+}
+
+/// Checks files and folders (walked for `*.charter.toml` / `*.charter.json`): every
+/// charter on its own, then the org-wide rules and accepted risks across them all.
+pub fn run(inputs: &[String], options: &RunOptions) -> RunReport {
+    let (paths, missing) = crate::discover::charter_paths(inputs);
+    let mut failures: Vec<LoadFailure> = missing
+        .into_iter()
+        .map(|crate::discover::MissingPath(path)| LoadFailure {
+            errors: vec![crate::charter::InputError::unlocated(
+                format!("cannot read `{path}`: no such file or folder"),
+                None,
+            )],
+            source: SourceFile::new(path, String::new()),
+        })
+        .collect();
+    let mut checked = Vec::with_capacity(paths.len());
+    for path in &paths {
+        match load_input(path, options) {
+            Ok(loaded) => checked.push(check_charter(&loaded, &options.org, options.fail_on)),
+            Err(failure) => failures.push(*failure),
+        }
+    }
+    finish(checked, failures, &options.org, options.fail_on, options.today)
+}

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use charterlint::charter::{self, FailOn, InputFormat, LoadFailure};
-use charterlint::lint::{self, CheckedFile};
+use charterlint::lint::{self, RunOptions};
 use charterlint::policy::OrgPolicy;
 use charterlint::report::{ReportFormat, text};
-use charterlint::{commands, discover, rules};
+use charterlint::{commands, rules};
 
 #[derive(Parser)]
 #[command(name = "charterlint", version, about = "Lint team charters: find unowned product responsibilities, overloaded people and blurred role boundaries")]
@@ -153,8 +153,6 @@ enum ColorArg {
     Never,
 }
 
-const STDIN_PATH: &str = "<stdin>";
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -199,23 +197,21 @@ fn use_color(choice: ColorArg, stream_is_terminal: bool) -> bool {
     }
 }
 
-/// Loads one charter path, or standard input for `-`.
-fn load(path: &str, input: &InputArgs) -> Result<charter::LoadedCharter, Box<LoadFailure>> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        let read = io::stdin().lock().take(input.max_file_size + 1).read_to_end(&mut bytes);
-        if let Err(error) = read {
-            return Err(Box::new(LoadFailure {
-                source: charterlint::source::SourceFile::new(STDIN_PATH, String::new()),
-                errors: vec![charter::InputError::unlocated(format!("cannot read standard input: {error}"), None)],
-            }));
-        }
-        if bytes.len() as u64 > input.max_file_size {
-            return Err(charter::too_large(STDIN_PATH, input.max_file_size));
-        }
-        return charter::load_bytes(STDIN_PATH, bytes, input.stdin_format.into());
+/// Reads standard input if a path asks for it, within the size limit.
+fn read_stdin(paths: &[String], input: &InputArgs) -> io::Result<Option<(Vec<u8>, InputFormat)>> {
+    if !paths.iter().any(|path| path == "-") {
+        return Ok(None);
     }
-    charter::load_path(path, input.max_file_size)
+    let mut bytes = Vec::new();
+    io::stdin().lock().take(input.max_file_size + 1).read_to_end(&mut bytes)?;
+    Ok(Some((bytes, input.stdin_format.into())))
+}
+
+fn run_options(paths: &[String], input: &InputArgs) -> io::Result<RunOptions> {
+    let mut options = RunOptions::new(charter::Date::today());
+    options.max_file_size = input.max_file_size;
+    options.stdin = read_stdin(paths, input)?;
+    Ok(options)
 }
 
 fn write_errors(failures: &[LoadFailure], color: bool) -> io::Result<()> {
@@ -244,24 +240,11 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         },
         None => OrgPolicy::default(),
     };
-    let (paths, missing) = discover::charter_paths(&args.paths);
-    let mut failures: Vec<LoadFailure> = missing
-        .into_iter()
-        .map(|discover::MissingPath(path)| LoadFailure {
-            source: charterlint::source::SourceFile::new(path.clone(), String::new()),
-            errors: vec![charter::InputError::unlocated(format!("cannot read `{path}`: no such file or folder"), None)],
-        })
-        .collect();
-    let mut checked: Vec<CheckedFile> = Vec::with_capacity(paths.len());
-    for path in &paths {
-        match load(path, &args.input) {
-            Ok(loaded) => checked.push(lint::check_charter(&loaded, &org, cli_fail_on)),
-            Err(failure) => failures.push(*failure),
-        }
-    }
-    let nothing_found = checked.is_empty() && failures.is_empty();
-    let report = lint::finish(checked, failures, &org, cli_fail_on, charter::Date::today());
-    if nothing_found {
+    let mut options = run_options(&args.paths, &args.input)?;
+    options.org = org;
+    options.fail_on = cli_fail_on;
+    let report = lint::run(&args.paths, &options);
+    if report.files.is_empty() && report.input_errors.is_empty() {
         let mut stderr = io::stderr().lock();
         writeln!(stderr, "error: no charters found in {}", args.paths.join(", "))?;
         writeln!(stderr, "  = help: charterlint looks for *.charter.toml and *.charter.json files; name a file to check it whatever its name")?;
@@ -294,7 +277,8 @@ fn check(args: CheckArgs) -> io::Result<u8> {
 }
 
 fn map(path: &str, format: DataFormat, input: &InputArgs) -> io::Result<u8> {
-    match load(path, input) {
+    let options = run_options(&[path.to_string()], input)?;
+    match lint::load_input(path, &options) {
         Ok(loaded) => print(&match format {
             DataFormat::Text => commands::map_text(&loaded),
             DataFormat::Json => {

@@ -57,8 +57,8 @@ impl SourceFile {
 
     /// The byte range of the whole lines that contain `span`, without the final newline.
     pub fn lines_around(&self, span: &Span) -> Span {
-        let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
-        let end = span.end.clamp(start, self.text.len());
+        let span = self.clamp(span);
+        let (start, end) = (span.start, span.end);
         let line_start = self.text[..start].rfind('\n').map_or(0, |at| at + 1);
         let line_end = self.text[end..]
             .find('\n')
@@ -70,6 +70,18 @@ impl SourceFile {
             line_end
         };
         line_start..line_end.max(line_start)
+    }
+}
+
+impl SourceFile {
+    /// The span moved inside the text and onto character boundaries.
+    pub fn clamp(&self, span: &Span) -> Span {
+        let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
+        let mut end = span.end.clamp(start, self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end
     }
 }
 

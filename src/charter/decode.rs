@@ -106,12 +106,19 @@ impl<'a> Decoder<'a> {
 
     fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
         let found = node.value.kind_name(self.format);
-        self.error(
-            node.span.clone(),
-            format!("`{path}` must be {expected}, found {found}"),
-            format!("expected {expected}"),
-            None,
-        );
+        let subject = if path.is_empty() { "a charter".to_string() } else { format!("`{path}`") };
+        let help = match &node.value {
+            Value::String(text) if expected.contains("integer") || expected.contains("number") => text
+                .trim()
+                .parse::<f64>()
+                .is_ok()
+                .then(|| format!("remove the quotes: {}", self.example(path.rsplit('.').next().unwrap_or(path), text.trim()))),
+            Value::String(text) if expected.contains("boolean") => matches!(text.trim(), "true" | "false")
+                .then(|| format!("remove the quotes: {}", self.example(path.rsplit('.').next().unwrap_or(path), text.trim()))),
+            Value::String(_) if expected.contains("array") => Some("put the values in a list, for example `[\"Sam\"]`".to_string()),
+            _ => None,
+        };
+        self.error(node.span.clone(), format!("{subject} must be {expected}, found {found}"), format!("expected {expected}"), help);
     }
 
     /// The entries of a table, reporting unknown keys against `known`.

@@ -163,6 +163,5 @@ impl Emitter for JsonEmitter {
 
 /// The JSON Schema of the report, as checked in at `schemas/report.schema.json`.
 pub fn report_schema() -> String {
-    let schema = schemars::schema_for!(JsonReport<'static>);
-    format!("{}\n", serde_json::to_string_pretty(&schema).unwrap_or_default())
+    crate::commands::schema_text::<JsonReport<'static>>()
 }
