@@ -479,7 +479,12 @@ mod tests {
     #[test]
     fn core_responsibilities_have_at_least_six_aliases() {
         for entry in CATALOG.iter().filter(|entry| entry.core != CoreWhen::Never) {
-            assert!(entry.aliases.len() >= 6, "{} has {} aliases", entry.id, entry.aliases.len());
+            assert!(
+                entry.aliases.len() >= 6,
+                "{} has {} aliases",
+                entry.id,
+                entry.aliases.len()
+            );
         }
     }
 }

@@ -173,15 +173,22 @@ pub fn catalog_json() -> String {
 /// `charterlint explain` with no rule: every rule with its category and default.
 pub fn rules_list() -> String {
     let name_width = RULES.iter().map(|rule| rule.name.len()).max().unwrap_or(0);
+    let default_width = RULES
+        .iter()
+        .map(|rule| rule.default_severity_text().len())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
-    let _ = writeln!(out, "{:<name_width$}  {:<10}  {:<8}  summary", "rule", "category", "default");
+    let _ = writeln!(
+        out,
+        "{:<name_width$}  {:<10}  {:<default_width$}  summary",
+        "rule", "category", "default"
+    );
     for rule in RULES {
+        let (name, category, default) = (rule.name, rule.category.name(), rule.default_severity_text());
         let _ = writeln!(
             out,
-            "{:<name_width$}  {:<10}  {:<8}  {}",
-            rule.name,
-            rule.category.name(),
-            rule.default_severity.name(),
+            "{name:<name_width$}  {category:<10}  {default:<default_width$}  {}",
             rule.summary
         );
     }
@@ -316,11 +323,11 @@ fn remove_null(value: &mut serde_json::Value) {
     }
     if let Some(Value::Array(alternatives)) = object.get_mut("anyOf") {
         alternatives.retain(|alternative| alternative.get("type").is_none_or(|kind| kind != "null"));
-        if alternatives.len() == 1 {
-            if let Some(Value::Object(inner)) = alternatives.pop() {
-                object.remove("anyOf");
-                object.extend(inner);
-            }
+        if alternatives.len() == 1
+            && let Some(Value::Object(inner)) = alternatives.pop()
+        {
+            object.remove("anyOf");
+            object.extend(inner);
         }
     }
     object.values_mut().for_each(remove_null);

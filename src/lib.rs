@@ -8,12 +8,12 @@
 
 pub mod catalog;
 pub mod charter;
+pub mod commands;
+pub mod discover;
 pub mod finding;
 pub mod lint;
 pub mod mapping;
 pub mod policy;
+pub mod report;
 pub mod rules;
 pub mod source;
-pub mod report;
-pub mod commands;
-pub mod discover;

@@ -111,10 +111,7 @@ impl<'a> TeamView<'a> {
     /// The catalog entries a person owns in this team, sorted.
     pub fn owned_by(&self, person: &str) -> BTreeSet<usize> {
         let roles = self.people.get(person).map_or(&[][..], Vec::as_slice);
-        roles
-            .iter()
-            .flat_map(|&role| self.owned_by_role(role))
-            .collect()
+        roles.iter().flat_map(|&role| self.owned_by_role(role)).collect()
     }
 
     /// The catalog entries a role owns (whether or not it is vacant), sorted.
@@ -293,7 +290,10 @@ pub fn finish(
 ) -> RunReport {
     files.sort_by(|left, right| left.path.cmp(&right.path));
     input_errors.sort_by(|left, right| left.source.path.cmp(&right.source.path));
-    let mut findings: Vec<Finding> = files.iter_mut().flat_map(|file| std::mem::take(&mut file.findings)).collect();
+    let mut findings: Vec<Finding> = files
+        .iter_mut()
+        .flat_map(|file| std::mem::take(&mut file.findings))
+        .collect();
     findings.extend(rules::org_findings(&files));
 
     let org_policy = ResolvedPolicy::resolve_org(org, cli_fail_on);
@@ -302,7 +302,10 @@ pub fn finish(
         .enumerate()
         .map(|(index, file)| (file.path.as_str(), index))
         .collect();
-    let mut used: Vec<Vec<bool>> = files.iter().map(|file| vec![false; file.policy.acceptances.len()]).collect();
+    let mut used: Vec<Vec<bool>> = files
+        .iter()
+        .map(|file| vec![false; file.policy.acceptances.len()])
+        .collect();
     let mut org_used = vec![false; org_policy.acceptances.len()];
     let mut kept = Vec::with_capacity(findings.len());
     let mut accepted = Vec::new();
@@ -391,7 +394,10 @@ pub fn load_input(path: &str, options: &RunOptions) -> Result<LoadedCharter, Box
     let Some((bytes, format)) = &options.stdin else {
         return Err(Box::new(LoadFailure {
             source: SourceFile::new(STDIN_PATH, String::new()),
-            errors: vec![crate::charter::InputError::unlocated("standard input was not read".to_string(), None)],
+            errors: vec![crate::charter::InputError::unlocated(
+                "standard input was not read".to_string(),
+                None,
+            )],
         }));
     };
     if bytes.len() as u64 > options.max_file_size {

@@ -13,7 +13,11 @@ use charterlint::report::{ReportFormat, text};
 use charterlint::{commands, rules};
 
 #[derive(Parser)]
-#[command(name = "charterlint", version, about = "Lint team charters: find unowned product responsibilities, overloaded people and blurred role boundaries")]
+#[command(
+    name = "charterlint",
+    version,
+    about = "Lint team charters: find unowned product responsibilities, overloaded people and blurred role boundaries"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -191,9 +195,7 @@ fn use_color(choice: ColorArg, stream_is_terminal: bool) -> bool {
     match choice {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => {
-            stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
-        }
+        ColorArg::Auto => stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()),
     }
 }
 
@@ -203,7 +205,10 @@ fn read_stdin(paths: &[String], input: &InputArgs) -> io::Result<Option<(Vec<u8>
         return Ok(None);
     }
     let mut bytes = Vec::new();
-    io::stdin().lock().take(input.max_file_size + 1).read_to_end(&mut bytes)?;
+    io::stdin()
+        .lock()
+        .take(input.max_file_size + 1)
+        .read_to_end(&mut bytes)?;
     Ok(Some((bytes, input.stdin_format.into())))
 }
 
@@ -232,7 +237,10 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let stderr_color = use_color(args.color, io::stderr().is_terminal());
     let org = match &args.config {
         Some(path) => match charter::load_policy(path, args.input.max_file_size) {
-            Ok((source, lint)) => OrgPolicy { lint, source: Some(source) },
+            Ok((source, lint)) => OrgPolicy {
+                lint,
+                source: Some(source),
+            },
             Err(failure) => {
                 write_errors(&[*failure], stderr_color)?;
                 return Ok(2);
@@ -247,7 +255,10 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     if report.files.is_empty() && report.input_errors.is_empty() {
         let mut stderr = io::stderr().lock();
         writeln!(stderr, "error: no charters found in {}", args.paths.join(", "))?;
-        writeln!(stderr, "  = help: charterlint looks for *.charter.toml and *.charter.json files; name a file to check it whatever its name")?;
+        writeln!(
+            stderr,
+            "  = help: charterlint looks for *.charter.toml and *.charter.json files; name a file to check it whatever its name"
+        )?;
         return Ok(2);
     }
     let format = match args.format {
@@ -304,7 +315,10 @@ fn explain(rule: Option<&str>) -> io::Result<u8> {
             writeln!(stderr, "error: unknown rule `{name}`")?;
             let names = rules::RULES.iter().map(|rule| rule.name);
             match charter::did_you_mean(name, names) {
-                Some(close) => writeln!(stderr, "  = help: did you mean `{close}`? `charterlint explain` lists every rule")?,
+                Some(close) => writeln!(
+                    stderr,
+                    "  = help: did you mean `{close}`? `charterlint explain` lists every rule"
+                )?,
                 None => writeln!(stderr, "  = help: `charterlint explain` lists every rule")?,
             }
             Ok(2)

@@ -66,9 +66,8 @@ impl DutyMapping {
 
 /// Words that carry no meaning for matching.
 const FILLER_WORDS: &[&str] = &[
-    "a", "all", "an", "and", "any", "as", "at", "be", "by", "each", "every", "for", "from", "in",
-    "into", "is", "it", "its", "of", "on", "or", "our", "the", "their", "this", "to", "we", "with",
-    "your",
+    "a", "all", "an", "and", "any", "as", "at", "be", "by", "each", "every", "for", "from", "in", "into", "is", "it",
+    "its", "of", "on", "or", "our", "the", "their", "this", "to", "we", "with", "your",
 ];
 
 /// Suffixes folded away so word forms meet, longest first; (suffix, replacement).
@@ -149,10 +148,7 @@ fn stem(word: &str) -> String {
     if removed {
         let bytes = stem.as_bytes();
         let length = bytes.len();
-        if length > 3
-            && bytes[length - 1] == bytes[length - 2]
-            && !b"aeiouslz".contains(&bytes[length - 1])
-        {
+        if length > 3 && bytes[length - 1] == bytes[length - 2] && !b"aeiouslz".contains(&bytes[length - 1]) {
             stem.pop();
         }
     }
@@ -267,10 +263,7 @@ impl Mapper {
 
     pub fn map(&self, duty: &str) -> DutyMapping {
         let trimmed = duty.trim();
-        if let Some(index) = CATALOG
-            .iter()
-            .position(|entry| entry.id.eq_ignore_ascii_case(trimmed))
-        {
+        if let Some(index) = CATALOG.iter().position(|entry| entry.id.eq_ignore_ascii_case(trimmed)) {
             return DutyMapping::Mapped {
                 responsibility: index,
                 reason: MatchReason::CatalogId,

@@ -106,10 +106,19 @@ impl ResolvedPolicy {
 
     fn from_layers(layers: &[&LintConfig], team: Option<&Team>, cli_fail_on: Option<FailOn>) -> Self {
         let last = |pick: fn(&LintConfig) -> Option<&Spanned<u32>>, default: u32| {
-            layers.iter().rev().find_map(|layer| pick(layer)).map_or(default, |value| value.value)
+            layers
+                .iter()
+                .rev()
+                .find_map(|layer| pick(layer))
+                .map_or(default, |value| value.value)
         };
         let fail_on = cli_fail_on
-            .or_else(|| layers.iter().rev().find_map(|layer| layer.fail_on.as_ref().map(|value| value.value)))
+            .or_else(|| {
+                layers
+                    .iter()
+                    .rev()
+                    .find_map(|layer| layer.fail_on.as_ref().map(|value| value.value))
+            })
             .unwrap_or(FailOn::Error);
         let mut levels: Vec<(String, RuleLevel)> = Vec::new();
         for layer in layers {
@@ -119,7 +128,9 @@ impl ResolvedPolicy {
             }
         }
         let listed = |id: &str, pick: fn(&LintConfig) -> &Vec<Spanned<String>>| {
-            layers.iter().any(|layer| pick(layer).iter().any(|entry| entry.value == id))
+            layers
+                .iter()
+                .any(|layer| pick(layer).iter().any(|entry| entry.value == id))
         };
         let core = CATALOG
             .iter()
@@ -129,7 +140,9 @@ impl ResolvedPolicy {
                     false
                 } else {
                     listed(entry.id, |layer| &layer.require)
-                        || entry.core.holds_for(team.methodology, team.delivery_teams, team.cross_team_dependencies)
+                        || entry
+                            .core
+                            .holds_for(team.methodology, team.delivery_teams, team.cross_team_dependencies)
                 }
             })
             .collect();
@@ -137,16 +150,30 @@ impl ResolvedPolicy {
             fail_on,
             levels,
             core,
-            max_accountabilities: last(|layer| layer.max_accountabilities.as_ref(), DEFAULT_MAX_ACCOUNTABILITIES),
-            max_teams_per_person: last(|layer| layer.max_teams_per_person.as_ref(), DEFAULT_MAX_TEAMS_PER_PERSON),
-            combined_roles_warn_at: last(|layer| layer.combined_roles_warn_at.as_ref(), DEFAULT_COMBINED_ROLES_WARN_AT),
+            max_accountabilities: last(
+                |layer| layer.max_accountabilities.as_ref(),
+                DEFAULT_MAX_ACCOUNTABILITIES,
+            ),
+            max_teams_per_person: last(
+                |layer| layer.max_teams_per_person.as_ref(),
+                DEFAULT_MAX_TEAMS_PER_PERSON,
+            ),
+            combined_roles_warn_at: last(
+                |layer| layer.combined_roles_warn_at.as_ref(),
+                DEFAULT_COMBINED_ROLES_WARN_AT,
+            ),
             acceptances: Vec::new(),
         }
     }
 
     /// The severity a rule's finding gets here, or `None` when the rule is off.
     pub fn severity(&self, rule: &str, default: Severity) -> Option<Severity> {
-        match self.levels.iter().find(|(name, _)| name == rule).map(|(_, level)| *level) {
+        match self
+            .levels
+            .iter()
+            .find(|(name, _)| name == rule)
+            .map(|(_, level)| *level)
+        {
             None => Some(default),
             Some(RuleLevel::Error) => Some(Severity::Error),
             Some(RuleLevel::Warning) => Some(Severity::Warning),

@@ -60,9 +60,7 @@ impl SourceFile {
         let span = self.clamp(span);
         let (start, end) = (span.start, span.end);
         let line_start = self.text[..start].rfind('\n').map_or(0, |at| at + 1);
-        let line_end = self.text[end..]
-            .find('\n')
-            .map_or(self.text.len(), |at| end + at);
+        let line_end = self.text[end..].find('\n').map_or(self.text.len(), |at| end + at);
         // A span that ends right after a newline belongs to the line before it.
         let line_end = if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\n') {
             end - 1

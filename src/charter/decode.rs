@@ -72,6 +72,13 @@ impl<'a> Decoder<'a> {
         }
     }
 
+    /// The errors found, in file order.
+    pub fn into_sorted_errors(mut self) -> Vec<InputError> {
+        self.errors
+            .sort_by_key(|error| error.span.as_ref().map(|span| span.start));
+        self.errors
+    }
+
     fn report(&mut self, error: InputError) {
         if self.errors.len() < MAX_ERRORS_PER_FILE {
             self.errors.push(error);
@@ -106,19 +113,37 @@ impl<'a> Decoder<'a> {
 
     fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
         let found = node.value.kind_name(self.format);
-        let subject = if path.is_empty() { "a charter".to_string() } else { format!("`{path}`") };
+        let subject = if path.is_empty() {
+            "a charter".to_string()
+        } else {
+            format!("`{path}`")
+        };
         let help = match &node.value {
-            Value::String(text) if expected.contains("integer") || expected.contains("number") => text
-                .trim()
-                .parse::<f64>()
-                .is_ok()
-                .then(|| format!("remove the quotes: {}", self.example(path.rsplit('.').next().unwrap_or(path), text.trim()))),
-            Value::String(text) if expected.contains("boolean") => matches!(text.trim(), "true" | "false")
-                .then(|| format!("remove the quotes: {}", self.example(path.rsplit('.').next().unwrap_or(path), text.trim()))),
-            Value::String(_) if expected.contains("array") => Some("put the values in a list, for example `[\"Sam\"]`".to_string()),
+            Value::String(text) if expected.contains("integer") || expected.contains("number") => {
+                text.trim().parse::<f64>().is_ok().then(|| {
+                    format!(
+                        "remove the quotes: {}",
+                        self.example(path.rsplit('.').next().unwrap_or(path), text.trim())
+                    )
+                })
+            }
+            Value::String(text) if expected.contains("boolean") => matches!(text.trim(), "true" | "false").then(|| {
+                format!(
+                    "remove the quotes: {}",
+                    self.example(path.rsplit('.').next().unwrap_or(path), text.trim())
+                )
+            }),
+            Value::String(_) if expected.contains("array") => {
+                Some("put the values in a list, for example `[\"Sam\"]`".to_string())
+            }
             _ => None,
         };
-        self.error(node.span.clone(), format!("{subject} must be {expected}, found {found}"), format!("expected {expected}"), help);
+        self.error(
+            node.span.clone(),
+            format!("{subject} must be {expected}, found {found}"),
+            format!("expected {expected}"),
+            help,
+        );
     }
 
     /// The entries of a table, reporting unknown keys against `known`.
@@ -149,7 +174,11 @@ impl<'a> Decoder<'a> {
             Some(close) => format!("did you mean `{close}`? `{path}` takes {listed}"),
             None => format!("`{path}` takes {listed}"),
         };
-        let location = if path.is_empty() { "the charter".to_string() } else { format!("`{path}`") };
+        let location = if path.is_empty() {
+            "the charter".to_string()
+        } else {
+            format!("`{path}`")
+        };
         self.error(
             entry.key_span.clone(),
             format!("unknown key `{}` in {location}", entry.key),
@@ -161,7 +190,10 @@ impl<'a> Decoder<'a> {
     fn missing(&mut self, table_span: &Span, path: &str, key: &str, example_value: &str) {
         let span = self.head(table_span);
         let (message, label) = if path.is_empty() {
-            (format!("missing required key `{key}`"), "the charter starts here".to_string())
+            (
+                format!("missing required key `{key}`"),
+                "the charter starts here".to_string(),
+            )
         } else {
             (
                 format!("missing required key `{key}` in `{path}`"),
@@ -250,8 +282,7 @@ impl<'a> Decoder<'a> {
             return Some(Spanned::new(value, text.span));
         }
         let listed = choices.join(", ");
-        let help = did_you_mean(&text.value, choices.iter().copied())
-            .map(|close| format!("did you mean `{close}`?"));
+        let help = did_you_mean(&text.value, choices.iter().copied()).map(|close| format!("did you mean `{close}`?"));
         self.error(
             text.span,
             format!("unknown value `{}` for `{path}`", text.value),
@@ -309,7 +340,12 @@ impl<'a> Decoder<'a> {
                 InputFormat::Json => "`\"team\": { \"name\": \"...\" }`".to_string(),
             };
             let span = self.head(&root.span);
-            self.error(span, "missing required key `team`".to_string(), "the charter starts here", Some(format!("add {example}")));
+            self.error(
+                span,
+                "missing required key `team`".to_string(),
+                "the charter starts here",
+                Some(format!("add {example}")),
+            );
         }
         self.check_unique_role_ids(&roles);
         if !self.errors.is_empty() {
@@ -385,7 +421,12 @@ impl<'a> Decoder<'a> {
         }
         // In TOML the `[team]` header anchors team-wide findings; in JSON the `"team"` key.
         let span = match self.format {
-            InputFormat::Toml if self.text.get(node.span.clone()).is_some_and(|text| text.starts_with('[')) => {
+            InputFormat::Toml
+                if self
+                    .text
+                    .get(node.span.clone())
+                    .is_some_and(|text| text.starts_with('[')) =>
+            {
                 node.span.clone()
             }
             _ => team_entry.key_span.clone(),
@@ -454,7 +495,11 @@ impl<'a> Decoder<'a> {
                 _ => {}
             }
         }
-        for (key, example) in [("id", "\"po\""), ("title", "\"Product Owner\""), ("holders", "[\"Sam\"]")] {
+        for (key, example) in [
+            ("id", "\"po\""),
+            ("title", "\"Product Owner\""),
+            ("holders", "[\"Sam\"]"),
+        ] {
             if !entries.iter().any(|entry| entry.key == key) {
                 self.missing(&node.span, &path, key, example);
             }
@@ -597,10 +642,17 @@ impl<'a> Decoder<'a> {
         for entry in entries {
             let path = format!("vocabulary.\"{}\"", entry.key);
             if entry.key.trim().is_empty() {
-                self.error(entry.key_span.clone(), "empty phrase in `vocabulary`".to_string(), "expected the team's phrase for a duty", None);
+                self.error(
+                    entry.key_span.clone(),
+                    "empty phrase in `vocabulary`".to_string(),
+                    "expected the team's phrase for a duty",
+                    None,
+                );
                 continue;
             }
-            let Some(id) = self.string(&entry.value, &path) else { continue };
+            let Some(id) = self.string(&entry.value, &path) else {
+                continue;
+            };
             if let Some(index) = self.responsibility_id(&id, &path) {
                 vocabulary.push(VocabularyEntry {
                     phrase: Spanned::new(entry.key.clone(), entry.key_span.clone()),
@@ -652,7 +704,12 @@ impl<'a> Decoder<'a> {
             Some(close) => format!("did you mean `{close}`? `charterlint explain` lists every rule"),
             None => "`charterlint explain` lists every rule".to_string(),
         };
-        self.error(text.span.clone(), format!("unknown rule `{}` in `{path}`", text.value), "expected a rule name", Some(help));
+        self.error(
+            text.span.clone(),
+            format!("unknown rule `{}` in `{path}`", text.value),
+            "expected a rule name",
+            Some(help),
+        );
         false
     }
 
@@ -699,7 +756,9 @@ impl<'a> Decoder<'a> {
             let key_path = format!("{path}.{}", entry.key);
             match entry.key.as_str() {
                 "rule" => {
-                    rule = self.string(value, &key_path).filter(|name| self.rule_name(name, &key_path));
+                    rule = self
+                        .string(value, &key_path)
+                        .filter(|name| self.rule_name(name, &key_path));
                 }
                 "target" => target = self.non_empty_string(value, &key_path, "a person, role id or responsibility id"),
                 "reason" => reason = self.non_empty_string(value, &key_path, "why the risk is accepted"),
@@ -707,7 +766,10 @@ impl<'a> Decoder<'a> {
                 _ => {}
             }
         }
-        for (key, example) in [("rule", "\"combined-roles\""), ("reason", "\"one product person until the Q3 hire\"")] {
+        for (key, example) in [
+            ("rule", "\"combined-roles\""),
+            ("reason", "\"one product person until the Q3 hire\""),
+        ] {
             if !entries.iter().any(|entry| entry.key == key) {
                 self.missing(&node.span, &path, key, example);
             }

@@ -54,7 +54,10 @@ pub fn too_large(path: &str, max_file_size: u64) -> Box<LoadFailure> {
     unreadable(
         path,
         format!("`{path}` is larger than the limit of {max_file_size} bytes"),
-        Some("a team charter is a few kilobytes; raise the limit with `--max-file-size` if this file is really one".to_string()),
+        Some(
+            "a team charter is a few kilobytes; raise the limit with `--max-file-size` if this file is really one"
+                .to_string(),
+        ),
     )
 }
 
@@ -107,11 +110,15 @@ fn parse_tree(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<(Source
             help: Some("`charterlint init` writes a starter charter to fill in".to_string()),
             related: None,
         };
-        return Err(Box::new(LoadFailure { source, errors: vec![error] }));
+        return Err(Box::new(LoadFailure {
+            source,
+            errors: vec![error],
+        }));
     }
     match tree::parse(&source.text, format) {
         Ok(root) => Ok((source, root)),
         Err(error) => {
+            let error = *error;
             let error = InputError {
                 span: Some(error.span),
                 message: error.message,
@@ -119,7 +126,10 @@ fn parse_tree(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<(Source
                 help: error.help,
                 related: error.related,
             };
-            Err(Box::new(LoadFailure { source, errors: vec![error] }))
+            Err(Box::new(LoadFailure {
+                source,
+                errors: vec![error],
+            }))
         }
     }
 }
@@ -129,10 +139,13 @@ pub fn load_bytes(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<Loa
     let (source, root) = parse_tree(path, bytes, format)?;
     let mut decoder = decode::Decoder::new(&source.text, format);
     match decoder.charter(&root) {
-        Some(charter) => Ok(LoadedCharter { source, format, charter }),
+        Some(charter) => Ok(LoadedCharter {
+            source,
+            format,
+            charter,
+        }),
         None => {
-            let mut errors = decoder.errors;
-            errors.sort_by_key(|error| error.span.as_ref().map(|span| span.start));
+            let errors = decoder.into_sorted_errors();
             Err(Box::new(LoadFailure { source, errors }))
         }
     }
@@ -153,7 +166,7 @@ pub fn load_policy(path: &str, max_file_size: u64) -> Result<(SourceFile, LintCo
     match decoder.policy(&root) {
         Some(lint) => Ok((source, lint)),
         None => {
-            let errors = decoder.errors;
+            let errors = decoder.into_sorted_errors();
             Err(Box::new(LoadFailure { source, errors }))
         }
     }

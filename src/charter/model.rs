@@ -91,9 +91,7 @@ fn default_delivery_teams() -> u32 {
 }
 
 /// How a team plans and delivers its work.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema, serde::Serialize,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 #[schemars(rename_all = "lowercase")]
 pub enum Methodology {
@@ -377,8 +375,7 @@ impl Date {
             || year_text.len() != 4
             || month_text.len() != 2
             || day_text.len() != 2
-            || !(year_text.bytes().chain(month_text.bytes()).chain(day_text.bytes()))
-                .all(|byte| byte.is_ascii_digit())
+            || !(year_text.bytes().chain(month_text.bytes()).chain(day_text.bytes())).all(|byte| byte.is_ascii_digit())
         {
             return None;
         }
@@ -387,8 +384,7 @@ impl Date {
             month: month_text.parse().ok()?,
             day: day_text.parse().ok()?,
         };
-        (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= date.days_in_month())
-            .then_some(date)
+        (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= date.days_in_month()).then_some(date)
     }
 
     fn days_in_month(self) -> u32 {
@@ -406,8 +402,7 @@ impl Date {
         let shifted = days + 719_468;
         let era = shifted.div_euclid(146_097);
         let day_of_era = shifted.rem_euclid(146_097);
-        let year_of_era =
-            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
         let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
         let month_index = (5 * day_of_year + 2) / 153;
         let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;

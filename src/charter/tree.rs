@@ -90,46 +90,44 @@ pub struct SyntaxError {
     pub related: Option<(Span, String)>,
 }
 
-pub fn parse(text: &str, format: InputFormat) -> Result<Node, SyntaxError> {
+pub fn parse(text: &str, format: InputFormat) -> Result<Node, Box<SyntaxError>> {
     match format {
         InputFormat::Toml => parse_toml(text),
         InputFormat::Json => parse_json(text),
     }
 }
 
-fn too_deep(span: Span) -> SyntaxError {
-    SyntaxError {
+fn too_deep(span: Span) -> Box<SyntaxError> {
+    Box::new(SyntaxError {
         span,
         message: format!("nesting deeper than {MAX_NESTING_DEPTH} levels"),
         label: "too deeply nested".to_string(),
         help: Some("a charter needs at most four levels of tables and arrays".to_string()),
         related: None,
-    }
+    })
 }
 
-fn parse_toml(text: &str) -> Result<Node, SyntaxError> {
+fn parse_toml(text: &str) -> Result<Node, Box<SyntaxError>> {
     use toml::de::{DeTable, DeValue};
 
-    fn convert(value: &DeValue<'_>, span: Span, depth: usize) -> Result<Node, SyntaxError> {
+    fn convert(value: &DeValue<'_>, span: Span, depth: usize) -> Result<Node, Box<SyntaxError>> {
         if depth > MAX_NESTING_DEPTH {
             return Err(too_deep(span));
         }
         let value = match value {
             DeValue::String(text) => Value::String(text.to_string()),
-            DeValue::Integer(integer) => {
-                match i64::from_str_radix(integer.as_str(), integer.radix()) {
-                    Ok(number) => Value::Integer(number),
-                    Err(_) => {
-                        return Err(SyntaxError {
-                            span,
-                            message: "integer out of range".to_string(),
-                            label: "does not fit in 64 bits".to_string(),
-                            help: None,
-                            related: None,
-                        });
-                    }
+            DeValue::Integer(integer) => match i64::from_str_radix(integer.as_str(), integer.radix()) {
+                Ok(number) => Value::Integer(number),
+                Err(_) => {
+                    return Err(Box::new(SyntaxError {
+                        span,
+                        message: "integer out of range".to_string(),
+                        label: "does not fit in 64 bits".to_string(),
+                        help: None,
+                        related: None,
+                    }));
                 }
-            }
+            },
             DeValue::Float(float) => match float.as_str().replace('_', "").parse::<f64>() {
                 Ok(number) => Value::Float(number),
                 Err(_) => Value::Float(f64::NAN),
@@ -147,7 +145,7 @@ fn parse_toml(text: &str) -> Result<Node, SyntaxError> {
         Ok(Node { span, value })
     }
 
-    fn convert_table(table: &DeTable<'_>, depth: usize) -> Result<Vec<Entry>, SyntaxError> {
+    fn convert_table(table: &DeTable<'_>, depth: usize) -> Result<Vec<Entry>, Box<SyntaxError>> {
         let mut entries = table
             .iter()
             .map(|(key, value)| {
@@ -157,7 +155,7 @@ fn parse_toml(text: &str) -> Result<Node, SyntaxError> {
                     value: convert(value.get_ref(), value.span(), depth)?,
                 })
             })
-            .collect::<Result<Vec<_>, SyntaxError>>()?;
+            .collect::<Result<Vec<_>, Box<SyntaxError>>>()?;
         // The parser's map is ordered by key; errors read best in file order.
         entries.sort_by_key(|entry| entry.key_span.start);
         Ok(entries)
@@ -173,7 +171,7 @@ fn parse_toml(text: &str) -> Result<Node, SyntaxError> {
     })
 }
 
-fn toml_syntax_error(message: &str, span: Span) -> SyntaxError {
+fn toml_syntax_error(message: &str, span: Span) -> Box<SyntaxError> {
     let message = message.trim().trim_end_matches('.');
     let help = if message.contains("duplicate key") {
         Some("each key may appear once in a table; merge the two entries".to_string())
@@ -184,16 +182,16 @@ fn toml_syntax_error(message: &str, span: Span) -> SyntaxError {
     } else {
         None
     };
-    SyntaxError {
+    Box::new(SyntaxError {
         span,
         message: format!("invalid TOML: {message}"),
         label: message.to_string(),
         help,
         related: None,
-    }
+    })
 }
 
-fn parse_json(text: &str) -> Result<Node, SyntaxError> {
+fn parse_json(text: &str) -> Result<Node, Box<SyntaxError>> {
     use jsonc_parser::ast::{ObjectPropName, Value as Json};
     use jsonc_parser::{CollectOptions, ParseOptions};
 
@@ -201,7 +199,7 @@ fn parse_json(text: &str) -> Result<Node, SyntaxError> {
         range.start..range.end
     }
 
-    fn convert(value: &Json<'_>, depth: usize) -> Result<Node, SyntaxError> {
+    fn convert(value: &Json<'_>, depth: usize) -> Result<Node, Box<SyntaxError>> {
         let (span, value) = match value {
             Json::StringLit(text) => (range(text.range), Value::String(text.value.to_string())),
             Json::NumberLit(number) => {
@@ -274,13 +272,13 @@ fn parse_json(text: &str) -> Result<Node, SyntaxError> {
     })?;
     match parsed.value {
         Some(value) => convert(&value, 1),
-        None => Err(SyntaxError {
+        None => Err(Box::new(SyntaxError {
             span: 0..0,
             message: "invalid JSON: the file holds no value".to_string(),
             label: "expected an object".to_string(),
             help: None,
             related: None,
-        }),
+        })),
     }
 }
 
@@ -294,15 +292,15 @@ fn first_duplicate_key(entries: &[Entry]) -> Option<(usize, usize)> {
         });
     }
     let mut seen = std::collections::HashMap::with_capacity(entries.len());
-    entries.iter().enumerate().find_map(|(index, entry)| {
-        seen.insert(entry.key.as_str(), index)
-            .map(|first| (first, index))
-    })
+    entries
+        .iter()
+        .enumerate()
+        .find_map(|(index, entry)| seen.insert(entry.key.as_str(), index).map(|first| (first, index)))
 }
 
-fn duplicate_json_key(second: &Entry, first: &Span) -> SyntaxError {
+fn duplicate_json_key(second: &Entry, first: &Span) -> Box<SyntaxError> {
     let key = &second.key;
-    SyntaxError {
+    Box::new(SyntaxError {
         span: second.key_span.clone(),
         message: format!("duplicate key `{key}`"),
         label: "this key appears earlier in the same object".to_string(),
@@ -310,10 +308,10 @@ fn duplicate_json_key(second: &Entry, first: &Span) -> SyntaxError {
             "keep one `{key}`: most JSON readers silently keep only the last, which loses data"
         )),
         related: Some((first.clone(), "first defined here".to_string())),
-    }
+    })
 }
 
-fn json_syntax_error(kind: &jsonc_parser::errors::ParseErrorKind, span: Span) -> SyntaxError {
+fn json_syntax_error(kind: &jsonc_parser::errors::ParseErrorKind, span: Span) -> Box<SyntaxError> {
     use jsonc_parser::errors::ParseErrorKind as Kind;
     if matches!(kind, Kind::NestingDepthExceeded) {
         return too_deep(span);
@@ -333,13 +331,13 @@ fn json_syntax_error(kind: &jsonc_parser::errors::ParseErrorKind, span: Span) ->
     if let Some(first) = label.get_mut(0..1) {
         first.make_ascii_lowercase();
     }
-    SyntaxError {
+    Box::new(SyntaxError {
         span,
         message: format!("invalid JSON: {label}"),
         label,
         help: help.map(str::to_string),
         related: None,
-    }
+    })
 }
 
 #[cfg(test)]

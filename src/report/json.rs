@@ -139,13 +139,16 @@ impl<'a> JsonReport<'a> {
                 .input_errors
                 .iter()
                 .flat_map(|failure| {
-                    failure.located_messages().into_iter().map(move |(position, error)| JsonInputError {
-                        path: &failure.source.path,
-                        line: position.map(|position| position.line),
-                        column: position.map(|position| position.column),
-                        message: &error.message,
-                        help: error.help.as_deref(),
-                    })
+                    failure
+                        .located_messages()
+                        .into_iter()
+                        .map(move |(position, error)| JsonInputError {
+                            path: &failure.source.path,
+                            line: position.map(|position| position.line),
+                            column: position.map(|position| position.column),
+                            message: &error.message,
+                            help: error.help.as_deref(),
+                        })
                 })
                 .collect(),
             summary: report.summary,

@@ -35,7 +35,9 @@ pub fn write_atomically(path: &std::path::Path, contents: &[u8]) -> io::Result<(
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let name = path.file_name().map_or_else(|| "report".into(), |name| name.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(|| "report".into(), |name| name.to_string_lossy().into_owned());
     let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temporary)?;

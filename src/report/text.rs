@@ -18,7 +18,11 @@ pub struct TextEmitter {
 
 impl TextEmitter {
     fn renderer(&self) -> Renderer {
-        if self.color { Renderer::styled() } else { Renderer::plain() }
+        if self.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        }
     }
 }
 
@@ -30,7 +34,11 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn snippet<'a>(location: &'a Location, label: Option<&'a str>, kind: AnnotationKind) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+fn snippet<'a>(
+    location: &'a Location,
+    label: Option<&'a str>,
+    kind: AnnotationKind,
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
     let annotation = kind.span(location.excerpt.span.clone());
     let annotation = match label {
         Some(label) if !label.is_empty() => annotation.label(label),
@@ -71,9 +79,11 @@ pub fn render_load_failure(renderer: &Renderer, failure: &LoadFailure) -> String
             .related
             .as_ref()
             .map(|(span, label)| (Location::new(&failure.source, span), label.as_str()));
-        let mut group: Group<'_> = Level::ERROR
-            .primary_title(&error.message)
-            .element(snippet(&primary, Some(&error.label), AnnotationKind::Primary));
+        let mut group: Group<'_> = Level::ERROR.primary_title(&error.message).element(snippet(
+            &primary,
+            Some(&error.label),
+            AnnotationKind::Primary,
+        ));
         if let Some((location, label)) = &related {
             group = group.element(snippet(location, Some(label), AnnotationKind::Context));
         }
@@ -106,7 +116,10 @@ pub fn summary_line(report: &RunReport) -> String {
         line.push_str(&format!(" ({} accepted)", summary.accepted));
     }
     if !report.input_errors.is_empty() {
-        line.push_str(&format!("; {} could not be checked", plural(report.input_errors.len(), "file")));
+        line.push_str(&format!(
+            "; {} could not be checked",
+            plural(report.input_errors.len(), "file")
+        ));
     }
     line
 }

@@ -61,7 +61,7 @@ declare_rule! {
         name: "combined-roles",
         category: Overload,
         severity: Info,
-        severity_note: "info at 1 delivery team, warning from combined_roles_warn_at (2)",
+        severity_note: "info/warning",
         summary: "one person owns both strategy and backlog responsibilities",
         check: crate::rules::RuleCheck::Team(check),
     };
@@ -85,11 +85,22 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         let anchor = owning_roles
             .iter()
             .copied()
-            .find(|&role| view.owned_by_role(role).iter().any(|&index| CATALOG[index].area == Area::Backlog))
+            .find(|&role| {
+                view.owned_by_role(role)
+                    .iter()
+                    .any(|&index| CATALOG[index].area == Area::Backlog)
+            })
             .unwrap_or(roles[0]);
-        let role_ids: Vec<&str> = owning_roles.iter().map(|&role| view.role(role).id.value.as_str()).collect();
+        let role_ids: Vec<&str> = owning_roles
+            .iter()
+            .map(|&role| view.role(role).id.value.as_str())
+            .collect();
         let warning = delivery_teams >= warn_at;
-        let teams = if delivery_teams == 1 { "1 delivery team".to_string() } else { format!("{delivery_teams} delivery teams") };
+        let teams = if delivery_teams == 1 {
+            "1 delivery team".to_string()
+        } else {
+            format!("{delivery_teams} delivery teams")
+        };
         let help = if warning {
             format!(
                 "at {teams}, strategy and the backlog are two full-time jobs: give the backlog to a product owner per delivery team (with `scope`), or accept the risk in `[[lint.accept]]`"

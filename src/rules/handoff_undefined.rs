@@ -62,8 +62,10 @@ declare_rule! {
 }
 
 pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
-    let (Some(prioritization), Some(roadmap)) = (catalog::index_of("backlog.prioritization"), catalog::index_of("strategy.roadmap"))
-    else {
+    let (Some(prioritization), Some(roadmap)) = (
+        catalog::index_of("backlog.prioritization"),
+        catalog::index_of("strategy.roadmap"),
+    ) else {
         return;
     };
     let strategy_owners = owners_in(view, Area::Strategy);
@@ -75,7 +77,11 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         view.duties.iter().any(|duty| {
             matches!(duty.raci, Raci::Accountable | Raci::Consulted)
                 && duty.responsibility() == Some(responsibility)
-                && view.role(duty.role).holders.iter().any(|holder| people.contains(holder.value.as_str()))
+                && view
+                    .role(duty.role)
+                    .holders
+                    .iter()
+                    .any(|holder| people.contains(holder.value.as_str()))
         })
     };
     if linked(&strategy_owners, prioritization) || linked(&backlog_owners, roadmap) {
@@ -87,7 +93,11 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         .charter
         .roles
         .iter()
-        .filter(|role| role.holders.iter().any(|holder| strategy_owners.contains(holder.value.as_str()) || backlog_owners.contains(holder.value.as_str())))
+        .filter(|role| {
+            role.holders.iter().any(|holder| {
+                strategy_owners.contains(holder.value.as_str()) || backlog_owners.contains(holder.value.as_str())
+            })
+        })
         .map(|role| role.id.value.clone())
         .collect();
     roles.sort();

@@ -151,37 +151,6 @@ pub(crate) fn quoted<S: AsRef<str>>(items: &[S]) -> Vec<String> {
     items.iter().map(|item| format!("`{}`", item.as_ref())).collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_unique_kebab_case_and_documented() {
-        for (index, rule) in RULES.iter().enumerate() {
-            assert!(
-                rule.name.split('-').all(|word| !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_lowercase())),
-                "{} is not kebab-case",
-                rule.name
-            );
-            assert_eq!(find(rule.name).map(|found| found.name), Some(rule.name));
-            assert!(RULES[..index].iter().all(|earlier| earlier.name != rule.name));
-            let doc = rule.documentation();
-            for section in ["## What it checks", "## Why it matters", "## How to fix it", "## Example"] {
-                assert!(doc.contains(section), "{} lacks {section}", rule.name);
-            }
-            assert!(!rule.summary.ends_with('.'), "{}", rule.name);
-        }
-        assert_eq!(RULES.len(), 14);
-    }
-
-    #[test]
-    fn words_join_like_prose() {
-        assert_eq!(join_words(&["a"]), "a");
-        assert_eq!(join_words(&["a", "b"]), "a and b");
-        assert_eq!(join_words(&["a", "b", "c"]), "a, b and c");
-    }
-}
-
 /// Each person with what they bring from each team, teams in path order.
 pub(crate) fn people_across(
     files: &[CheckedFile],
@@ -228,4 +197,42 @@ pub(crate) fn policy_finding(
         help: details.help,
         team: team.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_documented() {
+        for (index, rule) in RULES.iter().enumerate() {
+            assert!(
+                rule.name
+                    .split('-')
+                    .all(|word| !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_lowercase())),
+                "{} is not kebab-case",
+                rule.name
+            );
+            assert_eq!(find(rule.name).map(|found| found.name), Some(rule.name));
+            assert!(RULES[..index].iter().all(|earlier| earlier.name != rule.name));
+            let doc = rule.documentation();
+            for section in [
+                "## What it checks",
+                "## Why it matters",
+                "## How to fix it",
+                "## Example",
+            ] {
+                assert!(doc.contains(section), "{} lacks {section}", rule.name);
+            }
+            assert!(!rule.summary.ends_with('.'), "{}", rule.name);
+        }
+        assert_eq!(RULES.len(), 14);
+    }
+
+    #[test]
+    fn words_join_like_prose() {
+        assert_eq!(join_words(&["a"]), "a");
+        assert_eq!(join_words(&["a", "b"]), "a and b");
+        assert_eq!(join_words(&["a", "b", "c"]), "a, b and c");
+    }
 }

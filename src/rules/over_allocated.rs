@@ -58,7 +58,11 @@ declare_rule! {
 pub fn check(files: &[CheckedFile]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (person, teams) in people_across(files) {
-        let total: f64 = teams.iter().flat_map(|(_, team)| team.roles.iter()).map(|(_, share)| share).sum();
+        let total: f64 = teams
+            .iter()
+            .flat_map(|(_, team)| team.roles.iter())
+            .map(|(_, share)| share)
+            .sum();
         if total <= 1.0 + 1e-9 {
             continue;
         }
@@ -73,7 +77,11 @@ pub fn check(files: &[CheckedFile]) -> Vec<Finding> {
         };
         let spread = if teams.len() == 1 {
             let role_count = teams[0].1.roles.len();
-            format!(" across {} {}", if role_count == 1 { "role" } else { "roles" }, roles_of(teams[0].1))
+            format!(
+                " across {} {}",
+                if role_count == 1 { "role" } else { "roles" },
+                roles_of(teams[0].1)
+            )
         } else {
             let parts: Vec<String> = teams
                 .iter()

@@ -66,7 +66,11 @@ struct Owner<'a> {
 
 pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     for (index, owning) in view.owners.iter().enumerate() {
-        if owning.len() < 2 && owning.iter().all(|&duty| view.role(view.duties[duty].role).holders.len() < 2) {
+        if owning.len() < 2
+            && owning
+                .iter()
+                .all(|&duty| view.role(view.duties[duty].role).holders.len() < 2)
+        {
             continue;
         }
         let owners: Vec<Owner<'_>> = owning
@@ -107,10 +111,20 @@ fn report(view: &TeamView<'_>, sink: &mut Sink<'_>, responsibility: usize, owner
     if people.len() < 2 {
         return;
     }
-    let first_people: Vec<&str> = view.role(owners[0].role).holders.iter().map(|holder| holder.value.as_str()).collect();
+    let first_people: Vec<&str> = view
+        .role(owners[0].role)
+        .holders
+        .iter()
+        .map(|holder| holder.value.as_str())
+        .collect();
     let anchor = owners
         .iter()
-        .find(|owner| view.role(owner.role).holders.iter().any(|holder| !first_people.contains(&holder.value.as_str())))
+        .find(|owner| {
+            view.role(owner.role)
+                .holders
+                .iter()
+                .any(|holder| !first_people.contains(&holder.value.as_str()))
+        })
         .unwrap_or(&owners[0]);
     let entry = &CATALOG[responsibility];
     let described: Vec<String> = people
@@ -127,7 +141,10 @@ fn report(view: &TeamView<'_>, sink: &mut Sink<'_>, responsibility: usize, owner
         Some(scope) => format!(" in scope `{scope}`"),
         None => String::new(),
     };
-    let mut roles: Vec<String> = owners.iter().map(|owner| view.role(owner.role).id.value.clone()).collect();
+    let mut roles: Vec<String> = owners
+        .iter()
+        .map(|owner| view.role(owner.role).id.value.clone())
+        .collect();
     roles.dedup();
     sink.report(
         &SHARED_ACCOUNTABILITY,

@@ -71,7 +71,10 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
             Details {
                 roles: role_ids.iter().map(|id| id.to_string()).collect(),
                 people: vec![person.to_string()],
-                help: Some("move some duties to another role, or keep the person `consulted` where they only advise".to_string()),
+                help: Some(
+                    "move some duties to another role, or keep the person `consulted` where they only advise"
+                        .to_string(),
+                ),
                 ..Details::default()
             },
         );

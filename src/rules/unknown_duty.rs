@@ -13,8 +13,8 @@ declare_rule! {
     /// ## Why it matters
     ///
     /// charterlint can only judge what it understands. A duty it cannot place is
-    /// invisible to every other rule: written as "roadmapping" instead of "roadmap", it
-    /// leaves the roadmap looking unowned, or hides that two people own it. Some
+    /// invisible to every other rule: written in words charterlint does not know, a duty
+    /// leaves its responsibility looking unowned, or hides that two people own it. Some
     /// duties are simply outside product ownership ("on-call rota"); those belong in
     /// another document, or in the team's vocabulary if they mean a catalog duty.
     ///
@@ -32,16 +32,16 @@ declare_rule! {
     /// id = "pm"
     /// title = "Product Manager"
     /// holders = ["Dana"]
-    /// owns = ["roadmapping"]   # unknown-duty: did you mean "roadmap"?
+    /// owns = ["ideation"]   # unknown-duty: charterlint does not know this word
     /// ```
     ///
     /// Fixed:
     ///
     /// ```toml
-    /// owns = ["roadmap"]
+    /// owns = ["product discovery"]
     /// # or keep the words and teach them:
     /// [vocabulary]
-    /// "roadmapping" = "strategy.roadmap"
+    /// "ideation" = "strategy.discovery"
     /// ```
     pub static UNKNOWN_DUTY = {
         name: "unknown-duty",
@@ -63,7 +63,9 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
                 "did you mean \"{alias}\" (`{}`)? otherwise use a catalog id or map the phrase in `[vocabulary]`",
                 CATALOG[*index].id
             ),
-            None => "use a catalog id (`charterlint catalog` lists them) or map the phrase in `[vocabulary]`".to_string(),
+            None => {
+                "use a catalog id (`charterlint catalog` lists them) or map the phrase in `[vocabulary]`".to_string()
+            }
         };
         sink.report(
             &UNKNOWN_DUTY,

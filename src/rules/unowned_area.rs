@@ -79,7 +79,11 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
                 core_names(view, area)
             )
         } else {
-            format!("fill {} or move its {} duties to a role with a holder", join_words(&quoted(&vacant)), area.name())
+            format!(
+                "fill {} or move its {} duties to a role with a holder",
+                join_words(&quoted(&vacant)),
+                area.name()
+            )
         };
         sink.report(
             &UNOWNED_AREA,

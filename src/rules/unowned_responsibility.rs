@@ -81,11 +81,19 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
                     if vacant_roles.len() == 1 { "role" } else { "roles" },
                     join_words(&quoted(&vacant_roles))
                 ),
-                format!("add a holder to {} or move the duty to a role with one", join_words(&quoted(&vacant_roles))),
+                format!(
+                    "add a holder to {} or move the duty to a role with one",
+                    join_words(&quoted(&vacant_roles))
+                ),
             ),
             None => (
                 view.charter.team.span.clone(),
-                format!("core responsibility `{}` ({}) has no owner in team `{}`", entry.id, entry.name, view.team_name()),
+                format!(
+                    "core responsibility `{}` ({}) has no owner in team `{}`",
+                    entry.id,
+                    entry.name,
+                    view.team_name()
+                ),
                 format!(
                     "add \"{}\" to the `owns` list of the role that answers for it, or list it in `[lint] optional`",
                     entry.aliases[0]

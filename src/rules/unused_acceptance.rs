@@ -48,7 +48,10 @@ pub fn check(policy: &ResolvedPolicy, used: &[bool], team: &str, today: Date) ->
         .zip(used)
         .filter(|(acceptance, used)| !**used && !acceptance.is_expired(today))
         .filter_map(|(acceptance, _)| {
-            let target = acceptance.target.as_ref().map_or(String::new(), |target| format!(" for `{target}`"));
+            let target = acceptance
+                .target
+                .as_ref()
+                .map_or(String::new(), |target| format!(" for `{target}`"));
             policy_finding(
                 &UNUSED_ACCEPTANCE,
                 policy,

@@ -58,10 +58,15 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         sink.report(
             &VACANT_ROLE,
             &role.id.span,
-            format!("role `{}` ({}) has no holders{consequence}", role.id.value, role.title.value),
+            format!(
+                "role `{}` ({}) has no holders{consequence}",
+                role.id.value, role.title.value
+            ),
             Details {
                 roles: vec![role.id.value.clone()],
-                help: Some("name who holds the role in `holders`, or move its duties to a role that has a holder".to_string()),
+                help: Some(
+                    "name who holds the role in `holders`, or move its duties to a role that has a holder".to_string(),
+                ),
                 ..Details::default()
             },
         );

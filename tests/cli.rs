@@ -1,0 +1,311 @@
+//! Golden tests of the command line: stdout, stderr and exit code of each scenario.
+
+use std::path::Path;
+use std::process::Command;
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+
+fn charterlint() -> Command {
+    let mut command = Command::new(get_cargo_bin("charterlint"));
+    command.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("NO_COLOR");
+    command
+}
+
+fn files_in(folder: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(folder))
+        .expect("folder exists")
+        .map(|entry| {
+            entry
+                .expect("readable entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_broken_input_is_located_and_exits_2() {
+    let files = files_in("tests/broken");
+    assert!(files.len() >= 15, "the corpus has {} files", files.len());
+    for file in files {
+        let path = format!("tests/broken/{file}");
+        let output = charterlint().args(["check", &path]).output().expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{path}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            stdout.contains(&format!("--> {path}:")),
+            "{path} has no location:\n{stdout}"
+        );
+        assert!(!stdout.contains("panicked"), "{path}");
+        assert_cmd_snapshot!(format!("broken__{file}"), charterlint().args(["check", &path]));
+    }
+}
+
+/// Runs `check -` on text and returns (exit code, stdout).
+fn check_stdin(text: String, format: &str) -> (Option<i32>, String) {
+    use std::io::Write;
+    let mut child = charterlint()
+        .args(["check", "-", "--stdin-format", format])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("written");
+    let output = child.wait_with_output().expect("finishes");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+// The inputs are 200 KB, so these record the essentials instead of a snapshot.
+#[test]
+fn a_deeply_nested_json_array_is_refused_cleanly() {
+    let depth = 100_000;
+    let (code, stdout) = check_stdin(format!("{}{}", "[".repeat(depth), "]".repeat(depth)), "json");
+    assert_eq!(code, Some(2));
+    assert!(
+        stdout.starts_with("error: nesting deeper than 64 levels\n --> <stdin>:1:"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("= help: a charter needs at most four levels"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_deeply_nested_toml_value_is_refused_cleanly() {
+    let depth = 100_000;
+    let (code, stdout) = check_stdin(
+        format!("version = 1\nx = {}{}\n", "[".repeat(depth), "]".repeat(depth)),
+        "toml",
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        stdout.starts_with("error: nesting deeper than 64 levels\n --> <stdin>:2:"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_clean_charter_exits_0() {
+    assert_cmd_snapshot!(charterlint().args(["check", "examples/02-scaled-program.charter.toml"]));
+}
+
+#[test]
+fn an_unowned_core_responsibility_exits_1() {
+    assert_cmd_snapshot!(charterlint().args(["check", "examples/03-visionary-no-backlog.charter.toml"]));
+}
+
+#[test]
+fn fail_on_warning_fails_on_warnings() {
+    assert_cmd_snapshot!(charterlint().args([
+        "check",
+        "--fail-on",
+        "warning",
+        "examples/04-blurred-boundaries.charter.toml"
+    ]));
+}
+
+#[test]
+fn fail_on_never_passes_errors() {
+    assert_cmd_snapshot!(charterlint().args([
+        "check",
+        "--fail-on",
+        "never",
+        "examples/03-visionary-no-backlog.charter.toml"
+    ]));
+}
+
+#[test]
+fn fail_on_info_fails_on_an_info() {
+    assert_cmd_snapshot!(charterlint().args(["check", "--fail-on", "info", "examples/01-startup.charter.toml"]));
+}
+
+#[test]
+fn quiet_leaves_out_the_summary() {
+    assert_cmd_snapshot!(charterlint().args(["check", "--quiet", "examples/02-scaled-program.charter.toml"]));
+}
+
+#[test]
+fn the_examples_folder() {
+    assert_cmd_snapshot!(charterlint().args(["check", "examples/"]));
+}
+
+#[test]
+fn a_broken_file_among_good_ones_still_reports_the_others() {
+    assert_cmd_snapshot!(charterlint().args([
+        "check",
+        "examples/03-visionary-no-backlog.charter.toml",
+        "tests/broken/unknown-key.charter.toml",
+        "examples/02-scaled-program.charter.toml",
+    ]));
+}
+
+#[test]
+fn a_missing_path_exits_2() {
+    assert_cmd_snapshot!(charterlint().args(["check", "no/such/team.charter.toml"]));
+}
+
+#[test]
+fn a_folder_without_charters_exits_2() {
+    assert_cmd_snapshot!(charterlint().args(["check", "schemas"]));
+}
+
+#[test]
+fn an_unknown_flag_exits_2() {
+    assert_cmd_snapshot!(charterlint().args(["check", "--format", "yaml", "examples/"]));
+}
+
+#[test]
+fn json_from_standard_input() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/06-json-team.charter.json"))
+            .expect("example exists");
+    assert_cmd_snapshot!(
+        charterlint()
+            .args(["check", "-", "--stdin-format", "json"])
+            .pass_stdin(text)
+    );
+}
+
+#[test]
+fn an_org_policy_file_applies_to_every_charter() {
+    assert_cmd_snapshot!(charterlint().args([
+        "check",
+        "--config",
+        "tests/fixtures/policy/org-policy.toml",
+        "examples/01-startup.charter.toml",
+        "examples/04-blurred-boundaries.charter.toml",
+    ]));
+}
+
+#[test]
+fn a_broken_org_policy_file_exits_2() {
+    assert_cmd_snapshot!(charterlint().args([
+        "check",
+        "--config",
+        "tests/fixtures/policy/broken-policy.toml",
+        "examples/01-startup.charter.toml",
+    ]));
+}
+
+#[test]
+fn map_explains_every_duty() {
+    for file in files_in("examples") {
+        assert_cmd_snapshot!(
+            format!("map__{file}"),
+            charterlint().args(["map", &format!("examples/{file}")])
+        );
+    }
+}
+
+#[test]
+fn map_as_json() {
+    assert_cmd_snapshot!(charterlint().args(["map", "--format", "json", "tests/fixtures/mapping/mixed.charter.toml"]));
+}
+
+#[test]
+fn map_of_a_broken_file_exits_2() {
+    assert_cmd_snapshot!(charterlint().args(["map", "tests/broken/unknown-methodology.charter.toml"]));
+}
+
+#[test]
+fn catalog() {
+    assert_cmd_snapshot!(charterlint().arg("catalog"));
+}
+
+#[test]
+fn explain_lists_every_rule() {
+    assert_cmd_snapshot!(charterlint().arg("explain"));
+}
+
+#[test]
+fn explain_one_rule() {
+    assert_cmd_snapshot!(charterlint().args(["explain", "shared-accountability"]));
+}
+
+#[test]
+fn explain_an_unknown_rule_suggests_one() {
+    assert_cmd_snapshot!(charterlint().args(["explain", "shared-accountabilty"]));
+}
+
+#[test]
+fn schema_prints_the_checked_in_schema() {
+    let output = charterlint().arg("schema").output().expect("runs");
+    let checked_in = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/charter.schema.json"))
+        .expect("schema exists");
+    assert_eq!(output.stdout, checked_in);
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn init_writes_a_starter_that_loads_and_never_overwrites() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    for format in ["toml", "json"] {
+        let path = folder.path().join(format!("team.charter.{format}"));
+        let path_text = path.to_string_lossy().into_owned();
+        let status = charterlint()
+            .args(["init", &path_text, "--format", format])
+            .status()
+            .expect("runs");
+        assert_eq!(status.code(), Some(0));
+        let written = std::fs::read(&path).expect("written");
+
+        let checked = charterlint().args(["check", &path_text]).output().expect("runs");
+        assert_eq!(
+            checked.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&checked.stdout)
+        );
+
+        let again = charterlint()
+            .args(["init", &path_text, "--format", format])
+            .output()
+            .expect("runs");
+        assert_eq!(again.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+        assert_eq!(std::fs::read(&path).expect("still there"), written);
+
+        std::fs::write(&path, "changed").expect("writable");
+        let forced = charterlint()
+            .args(["init", &path_text, "--format", format, "--force"])
+            .status()
+            .expect("runs");
+        assert_eq!(forced.code(), Some(0));
+        assert_eq!(std::fs::read(&path).expect("rewritten"), written);
+    }
+}
+
+#[test]
+fn color_never_and_no_color_give_plain_text() {
+    let output = charterlint()
+        .args([
+            "check",
+            "--color",
+            "always",
+            "examples/03-visionary-no-backlog.charter.toml",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains('\u{1b}'),
+        "--color always colors"
+    );
+    let plain = charterlint()
+        .env("NO_COLOR", "1")
+        .args(["check", "examples/03-visionary-no-backlog.charter.toml"])
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\u{1b}'));
+}

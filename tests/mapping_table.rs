@@ -1,0 +1,177 @@
+//! Free-text duties as real teams write them, and the responsibility each must map to.
+
+use charterlint::catalog::CATALOG;
+use charterlint::charter::Vocabulary;
+use charterlint::mapping::{DutyMapping, Mapper};
+
+const MAPPED: &[(&str, &str)] = &[
+    // strategy.vision
+    ("product vision", "strategy.vision"),
+    ("Setting the product vision", "strategy.vision"),
+    ("Defining the long-term vision", "strategy.vision"),
+    ("Owns the product's north star", "strategy.vision"),
+    ("Vision & mission", "strategy.vision"),
+    ("Product direction", "strategy.vision"),
+    ("Be the voice of the product", "strategy.vision"),
+    // strategy.product-strategy
+    ("Product strategy", "strategy.product-strategy"),
+    ("Deciding which strategic bets to make", "strategy.product-strategy"),
+    ("Setting the business strategy", "strategy.product-strategy"),
+    // strategy.roadmap
+    ("Owning the product roadmap", "strategy.roadmap"),
+    ("roadmap", "strategy.roadmap"),
+    ("Roadmapping", "strategy.roadmap"),
+    ("Quarterly planning", "strategy.roadmap"),
+    ("Maintaining an outcome-based roadmap", "strategy.roadmap"),
+    ("Sequencing priorities across quarters", "strategy.roadmap"),
+    ("Long-term planning", "strategy.roadmap"),
+    // strategy.discovery
+    ("market research", "strategy.discovery"),
+    ("customer interviews", "strategy.discovery"),
+    ("Running user interviews", "strategy.discovery"),
+    ("User research", "strategy.discovery"),
+    ("Competitive analysis", "strategy.discovery"),
+    ("Analyzing competitors", "strategy.discovery"),
+    ("Watching competitors", "strategy.discovery"),
+    ("Tracking market trends", "strategy.discovery"),
+    ("Product discovery", "strategy.discovery"),
+    ("Collecting customer feedback", "strategy.discovery"),
+    ("Identifying customer problems worth solving", "strategy.discovery"),
+    // strategy.alignment
+    ("Stakeholder management", "strategy.alignment"),
+    ("Aligning cross-functional teams", "strategy.alignment"),
+    ("Communicating with stakeholders", "strategy.alignment"),
+    ("Leadership updates", "strategy.alignment"),
+    // strategy.go-to-market
+    ("go-to-market", "strategy.go-to-market"),
+    ("GTM", "strategy.go-to-market"),
+    ("Planning product launches", "strategy.go-to-market"),
+    ("Sales enablement", "strategy.go-to-market"),
+    // backlog.prioritization
+    ("Prioritizing the backlog", "backlog.prioritization"),
+    ("backlog prioritisation", "backlog.prioritization"),
+    ("Backlog prioritization", "backlog.prioritization"),
+    ("Managing the product backlog", "backlog.prioritization"),
+    ("Ordering the backlog", "backlog.prioritization"),
+    ("Owns the backlog", "backlog.prioritization"),
+    ("Day-to-day priority decisions", "backlog.prioritization"),
+    ("Deciding what comes next", "backlog.prioritization"),
+    // backlog.refinement
+    ("Writing user stories", "backlog.refinement"),
+    ("user stories", "backlog.refinement"),
+    ("Backlog grooming", "backlog.refinement"),
+    ("Backlog refinement sessions", "backlog.refinement"),
+    ("Definition of Ready", "backlog.refinement"),
+    ("Story clarity", "backlog.refinement"),
+    ("Writing requirements", "backlog.refinement"),
+    ("Splitting stories", "backlog.refinement"),
+    ("Breaking down work for the team", "backlog.refinement"),
+    // backlog.sprint-support
+    ("Sprint planning", "backlog.sprint-support"),
+    ("Being available mid-sprint", "backlog.sprint-support"),
+    ("Answering team questions", "backlog.sprint-support"),
+    ("Keeping the team unblocked", "backlog.sprint-support"),
+    ("Unblocking engineers", "backlog.sprint-support"),
+    ("Running agile ceremonies", "backlog.sprint-support"),
+    // backlog.acceptance
+    ("Accepting or rejecting completed work", "backlog.acceptance"),
+    ("accepting or rejecting work", "backlog.acceptance"),
+    ("Acceptance", "backlog.acceptance"),
+    ("Checking work against acceptance criteria", "backlog.acceptance"),
+    ("Signing off on stories", "backlog.acceptance"),
+    ("Reviewing completed work", "backlog.acceptance"),
+    // backlog.stakeholder-translation
+    (
+        "Translating business needs into work the team can act on",
+        "backlog.stakeholder-translation",
+    ),
+    ("Stakeholder coordination", "backlog.stakeholder-translation"),
+    ("Translating strategy into tasks", "backlog.stakeholder-translation"),
+    // outcomes.success-metrics
+    ("KPIs", "outcomes.success-metrics"),
+    ("OKRs", "outcomes.success-metrics"),
+    ("Defining success metrics", "outcomes.success-metrics"),
+    ("Measuring success", "outcomes.success-metrics"),
+    ("Setting the north star metric", "outcomes.success-metrics"),
+    ("Product analytics", "outcomes.success-metrics"),
+    ("Objectives and key results", "outcomes.success-metrics"),
+    // outcomes.business-outcomes
+    ("Tracking adoption and retention", "outcomes.business-outcomes"),
+    ("Business outcomes", "outcomes.business-outcomes"),
+    ("Customer satisfaction", "outcomes.business-outcomes"),
+    ("Revenue growth", "outcomes.business-outcomes"),
+    ("Customer lifetime value", "outcomes.business-outcomes"),
+    ("Driving engagement", "outcomes.business-outcomes"),
+    ("Moving the needle", "outcomes.business-outcomes"),
+    // outcomes.delivery-outcomes
+    ("Sprint goals", "outcomes.delivery-outcomes"),
+    ("Setting the sprint goal", "outcomes.delivery-outcomes"),
+    ("Team velocity", "outcomes.delivery-outcomes"),
+    ("Delivery clarity", "outcomes.delivery-outcomes"),
+    ("Meeting sprint commitments", "outcomes.delivery-outcomes"),
+    // outcomes.user-value
+    ("Delivering real value to users", "outcomes.user-value"),
+    ("Customer value", "outcomes.user-value"),
+    ("Whether the product works for its users", "outcomes.user-value"),
+    // delivery.governance
+    ("Cross-team dependencies", "delivery.governance"),
+    ("Managing dependencies between teams", "delivery.governance"),
+    ("Delivery governance", "delivery.governance"),
+    ("PI planning", "delivery.governance"),
+    ("Release train coordination", "delivery.governance"),
+    ("Program management", "delivery.governance"),
+    // catalog ids, any case
+    ("backlog.acceptance", "backlog.acceptance"),
+    ("Outcomes.Success-Metrics", "outcomes.success-metrics"),
+];
+
+const UNKNOWN: &[&str] = &[
+    "ordering team lunch",
+    "on-call rota",
+    "hiring",
+    "code review",
+    "ideation",
+    "budget approval",
+    "incident response",
+    "office plants",
+    "performance reviews",
+    "security audits",
+    "expense reports",
+];
+
+#[test]
+fn everyday_phrasings_map_to_the_right_responsibility() {
+    assert!(MAPPED.len() >= 80, "{} duties", MAPPED.len());
+    let mapper = Mapper::new(&Vocabulary::default());
+    let mut wrong = Vec::new();
+    for (duty, expected) in MAPPED {
+        let mapped = mapper.map(duty).responsibility().map(|index| CATALOG[index].id);
+        if mapped != Some(*expected) {
+            wrong.push(format!("{duty:?}: expected {expected}, got {:?}", mapper.map(duty)));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn unrelated_duties_stay_unknown() {
+    assert!(UNKNOWN.len() >= 10);
+    let mapper = Mapper::new(&Vocabulary::default());
+    for duty in UNKNOWN {
+        assert!(
+            matches!(mapper.map(duty), DutyMapping::Unknown { .. }),
+            "{duty:?} mapped to {:?}",
+            mapper.map(duty)
+        );
+    }
+}
+
+#[test]
+fn two_responsibilities_named_at_once_are_ambiguous() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    let DutyMapping::Ambiguous { candidates } = mapper.map("Product vision and product strategy") else {
+        panic!("expected ambiguous");
+    };
+    let ids: Vec<&str> = candidates.iter().map(|(index, _)| CATALOG[*index].id).collect();
+    assert_eq!(ids, ["strategy.vision", "strategy.product-strategy"]);
+}
