@@ -43,6 +43,14 @@ impl ResolvedAcceptance {
         }
     }
 
+    /// Every acceptance of a `[lint]` table, located in its file.
+    pub fn all(lint: &LintConfig, source: &SourceFile) -> Vec<Self> {
+        lint.accept
+            .iter()
+            .map(|acceptance| Self::new(acceptance, source))
+            .collect()
+    }
+
     pub fn is_expired(&self, today: Date) -> bool {
         self.until.is_some_and(|until| until < today)
     }
@@ -81,12 +89,7 @@ impl ResolvedPolicy {
     /// rule by rule, requirement lists added together), then the command line.
     pub fn resolve(charter: &Charter, source: &SourceFile, org: &OrgPolicy, cli_fail_on: Option<FailOn>) -> Self {
         let mut policy = Self::from_layers(&[&org.lint, &charter.lint], Some(&charter.team), cli_fail_on);
-        policy.acceptances = charter
-            .lint
-            .accept
-            .iter()
-            .map(|acceptance| ResolvedAcceptance::new(acceptance, source))
-            .collect();
+        policy.acceptances = ResolvedAcceptance::all(&charter.lint, source);
         policy
     }
 
@@ -94,12 +97,7 @@ impl ResolvedPolicy {
     pub fn resolve_org(org: &OrgPolicy, cli_fail_on: Option<FailOn>) -> Self {
         let mut policy = Self::from_layers(&[&org.lint], None, cli_fail_on);
         if let Some(source) = &org.source {
-            policy.acceptances = org
-                .lint
-                .accept
-                .iter()
-                .map(|acceptance| ResolvedAcceptance::new(acceptance, source))
-                .collect();
+            policy.acceptances = ResolvedAcceptance::all(&org.lint, source);
         }
         policy
     }

@@ -25,15 +25,22 @@ pub struct LoadedCharter {
 
 /// Reads and decodes a charter file, choosing the format by extension.
 pub fn load_path(path: &str, max_file_size: u64) -> Result<LoadedCharter, Box<LoadFailure>> {
-    let Some(format) = InputFormat::from_path(path) else {
-        return Err(unreadable(
-            path,
-            format!("cannot tell the format of `{path}`"),
-            Some("charters end in `.toml` or `.json` (for example `team.charter.toml`)".to_string()),
-        ));
-    };
+    let format = format_of(
+        path,
+        "charters end in `.toml` or `.json` (for example `team.charter.toml`)",
+    )?;
     let bytes = read_limited(path, max_file_size)?;
     load_bytes(path, bytes, format)
+}
+
+fn format_of(path: &str, help: &str) -> Result<InputFormat, Box<LoadFailure>> {
+    InputFormat::from_path(path).ok_or_else(|| {
+        unreadable(
+            path,
+            format!("cannot tell the format of `{path}`"),
+            Some(help.to_string()),
+        )
+    })
 }
 
 /// Reads a file, refusing one over the size limit before reading it whole.
@@ -153,13 +160,7 @@ pub fn load_bytes(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<Loa
 
 /// Loads an org-wide policy file: a `[lint]` table like a charter's.
 pub fn load_policy(path: &str, max_file_size: u64) -> Result<(SourceFile, LintConfig), Box<LoadFailure>> {
-    let Some(format) = InputFormat::from_path(path) else {
-        return Err(unreadable(
-            path,
-            format!("cannot tell the format of `{path}`"),
-            Some("policy files end in `.toml` or `.json`".to_string()),
-        ));
-    };
+    let format = format_of(path, "policy files end in `.toml` or `.json`")?;
     let bytes = read_limited(path, max_file_size)?;
     let (source, root) = parse_tree(path, bytes, format)?;
     let mut decoder = decode::Decoder::new(&source.text, format);
