@@ -199,6 +199,8 @@ pub struct PersonInTeam {
     pub roles: Vec<(String, f64)>,
     /// Distinct responsibilities owned in this team.
     pub owned: usize,
+    /// The areas of those responsibilities.
+    pub areas: BTreeSet<Area>,
     /// Where a finding about this person points: their name in their first role.
     pub location: Location,
 }
@@ -212,6 +214,94 @@ pub struct CheckedFile {
     pub policy: ResolvedPolicy,
     pub findings: Vec<Finding>,
     pub people: BTreeMap<String, PersonInTeam>,
+    pub coverage: Coverage,
+}
+
+/// One role as a column of the coverage matrix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleColumn {
+    pub id: String,
+    pub title: String,
+    pub holders: Vec<String>,
+    pub scope: Option<String>,
+}
+
+/// One responsibility as a row of the coverage matrix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverageRow {
+    /// Index into the catalog.
+    pub responsibility: usize,
+    pub core: bool,
+    /// Per role column: the RACI letters of the role's duties that map here ("A", "R/C").
+    pub cells: Vec<String>,
+    /// The people who own it.
+    pub owners: Vec<String>,
+    /// Core and owned by no role with holders.
+    pub unowned: bool,
+    /// Owned by people whose scopes overlap.
+    pub shared: bool,
+}
+
+/// Who does what in one team: the gap report's matrix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage {
+    pub delivery_teams: u32,
+    pub methodology: crate::charter::Methodology,
+    pub roles: Vec<RoleColumn>,
+    /// Core responsibilities and every other one a duty mentions, in catalog order.
+    pub rows: Vec<CoverageRow>,
+}
+
+impl Coverage {
+    fn new(view: &TeamView<'_>, findings: &[Finding]) -> Self {
+        let roles = view
+            .charter
+            .roles
+            .iter()
+            .map(|role| RoleColumn {
+                id: role.id.value.clone(),
+                title: role.title.value.clone(),
+                holders: role.holders.iter().map(|holder| holder.value.clone()).collect(),
+                scope: role.scope.as_ref().map(|scope| scope.value.clone()),
+            })
+            .collect();
+        let mut letters: Vec<Vec<BTreeSet<Raci>>> =
+            vec![vec![BTreeSet::new(); view.charter.roles.len()]; CATALOG.len()];
+        for duty in &view.duties {
+            if let Some(responsibility) = duty.responsibility() {
+                letters[responsibility][duty.role].insert(duty.raci);
+            }
+        }
+        let rows = CATALOG
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| view.policy.core[*index] || letters[*index].iter().any(|cell| !cell.is_empty()))
+            .map(|(index, entry)| CoverageRow {
+                responsibility: index,
+                core: view.policy.core[index],
+                cells: letters[index]
+                    .iter()
+                    .map(|cell| {
+                        cell.iter()
+                            .map(|raci| raci.letter().to_string())
+                            .collect::<Vec<_>>()
+                            .join("/")
+                    })
+                    .collect(),
+                owners: view.owner_names(index).iter().map(|name| name.to_string()).collect(),
+                unowned: view.policy.core[index] && view.owners[index].is_empty(),
+                shared: findings
+                    .iter()
+                    .any(|finding| finding.rule == "shared-accountability" && finding.responsibility == Some(entry.id)),
+            })
+            .collect();
+        Coverage {
+            delivery_teams: view.charter.team.delivery_teams,
+            methodology: view.charter.team.methodology,
+            roles,
+            rows,
+        }
+    }
 }
 
 /// Maps and lints one charter.
@@ -237,12 +327,14 @@ pub fn check_charter(loaded: &LoadedCharter, org: &OrgPolicy, cli_fail_on: Optio
                     .map(|&role| (view.role(role).id.value.clone(), view.role(role).allocation.value))
                     .collect(),
                 owned: view.owned_by(person).len(),
+                areas: view.owned_by(person).iter().map(|&index| CATALOG[index].area).collect(),
                 location: Location::new(&loaded.source, &view.holder_span(person, roles[0])),
             };
             (person.to_string(), contribution)
         })
         .collect();
     let findings = sink.findings;
+    let coverage = Coverage::new(&view, &findings);
     CheckedFile {
         path: loaded.source.path.clone(),
         team: view.team_name().to_string(),
@@ -250,6 +342,7 @@ pub fn check_charter(loaded: &LoadedCharter, org: &OrgPolicy, cli_fail_on: Optio
         policy,
         findings,
         people,
+        coverage,
     }
 }
 

@@ -102,6 +102,10 @@ struct InputArgs {
 enum OutputFormat {
     Text,
     Json,
+    Markdown,
+    Sarif,
+    Github,
+    Junit,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -264,13 +268,19 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let format = match args.format {
         OutputFormat::Text => ReportFormat::Text,
         OutputFormat::Json => ReportFormat::Json,
+        OutputFormat::Markdown => ReportFormat::Markdown,
+        OutputFormat::Sarif => ReportFormat::Sarif,
+        OutputFormat::Github => ReportFormat::Github,
+        OutputFormat::Junit => ReportFormat::Junit,
     };
     match &args.output {
         Some(output) => {
-            let mut buffer = Vec::new();
-            format.emitter(false, args.quiet).emit(&report, &mut buffer)?;
-            charterlint::report::write_atomically(Path::new(output), &buffer)?;
-            // Input errors still reach the terminal when the report goes to a file.
+            // A run that could not read its input keeps the previous report intact.
+            if report.input_errors.is_empty() {
+                let mut buffer = Vec::new();
+                format.emitter(false, args.quiet).emit(&report, &mut buffer)?;
+                charterlint::report::write_atomically(Path::new(output), &buffer)?;
+            }
             write_errors(&report.input_errors, stderr_color)?;
         }
         None => {

@@ -4,7 +4,11 @@ use std::io::{self, Write};
 
 use crate::lint::RunReport;
 
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 /// Writes a whole run in one format.
@@ -17,6 +21,10 @@ pub trait Emitter {
 pub enum ReportFormat {
     Text,
     Json,
+    Markdown,
+    Sarif,
+    Github,
+    Junit,
 }
 
 impl ReportFormat {
@@ -24,6 +32,10 @@ impl ReportFormat {
         match self {
             ReportFormat::Text => Box::new(text::TextEmitter { color, quiet }),
             ReportFormat::Json => Box::new(json::JsonEmitter),
+            ReportFormat::Markdown => Box::new(markdown::MarkdownEmitter),
+            ReportFormat::Sarif => Box::new(sarif::SarifEmitter),
+            ReportFormat::Github => Box::new(github::GithubEmitter),
+            ReportFormat::Junit => Box::new(junit::JunitEmitter),
         }
     }
 }

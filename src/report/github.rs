@@ -1,0 +1,75 @@
+//! GitHub Actions workflow commands: each finding becomes an annotation on the line
+//! that causes it.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use crate::finding::Severity;
+use crate::lint::RunReport;
+use crate::report::Emitter;
+use crate::report::text::summary_line;
+
+pub struct GithubEmitter;
+
+/// Escapes the message part of a workflow command.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a property value of a workflow command.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(report: &RunReport) -> String {
+    let mut out = String::new();
+    for failure in &report.input_errors {
+        for (position, error) in failure.located_messages() {
+            let mut properties = format!("file={}", escape_property(&failure.source.path));
+            if let Some(position) = position {
+                let _ = write!(properties, ",line={},col={}", position.line, position.column);
+            }
+            let mut message = error.message.clone();
+            if let Some(help) = &error.help {
+                let _ = write!(message, "\nhelp: {help}");
+            }
+            let _ = writeln!(
+                out,
+                "::error {properties},title={}::{}",
+                escape_property("charterlint: invalid charter"),
+                escape_data(&message)
+            );
+        }
+    }
+    for finding in &report.findings {
+        let command = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let place = &finding.location;
+        let mut message = finding.message.clone();
+        if let Some(help) = &finding.help {
+            let _ = write!(message, "\nhelp: {help}");
+        }
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            escape_property(&place.path),
+            place.start.line,
+            place.start.column,
+            place.end.line,
+            place.end.column,
+            escape_property(&format!("charterlint {}", finding.rule)),
+            escape_data(&message)
+        );
+    }
+    let _ = writeln!(out, "{}", summary_line(report));
+    out
+}
+
+impl Emitter for GithubEmitter {
+    fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(render(report).as_bytes())
+    }
+}

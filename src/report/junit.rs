@@ -1,0 +1,151 @@
+//! JUnit XML for GitLab, Jenkins and Azure pipelines: one test suite per file, one
+//! test case per rule, failures for findings at or above `fail_on`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use crate::finding::Finding;
+use crate::lint::RunReport;
+use crate::report::Emitter;
+use crate::rules::RULES;
+
+pub struct JunitEmitter;
+
+/// Escapes text for an XML attribute or element, dropping characters XML 1.0 forbids.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            '\n' => escaped.push_str("&#10;"),
+            '\t' | '\r' => escaped.push(' '),
+            character if (character as u32) < 0x20 || matches!(character, '\u{FFFE}' | '\u{FFFF}') => {}
+            character => escaped.push(character),
+        }
+    }
+    escaped
+}
+
+fn describe(finding: &Finding) -> String {
+    let place = &finding.location;
+    let mut text = format!(
+        "{}:{}:{}: {}[{}]: {}",
+        place.path,
+        place.start.line,
+        place.start.column,
+        finding.severity.name(),
+        finding.rule,
+        finding.message
+    );
+    if let Some(help) = &finding.help {
+        let _ = write!(text, "\nhelp: {help}");
+    }
+    text
+}
+
+pub fn render(report: &RunReport) -> String {
+    // Every file checked, plus any other file a finding points into (an org policy).
+    let mut by_path: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for file in &report.files {
+        by_path.entry(&file.path).or_default();
+    }
+    for finding in &report.findings {
+        by_path.entry(&finding.location.path).or_default().push(finding);
+    }
+    let fails = |finding: &Finding| {
+        report
+            .files
+            .iter()
+            .find(|file| file.path == finding.location.path)
+            .map_or(report.failed, |file| file.policy.fails(finding.severity))
+    };
+    let mut suites = String::new();
+    let (mut total_tests, mut total_failures) = (0, 0);
+    for (path, findings) in &by_path {
+        let mut cases = String::new();
+        let mut failures = 0;
+        for rule in RULES {
+            let of_rule: Vec<&&Finding> = findings.iter().filter(|finding| finding.rule == rule.name).collect();
+            let failing: Vec<&&Finding> = of_rule.iter().copied().filter(|finding| fails(finding)).collect();
+            let _ = write!(
+                cases,
+                "    <testcase classname=\"{}\" name=\"{}\"",
+                escape(path),
+                rule.name
+            );
+            if of_rule.is_empty() {
+                cases.push_str("/>\n");
+                continue;
+            }
+            cases.push_str(">\n");
+            if let Some(first) = failing.first() {
+                failures += 1;
+                let body = failing
+                    .iter()
+                    .map(|finding| describe(finding))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let _ = writeln!(
+                    cases,
+                    "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+                    first.severity.name(),
+                    escape(&first.message),
+                    escape(&body)
+                );
+            }
+            let passing: Vec<String> = of_rule
+                .iter()
+                .filter(|finding| !fails(finding))
+                .map(|finding| describe(finding))
+                .collect();
+            if !passing.is_empty() {
+                let _ = writeln!(cases, "      <system-out>{}</system-out>", escape(&passing.join("\n")));
+            }
+            cases.push_str("    </testcase>\n");
+        }
+        total_tests += RULES.len();
+        total_failures += failures;
+        let _ = write!(
+            suites,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">\n{cases}  </testsuite>\n",
+            escape(path),
+            RULES.len()
+        );
+    }
+    for failure in &report.input_errors {
+        let path = &failure.source.path;
+        let body = failure
+            .located_messages()
+            .into_iter()
+            .map(|(position, error)| match position {
+                Some(position) => format!("{path}:{}:{}: {}", position.line, position.column, error.message),
+                None => format!("{path}: {}", error.message),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let first = failure.errors.first().map_or("", |error| error.message.as_str());
+        total_tests += 1;
+        let _ = write!(
+            suites,
+            "  <testsuite name=\"{0}\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"{0}\" name=\"load\">\n      <error type=\"input-error\" message=\"{1}\">{2}</error>\n    </testcase>\n  </testsuite>\n",
+            escape(path),
+            escape(first),
+            escape(&body)
+        );
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"charterlint\" tests=\"{total_tests}\" failures=\"{total_failures}\" errors=\"{}\">\n{suites}</testsuites>\n",
+        report.input_errors.len()
+    )
+}
+
+impl Emitter for JunitEmitter {
+    fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(render(report).as_bytes())
+    }
+}

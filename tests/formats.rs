@@ -1,0 +1,372 @@
+//! Every report format on a clean, a failing and a multi-team example and on an org
+//! folder, plus the checks each CI consumer needs.
+
+mod common;
+
+use std::process::Command;
+
+use charterlint::lint::RunReport;
+use charterlint::report::ReportFormat;
+use insta_cmd::get_cargo_bin;
+
+const FORMATS: [(ReportFormat, &str); 6] = [
+    (ReportFormat::Text, "text"),
+    (ReportFormat::Json, "json"),
+    (ReportFormat::Markdown, "markdown"),
+    (ReportFormat::Sarif, "sarif"),
+    (ReportFormat::Github, "github"),
+    (ReportFormat::Junit, "junit"),
+];
+
+const CASES: [(&str, &str); 5] = [
+    ("clean", "examples/02-scaled-program.charter.toml"),
+    ("failing", "examples/03-visionary-no-backlog.charter.toml"),
+    ("startup", "examples/01-startup.charter.toml"),
+    ("org", "tests/fixtures/org"),
+    ("broken", "tests/fixtures/org-with-broken"),
+];
+
+#[test]
+fn every_format_of_every_case() {
+    for (case, path) in CASES {
+        let report = common::run(&[path]);
+        for (format, label) in FORMATS {
+            insta::assert_snapshot!(format!("{case}__{label}"), common::render(&report, format));
+        }
+    }
+}
+
+/// Counts the tables in a Markdown document and checks each row has the header's width.
+fn markdown_tables(markdown: &str) -> usize {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut tables = 0;
+    let mut header_cells = 0;
+    let mut cells = 0;
+    let mut in_head = false;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Table(_)) => tables += 1,
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                header_cells = 0;
+            }
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => cells = 0,
+            Event::Start(Tag::TableCell) => {
+                if in_head {
+                    header_cells += 1;
+                } else {
+                    cells += 1;
+                }
+            }
+            Event::End(TagEnd::TableRow) => assert_eq!(cells, header_cells, "a row of another width"),
+            _ => {}
+        }
+    }
+    tables
+}
+
+#[test]
+fn the_markdown_report_is_well_formed_github_markdown() {
+    let report = common::run(&["examples/", "tests/fixtures/org"]);
+    let markdown = common::render(&report, ReportFormat::Markdown);
+    // One coverage matrix per team, the load table and the accepted risks.
+    assert_eq!(markdown_tables(&markdown), report.files.len() + 2);
+    for heading in [
+        "# charterlint gap report",
+        "## Coverage",
+        "## Load per person",
+        "## Findings",
+        "## Accepted risks",
+    ] {
+        assert!(markdown.contains(heading), "{heading}");
+    }
+    assert!(markdown.contains("**gap**"), "unowned rows are marked");
+    let shared = common::render(
+        &common::run(&["examples/04-blurred-boundaries.charter.toml"]),
+        ReportFormat::Markdown,
+    );
+    assert!(
+        shared.contains("**shared**: Chloe Martin, Diego Alvarez"),
+        "shared rows are marked"
+    );
+}
+
+#[test]
+fn markdown_escapes_what_would_break_a_table() {
+    assert_eq!(
+        charterlint::report::markdown::escape("a|b*c_<d>"),
+        "a\\|b\\*c\\_\\<d\\>"
+    );
+    assert_eq!(
+        charterlint::report::markdown::escape_prose("`a|b` and *c*"),
+        "`a\\|b` and \\*c\\*"
+    );
+}
+
+fn sarif(report: &RunReport) -> serde_json::Value {
+    serde_json::from_str(&common::render(report, ReportFormat::Sarif)).expect("SARIF is JSON")
+}
+
+fn non_empty(value: &serde_json::Value, pointer: &str) {
+    let found = value.pointer(pointer).unwrap_or_else(|| panic!("{pointer} missing"));
+    let empty = match found {
+        serde_json::Value::String(text) => text.is_empty(),
+        serde_json::Value::Array(items) => items.is_empty(),
+        serde_json::Value::Null => true,
+        _ => false,
+    };
+    assert!(!empty, "{pointer} is empty");
+}
+
+#[test]
+fn sarif_has_every_field_github_code_scanning_requires() {
+    let log = sarif(&common::run(&["examples/", "tests/fixtures/org"]));
+    assert_eq!(log["version"], "2.1.0");
+    for pointer in [
+        "/$schema",
+        "/runs/0/tool/driver/name",
+        "/runs/0/tool/driver/version",
+        "/runs/0/tool/driver/informationUri",
+        "/runs/0/tool/driver/rules",
+        "/runs/0/results",
+    ] {
+        non_empty(&log, pointer);
+    }
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), charterlint::rules::RULES.len());
+    for index in 0..rules.len() {
+        for field in [
+            "id",
+            "shortDescription/text",
+            "fullDescription/text",
+            "help/text",
+            "defaultConfiguration/level",
+        ] {
+            non_empty(&log, &format!("/runs/0/tool/driver/rules/{index}/{field}"));
+        }
+    }
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    for index in 0..results.len() {
+        let base = format!("/runs/0/results/{index}");
+        for field in [
+            "ruleId",
+            "level",
+            "message/text",
+            "locations/0/physicalLocation/artifactLocation/uri",
+            "partialFingerprints/charterlint~1v1",
+        ] {
+            non_empty(&log, &format!("{base}/{field}"));
+        }
+        for field in ["startLine", "startColumn", "endLine", "endColumn"] {
+            let number = log
+                .pointer(&format!("{base}/locations/0/physicalLocation/region/{field}"))
+                .and_then(|value| value.as_u64());
+            assert!(number.is_some_and(|number| number >= 1), "{base} {field}");
+        }
+        let uri = log
+            .pointer(&format!("{base}/locations/0/physicalLocation/artifactLocation/uri"))
+            .expect("uri");
+        assert!(!uri.as_str().expect("string").starts_with('/'), "repository-relative");
+    }
+}
+
+fn fingerprints(report: &RunReport) -> Vec<(String, String)> {
+    let log = sarif(report);
+    let mut prints: Vec<(String, String)> = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|result| {
+            (
+                result["ruleId"].as_str().expect("rule").to_string(),
+                result["partialFingerprints"]["charterlint/v1"]
+                    .as_str()
+                    .expect("fingerprint")
+                    .to_string(),
+            )
+        })
+        .collect();
+    prints.sort();
+    prints
+}
+
+#[test]
+fn sarif_fingerprints_are_stable_across_runs_and_unrelated_edits() {
+    let original = common::read("tests/fixtures/rules/shared-accountability/fires/team.charter.toml");
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let path = folder.path().join("team.charter.toml");
+    let path_text = path.to_string_lossy().into_owned();
+    let options = charterlint::lint::RunOptions::new(common::today());
+    let run = || charterlint::lint::run(std::slice::from_ref(&path_text), &options);
+
+    std::fs::write(&path, &original).expect("writable");
+    let first = fingerprints(&run());
+    assert!(!first.is_empty());
+    assert_eq!(fingerprints(&run()), first, "a second run");
+
+    // Unrelated edits: comments, a size, and a new role, all above the findings.
+    let edited = original
+        .replacen("version = 1\n", "# owned by the checkout guild\nversion = 1\n\n", 1)
+        .replacen("methodology = \"scrum\"\n", "methodology = \"scrum\"\nsize = 9\n\n[[roles]]\nid = \"designer\"\ntitle = \"Product Designer\"\nholders = [\"Ana\"]\ndoes = [\"user research\"]\n", 1);
+    std::fs::write(&path, &edited).expect("writable");
+    let after_edit = run();
+    assert_ne!(
+        after_edit.findings[0].location.start.line,
+        common::run(&["tests/fixtures/rules/shared-accountability/fires"]).findings[0]
+            .location
+            .start
+            .line,
+        "the edit moved the finding"
+    );
+    assert_eq!(fingerprints(&after_edit), first, "after unrelated edits");
+}
+
+#[test]
+fn junit_is_well_formed_with_a_suite_per_file() {
+    for path in ["examples/", "tests/fixtures/org-with-broken"] {
+        let report = common::run(&[path]);
+        let xml = common::render(&report, ReportFormat::Junit);
+        let document = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        let suites: Vec<_> = document
+            .descendants()
+            .filter(|node| node.has_tag_name("testsuite"))
+            .collect();
+        assert_eq!(suites.len(), report.files.len() + report.input_errors.len());
+        let failures = document
+            .descendants()
+            .filter(|node| node.has_tag_name("failure"))
+            .count();
+        let failing_findings = report
+            .findings
+            .iter()
+            .filter(|finding| finding.severity == charterlint::finding::Severity::Error)
+            .count();
+        assert!(failures <= failing_findings && (failures > 0) == (failing_findings > 0));
+    }
+}
+
+#[test]
+fn junit_escapes_markup_in_names() {
+    assert_eq!(
+        charterlint::report::junit::escape("<a & \"b\">\u{1}"),
+        "&lt;a &amp; &quot;b&quot;&gt;"
+    );
+}
+
+#[test]
+fn github_commands_escape_their_data_and_properties() {
+    use charterlint::report::github::{escape_data, escape_property};
+    assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
+    assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+}
+
+#[test]
+fn a_folder_with_one_broken_file_still_reports_the_others_and_exits_2() {
+    let report = common::run(&["tests/fixtures/org-with-broken"]);
+    assert_eq!(report.files.len(), 2);
+    assert_eq!(report.input_errors.len(), 1);
+    assert_eq!(report.exit_code(), 2);
+    let json: serde_json::Value = serde_json::from_str(&common::render(&report, ReportFormat::Json)).expect("JSON");
+    assert_eq!(
+        json["errors"][0]["path"],
+        "tests/fixtures/org-with-broken/broken.charter.toml"
+    );
+    assert_eq!(json["errors"][0]["line"], 5);
+    assert_eq!(json["files"].as_array().expect("files").len(), 2);
+}
+
+#[test]
+fn folders_honour_gitignore() {
+    let report = common::run(&["tests/fixtures/org"]);
+    assert_eq!(report.files.len(), 3);
+    assert!(report.input_errors.is_empty(), "the ignored scratch file is not read");
+}
+
+#[test]
+fn cross_file_rules_name_every_team() {
+    let report = common::run(&["tests/fixtures/org"]);
+    let by_rule = |rule: &str| {
+        report
+            .findings
+            .iter()
+            .filter(|finding| finding.rule == rule)
+            .collect::<Vec<_>>()
+    };
+    let spread = by_rule("spread-too-thin");
+    assert_eq!(spread.len(), 2, "Dana and Sam");
+    for finding in spread {
+        for team in ["Checkout", "Payments", "Search"] {
+            assert!(finding.message.contains(team), "{}", finding.message);
+        }
+    }
+    let allocated = by_rule("over-allocated");
+    assert_eq!(allocated.len(), 2);
+    assert!(allocated[0].message.contains("1.25"), "{}", allocated[0].message);
+    // Checked one at a time, no file shows a problem.
+    for path in [
+        "tests/fixtures/org/checkout",
+        "tests/fixtures/org/search",
+        "tests/fixtures/org/payments",
+    ] {
+        assert!(common::run(&[path]).findings.is_empty(), "{path}");
+    }
+}
+
+fn charterlint() -> Command {
+    let mut command = Command::new(get_cargo_bin("charterlint"));
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+#[test]
+fn output_writes_the_whole_report_and_a_failed_run_keeps_the_old_one() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let output = folder.path().join("report.sarif");
+    let output_text = output.to_string_lossy().into_owned();
+
+    let status = charterlint()
+        .args(["check", "--format", "sarif", "--output", &output_text, "examples/"])
+        .status()
+        .expect("runs");
+    assert_eq!(status.code(), Some(1));
+    let written = std::fs::read_to_string(&output).expect("report written");
+    let expected = common::render(&common::run(&["examples/"]), ReportFormat::Sarif);
+    assert_eq!(written, expected);
+
+    let failed = charterlint()
+        .args([
+            "check",
+            "--format",
+            "sarif",
+            "--output",
+            &output_text,
+            "tests/fixtures/org-with-broken",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("waterfall"));
+    assert_eq!(
+        std::fs::read_to_string(&output).expect("still there"),
+        written,
+        "the old report survives"
+    );
+
+    let leftovers: Vec<_> = std::fs::read_dir(folder.path()).expect("listable").collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+}
+
+#[test]
+fn output_into_a_missing_folder_is_an_error() {
+    let status = charterlint()
+        .args([
+            "check",
+            "--output",
+            "no/such/folder/report.txt",
+            "examples/02-scaled-program.charter.toml",
+        ])
+        .status()
+        .expect("runs");
+    assert_eq!(status.code(), Some(2));
+}
