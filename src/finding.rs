@@ -69,9 +69,9 @@ pub struct Excerpt {
 }
 
 /// Where a finding or an error points.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
-    pub path: String,
+    pub path: std::sync::Arc<str>,
     pub start: Position,
     pub end: Position,
     pub excerpt: Excerpt,

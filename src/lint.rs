@@ -193,8 +193,8 @@ impl<'a> Sink<'a> {
 /// What one person brings to the org-wide rules from one team.
 #[derive(Debug, Clone)]
 pub struct PersonInTeam {
-    pub team: String,
-    pub path: String,
+    pub team: std::sync::Arc<str>,
+    pub path: std::sync::Arc<str>,
     /// (role id, allocation) of each role held.
     pub roles: Vec<(String, f64)>,
     /// Distinct responsibilities owned in this team.
@@ -208,13 +208,14 @@ pub struct PersonInTeam {
 /// The result of checking one charter on its own.
 #[derive(Debug, Clone)]
 pub struct CheckedFile {
-    pub path: String,
+    pub path: std::sync::Arc<str>,
     pub team: String,
     pub role_count: usize,
     pub policy: ResolvedPolicy,
     pub findings: Vec<Finding>,
     pub people: BTreeMap<String, PersonInTeam>,
-    pub coverage: Coverage,
+    /// The coverage matrix, when the report shows it.
+    pub coverage: Option<Coverage>,
 }
 
 /// One role as a column of the coverage matrix.
@@ -305,7 +306,12 @@ impl Coverage {
 }
 
 /// Maps and lints one charter.
-pub fn check_charter(loaded: &LoadedCharter, org: &OrgPolicy, cli_fail_on: Option<FailOn>) -> CheckedFile {
+pub fn check_charter(
+    loaded: &LoadedCharter,
+    org: &OrgPolicy,
+    cli_fail_on: Option<FailOn>,
+    with_coverage: bool,
+) -> CheckedFile {
     let policy = ResolvedPolicy::resolve(&loaded.charter, &loaded.source, org, cli_fail_on);
     let mapper = Mapper::new(&loaded.charter.vocabulary);
     let view = TeamView::new(loaded, &policy, &mapper);
@@ -315,12 +321,13 @@ pub fn check_charter(loaded: &LoadedCharter, org: &OrgPolicy, cli_fail_on: Optio
             check(&view, &mut sink);
         }
     }
+    let team_name: std::sync::Arc<str> = view.team_name().into();
     let people = view
         .people
         .iter()
         .map(|(&person, roles)| {
             let contribution = PersonInTeam {
-                team: view.team_name().to_string(),
+                team: team_name.clone(),
                 path: loaded.source.path.clone(),
                 roles: roles
                     .iter()
@@ -334,7 +341,7 @@ pub fn check_charter(loaded: &LoadedCharter, org: &OrgPolicy, cli_fail_on: Optio
         })
         .collect();
     let findings = sink.findings;
-    let coverage = Coverage::new(&view, &findings);
+    let coverage = with_coverage.then(|| Coverage::new(&view, &findings));
     CheckedFile {
         path: loaded.source.path.clone(),
         team: view.team_name().to_string(),
@@ -393,7 +400,7 @@ pub fn finish(
     let file_of: HashMap<&str, usize> = files
         .iter()
         .enumerate()
-        .map(|(index, file)| (file.path.as_str(), index))
+        .map(|(index, file)| (&*file.path, index))
         .collect();
     let mut used: Vec<Vec<bool>> = files
         .iter()
@@ -403,7 +410,7 @@ pub fn finish(
     let mut kept = Vec::with_capacity(findings.len());
     let mut accepted = Vec::new();
     for finding in findings {
-        let file_index = file_of.get(finding.location.path.as_str()).copied();
+        let file_index = file_of.get(&*finding.location.path).copied();
         let covers = |acceptance: &ResolvedAcceptance| !acceptance.is_expired(today) && acceptance.matches(&finding);
         let own = file_index.map_or(&[][..], |index| files[index].policy.acceptances.as_slice());
         let matched = if let Some(position) = own.iter().position(covers) {
@@ -434,7 +441,7 @@ pub fn finish(
     kept.sort_by(|left, right| left.sort_key().cmp(&right.sort_key()));
     accepted.sort_by(|left, right| left.finding.sort_key().cmp(&right.finding.sort_key()));
     let failed = kept.iter().any(|finding| {
-        let policy = match file_of.get(finding.location.path.as_str()) {
+        let policy = match file_of.get(&*finding.location.path) {
             Some(&index) => &files[index].policy,
             None => &org_policy,
         };
@@ -462,6 +469,10 @@ pub struct RunOptions {
     pub max_file_size: u64,
     /// The bytes and format of standard input, for the path `-`.
     pub stdin: Option<(Vec<u8>, crate::charter::InputFormat)>,
+    /// Whether to keep each team's coverage matrix (the Markdown report shows it).
+    pub coverage: bool,
+    /// How many files to check at once; 0 uses every core.
+    pub threads: usize,
 }
 
 impl RunOptions {
@@ -472,6 +483,8 @@ impl RunOptions {
             today,
             max_file_size: crate::charter::DEFAULT_MAX_FILE_SIZE,
             stdin: None,
+            coverage: true,
+            threads: 0,
         }
     }
 }
@@ -513,12 +526,45 @@ pub fn run(inputs: &[String], options: &RunOptions) -> RunReport {
             source: SourceFile::new(path, String::new()),
         })
         .collect();
-    let mut checked = Vec::with_capacity(paths.len());
-    for path in &paths {
-        match load_input(path, options) {
-            Ok(loaded) => checked.push(check_charter(&loaded, &options.org, options.fail_on)),
-            Err(failure) => failures.push(*failure),
-        }
-    }
+    let (checked, load_failures) = check_all(&paths, options);
+    failures.extend(load_failures);
     finish(checked, failures, &options.org, options.fail_on, options.today)
+}
+
+/// Loads and checks every path, spread over the available cores. Each worker keeps
+/// only the small per-file results; `finish` sorts them, so the order of work never
+/// shows in the output.
+fn check_all(paths: &[String], options: &RunOptions) -> (Vec<CheckedFile>, Vec<LoadFailure>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let threads = if options.threads == 0 { cores } else { options.threads }.clamp(1, paths.len().max(1));
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut checked = Vec::new();
+        let mut failures = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = paths.get(index) else { break };
+            match load_input(path, options) {
+                Ok(loaded) => checked.push(check_charter(&loaded, &options.org, options.fail_on, options.coverage)),
+                Err(failure) => failures.push(*failure),
+            }
+        }
+        (checked, failures)
+    };
+    if threads == 1 {
+        return work();
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        let mut checked = Vec::with_capacity(paths.len());
+        let mut failures = Vec::new();
+        for worker in workers {
+            // A worker only panics on a bug; re-raise it rather than lose files silently.
+            let (some_checked, some_failures) = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            checked.extend(some_checked);
+            failures.extend(some_failures);
+        }
+        (checked, failures)
+    })
 }

@@ -252,9 +252,18 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         },
         None => OrgPolicy::default(),
     };
+    let format = match args.format {
+        OutputFormat::Text => ReportFormat::Text,
+        OutputFormat::Json => ReportFormat::Json,
+        OutputFormat::Markdown => ReportFormat::Markdown,
+        OutputFormat::Sarif => ReportFormat::Sarif,
+        OutputFormat::Github => ReportFormat::Github,
+        OutputFormat::Junit => ReportFormat::Junit,
+    };
     let mut options = run_options(&args.paths, &args.input)?;
     options.org = org;
     options.fail_on = cli_fail_on;
+    options.coverage = format == ReportFormat::Markdown;
     let report = lint::run(&args.paths, &options);
     if report.files.is_empty() && report.input_errors.is_empty() {
         let mut stderr = io::stderr().lock();
@@ -265,14 +274,6 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         )?;
         return Ok(2);
     }
-    let format = match args.format {
-        OutputFormat::Text => ReportFormat::Text,
-        OutputFormat::Json => ReportFormat::Json,
-        OutputFormat::Markdown => ReportFormat::Markdown,
-        OutputFormat::Sarif => ReportFormat::Sarif,
-        OutputFormat::Github => ReportFormat::Github,
-        OutputFormat::Junit => ReportFormat::Junit,
-    };
     match &args.output {
         Some(output) => {
             // A run that could not read its input keeps the previous report intact.

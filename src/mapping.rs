@@ -5,6 +5,8 @@
 //! duty, vocabulary first. Words are compared after normalization: case, punctuation,
 //! small filler words and simple word forms ("prioritizing" meets "prioritization").
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -20,11 +22,11 @@ pub enum MatchReason {
     /// The duty equals a phrase of the team's vocabulary.
     VocabularyPhrase { phrase: String },
     /// The duty equals a built-in alias.
-    Alias { alias: String },
+    Alias { alias: &'static str },
     /// Every word of a vocabulary phrase appears in the duty.
     VocabularyWords { phrase: String },
     /// Every word of a built-in alias appears in the duty.
-    AliasWords { alias: String },
+    AliasWords { alias: &'static str },
 }
 
 impl MatchReason {
@@ -173,7 +175,7 @@ pub fn normalized_words(text: &str) -> Vec<String> {
 }
 
 struct Phrase {
-    text: String,
+    text: Cow<'static, str>,
     /// Normalized words joined by one space: the key for exact matching.
     normalized: String,
     /// Distinct normalized words, sorted.
@@ -182,17 +184,25 @@ struct Phrase {
 }
 
 impl Phrase {
-    fn new(text: &str, responsibility: usize) -> Phrase {
-        let words = normalized_words(text);
+    fn new(text: Cow<'static, str>, responsibility: usize) -> Phrase {
+        let words = normalized_words(&text);
         let normalized = words.join(" ");
         let mut distinct = words;
         distinct.sort();
         distinct.dedup();
         Phrase {
-            text: text.to_string(),
+            text,
             normalized,
             words: distinct,
             responsibility,
+        }
+    }
+
+    /// The phrase as a built-in alias, which lives as long as the program.
+    fn alias(&self) -> &'static str {
+        match self.text {
+            Cow::Borrowed(alias) => alias,
+            Cow::Owned(_) => "",
         }
     }
 
@@ -238,10 +248,21 @@ fn builtin_aliases() -> &'static PhraseTable {
         let phrases = CATALOG
             .iter()
             .enumerate()
-            .flat_map(|(index, entry)| entry.aliases.iter().map(move |alias| Phrase::new(alias, index)))
+            .flat_map(|(index, entry)| {
+                entry
+                    .aliases
+                    .iter()
+                    .map(move |alias| Phrase::new(Cow::Borrowed(alias), index))
+            })
             .collect();
         PhraseTable::new(phrases)
     })
+}
+
+const MAPPING_CACHE_LIMIT: usize = 65_536;
+
+thread_local! {
+    static BUILTIN_MAPPINGS: RefCell<HashMap<String, DutyMapping>> = RefCell::new(HashMap::new());
 }
 
 /// Maps the duties of one charter, with the charter's vocabulary.
@@ -254,7 +275,7 @@ impl Mapper {
         let phrases = vocabulary
             .0
             .iter()
-            .map(|entry| Phrase::new(&entry.phrase.value, entry.responsibility.value))
+            .map(|entry| Phrase::new(Cow::Owned(entry.phrase.value.clone()), entry.responsibility.value))
             .collect();
         Mapper {
             vocabulary: PhraseTable::new(phrases),
@@ -262,6 +283,25 @@ impl Mapper {
     }
 
     pub fn map(&self, duty: &str) -> DutyMapping {
+        // Duties repeat across an organisation; without a vocabulary the answer depends
+        // on the text alone, so it is remembered (per thread, up to a bound).
+        if !self.vocabulary.phrases.is_empty() {
+            return self.map_uncached(duty);
+        }
+        if let Some(known) = BUILTIN_MAPPINGS.with(|cache| cache.borrow().get(duty).cloned()) {
+            return known;
+        }
+        let mapping = self.map_uncached(duty);
+        BUILTIN_MAPPINGS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.len() < MAPPING_CACHE_LIMIT {
+                cache.insert(duty.to_string(), mapping.clone());
+            }
+        });
+        mapping
+    }
+
+    fn map_uncached(&self, duty: &str) -> DutyMapping {
         let trimmed = duty.trim();
         if let Some(index) = CATALOG.iter().position(|entry| entry.id.eq_ignore_ascii_case(trimmed)) {
             return DutyMapping::Mapped {
@@ -277,7 +317,7 @@ impl Mapper {
             return DutyMapping::Mapped {
                 responsibility: phrase.responsibility,
                 reason: MatchReason::VocabularyPhrase {
-                    phrase: phrase.text.clone(),
+                    phrase: phrase.text.to_string(),
                 },
             };
         }
@@ -285,9 +325,7 @@ impl Mapper {
             let phrase = &aliases.phrases[index];
             return DutyMapping::Mapped {
                 responsibility: phrase.responsibility,
-                reason: MatchReason::Alias {
-                    alias: phrase.text.clone(),
-                },
+                reason: MatchReason::Alias { alias: phrase.alias() },
             };
         }
         for (table, is_vocabulary) in [(&self.vocabulary, true), (aliases, false)] {
@@ -298,12 +336,10 @@ impl Mapper {
             if best.iter().all(|phrase| phrase.responsibility == first.responsibility) {
                 let reason = if is_vocabulary {
                     MatchReason::VocabularyWords {
-                        phrase: first.text.clone(),
+                        phrase: first.text.to_string(),
                     }
                 } else {
-                    MatchReason::AliasWords {
-                        alias: first.text.clone(),
-                    }
+                    MatchReason::AliasWords { alias: first.alias() }
                 };
                 return DutyMapping::Mapped {
                     responsibility: first.responsibility,
@@ -313,7 +349,7 @@ impl Mapper {
             let mut candidates: Vec<(usize, String)> = Vec::new();
             for phrase in best {
                 if !candidates.iter().any(|(index, _)| *index == phrase.responsibility) {
-                    candidates.push((phrase.responsibility, phrase.text.clone()));
+                    candidates.push((phrase.responsibility, phrase.text.to_string()));
                 }
             }
             candidates.sort();

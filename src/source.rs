@@ -1,6 +1,7 @@
 //! Input files and positions inside them.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A byte range into a file's text.
 pub type Span = Range<usize>;
@@ -21,15 +22,16 @@ impl Default for Position {
 /// The text of one input and the start of each of its lines.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    /// The path as the user gave it (or as found while walking a folder).
-    pub path: String,
+    /// The path as the user gave it (or as found while walking a folder); shared by
+    /// every location in the file.
+    pub path: Arc<str>,
     /// The text; input that is not UTF-8 is kept here lossily, for display only.
     pub text: String,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
-    pub fn new(path: impl Into<String>, text: String) -> Self {
+    pub fn new(path: impl Into<Arc<str>>, text: String) -> Self {
         let line_starts = std::iter::once(0)
             .chain(memchr_newlines(&text).map(|at| at + 1))
             .collect();

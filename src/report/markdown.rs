@@ -115,7 +115,9 @@ fn summary(report: &RunReport, out: &mut String) {
 }
 
 fn coverage(file: &CheckedFile, out: &mut String) {
-    let coverage = &file.coverage;
+    let Some(coverage) = &file.coverage else {
+        return;
+    };
     let _ = writeln!(out, "### {} ({})\n", escape(&file.team), code(&file.path));
     let _ = writeln!(
         out,
@@ -296,7 +298,7 @@ fn input_errors(report: &RunReport, out: &mut String) {
         for (position, error) in failure.located_messages() {
             let place = match position {
                 Some(position) => format!("{}:{}:{}", failure.source.path, position.line, position.column),
-                None => failure.source.path.clone(),
+                None => failure.source.path.to_string(),
             };
             let _ = write!(out, "- {}: {}", code(&place), escape_prose(&error.message));
             if let Some(help) = &error.help {

@@ -46,7 +46,7 @@ fn snippet<'a>(
     };
     Snippet::source(&location.excerpt.text)
         .line_start(location.excerpt.first_line)
-        .path(&location.path)
+        .path(&*location.path)
         .annotation(annotation)
 }
 

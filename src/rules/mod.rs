@@ -116,10 +116,15 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 
 /// The findings of the rules that look across every charter checked together.
 pub fn org_findings(files: &[CheckedFile]) -> Vec<Finding> {
-    let mut findings = over_allocated::check(files);
-    findings.extend(spread_too_thin::check(files));
+    let people = people_across(files);
+    let mut findings = over_allocated::check(&people);
+    findings.extend(spread_too_thin::check(files.len(), &people));
     findings
 }
+
+/// Each person with what they bring from each team, teams in path order.
+pub(crate) type PeopleAcross<'a> =
+    std::collections::BTreeMap<&'a str, Vec<(&'a CheckedFile, &'a crate::lint::PersonInTeam)>>;
 
 /// The findings about accepted risks: expired ones, and ones that silenced nothing.
 pub fn acceptance_findings(
@@ -152,10 +157,8 @@ pub(crate) fn quoted<S: AsRef<str>>(items: &[S]) -> Vec<String> {
 }
 
 /// Each person with what they bring from each team, teams in path order.
-pub(crate) fn people_across(
-    files: &[CheckedFile],
-) -> std::collections::BTreeMap<&str, Vec<(&CheckedFile, &crate::lint::PersonInTeam)>> {
-    let mut people: std::collections::BTreeMap<&str, Vec<_>> = std::collections::BTreeMap::new();
+pub(crate) fn people_across(files: &[CheckedFile]) -> PeopleAcross<'_> {
+    let mut people: PeopleAcross<'_> = std::collections::BTreeMap::new();
     for file in files {
         for (person, team) in &file.people {
             people.entry(person.as_str()).or_default().push((file, team));

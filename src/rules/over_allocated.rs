@@ -1,6 +1,6 @@
 use crate::finding::Finding;
-use crate::lint::{CheckedFile, Details};
-use crate::rules::{declare_rule, join_words, org_finding, people_across};
+use crate::lint::Details;
+use crate::rules::{PeopleAcross, declare_rule, join_words, org_finding};
 
 declare_rule! {
     /// ## What it checks
@@ -55,9 +55,9 @@ declare_rule! {
     };
 }
 
-pub fn check(files: &[CheckedFile]) -> Vec<Finding> {
+pub fn check(people: &PeopleAcross<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for (person, teams) in people_across(files) {
+    for (person, teams) in people {
         let total: f64 = teams
             .iter()
             .flat_map(|(_, team)| team.roles.iter())

@@ -1,6 +1,6 @@
 use crate::finding::Finding;
-use crate::lint::{CheckedFile, Details};
-use crate::rules::{declare_rule, join_words, org_finding, people_across, quoted};
+use crate::lint::Details;
+use crate::rules::{PeopleAcross, declare_rule, join_words, org_finding, quoted};
 
 declare_rule! {
     /// ## What it checks
@@ -49,12 +49,12 @@ declare_rule! {
     };
 }
 
-pub fn check(files: &[CheckedFile]) -> Vec<Finding> {
-    if files.len() < 2 {
+pub fn check(file_count: usize, people: &PeopleAcross<'_>) -> Vec<Finding> {
+    if file_count < 2 {
         return Vec::new();
     }
     let mut findings = Vec::new();
-    for (person, teams) in people_across(files) {
+    for (person, teams) in people {
         let owning: Vec<_> = teams.iter().filter(|(_, team)| team.owned > 0).collect();
         let Some(&&(file, first)) = owning.first() else {
             continue;
@@ -63,7 +63,7 @@ pub fn check(files: &[CheckedFile]) -> Vec<Finding> {
         if owning.len() <= limit {
             continue;
         }
-        let names: Vec<&str> = owning.iter().map(|(_, team)| team.team.as_str()).collect();
+        let names: Vec<&str> = owning.iter().map(|(_, team)| &*team.team).collect();
         let finding = org_finding(
             &SPREAD_TOO_THIN,
             file,
