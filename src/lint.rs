@@ -39,6 +39,8 @@ pub struct TeamView<'a> {
     pub vacant_owners: Vec<Vec<usize>>,
     /// Per person: the roles they hold (indexes into the charter's roles).
     pub people: BTreeMap<&'a str, Vec<usize>>,
+    /// Per role: the catalog entries it owns (whether or not it is vacant), sorted.
+    owned_by_role: Vec<Vec<usize>>,
 }
 
 impl<'a> TeamView<'a> {
@@ -77,6 +79,18 @@ impl<'a> TeamView<'a> {
                 }
             }
         }
+        let mut owned_by_role = vec![Vec::new(); charter.roles.len()];
+        for duty in &duties {
+            if duty.raci == Raci::Accountable
+                && let Some(responsibility) = duty.responsibility()
+            {
+                owned_by_role[duty.role].push(responsibility);
+            }
+        }
+        for owned in &mut owned_by_role {
+            owned.sort_unstable();
+            owned.dedup();
+        }
         TeamView {
             charter,
             source: &loaded.source,
@@ -85,6 +99,7 @@ impl<'a> TeamView<'a> {
             owners,
             vacant_owners,
             people,
+            owned_by_role,
         }
     }
 
@@ -111,16 +126,15 @@ impl<'a> TeamView<'a> {
     /// The catalog entries a person owns in this team, sorted.
     pub fn owned_by(&self, person: &str) -> BTreeSet<usize> {
         let roles = self.people.get(person).map_or(&[][..], Vec::as_slice);
-        roles.iter().flat_map(|&role| self.owned_by_role(role)).collect()
+        roles
+            .iter()
+            .flat_map(|&role| self.owned_by_role(role).iter().copied())
+            .collect()
     }
 
     /// The catalog entries a role owns (whether or not it is vacant), sorted.
-    pub fn owned_by_role(&self, role: usize) -> BTreeSet<usize> {
-        self.duties
-            .iter()
-            .filter(|duty| duty.role == role && duty.raci == Raci::Accountable)
-            .filter_map(MappedDuty::responsibility)
-            .collect()
+    pub fn owned_by_role(&self, role: usize) -> &[usize] {
+        &self.owned_by_role[role]
     }
 
     /// Whether any role with holders owns something in the area.
@@ -326,6 +340,7 @@ pub fn check_charter(
         .people
         .iter()
         .map(|(&person, roles)| {
+            let owned = view.owned_by(person);
             let contribution = PersonInTeam {
                 team: team_name.clone(),
                 path: loaded.source.path.clone(),
@@ -333,8 +348,8 @@ pub fn check_charter(
                     .iter()
                     .map(|&role| (view.role(role).id.value.clone(), view.role(role).allocation.value))
                     .collect(),
-                owned: view.owned_by(person).len(),
-                areas: view.owned_by(person).iter().map(|&index| CATALOG[index].area).collect(),
+                owned: owned.len(),
+                areas: owned.iter().map(|&index| CATALOG[index].area).collect(),
                 location: Location::new(&loaded.source, &view.holder_span(person, roles[0])),
             };
             (person.to_string(), contribution)

@@ -201,7 +201,10 @@ fn a_broken_org_policy_file_exits_2() {
 
 #[test]
 fn map_explains_every_duty() {
-    for file in files_in("examples").into_iter().filter(|name| name.contains(".charter.")) {
+    for file in files_in("examples")
+        .into_iter()
+        .filter(|name| name.contains(".charter."))
+    {
         assert_cmd_snapshot!(
             format!("map__{file}"),
             charterlint().args(["map", &format!("examples/{file}")])

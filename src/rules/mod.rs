@@ -116,7 +116,26 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 
 /// The findings of the rules that look across every charter checked together.
 pub fn org_findings(files: &[CheckedFile]) -> Vec<Finding> {
-    let people = people_across(files);
+    // Only people in several teams or with more than their whole time can be reported;
+    // most people are neither, so the rest never need sorting.
+    let mut by_name: std::collections::HashMap<&str, Vec<_>> = std::collections::HashMap::new();
+    for file in files {
+        for (person, team) in &file.people {
+            by_name.entry(person.as_str()).or_default().push((file, team));
+        }
+    }
+    let people: PeopleAcross<'_> = by_name
+        .into_iter()
+        .filter(|(_, teams)| {
+            teams.len() > 1
+                || teams
+                    .iter()
+                    .flat_map(|(_, team)| team.roles.iter())
+                    .map(|(_, share)| share)
+                    .sum::<f64>()
+                    > 1.0
+        })
+        .collect();
     let mut findings = over_allocated::check(&people);
     findings.extend(spread_too_thin::check(files.len(), &people));
     findings

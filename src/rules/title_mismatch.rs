@@ -1,6 +1,5 @@
 use crate::catalog::{Area, CATALOG};
 use crate::lint::{Details, Sink, TeamView};
-use crate::mapping::normalized_words;
 use crate::rules::declare_rule;
 
 declare_rule! {
@@ -58,10 +57,18 @@ enum TitledAs {
 }
 
 fn titled_as(title: &str) -> Option<TitledAs> {
-    let words = normalized_words(title);
-    let has_pair = |first: &str, second: &str| words.windows(2).any(|pair| pair[0] == first && pair[1] == second);
-    let manager = has_pair("product", "manag") || words.iter().any(|word| word == "pm");
-    let owner = has_pair("product", "own") || words.iter().any(|word| word == "po");
+    let lowercase = title.to_lowercase();
+    let words: Vec<&str> = lowercase
+        .split(|character: char| !character.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let has_pair = |first: &str, second: &str| {
+        words
+            .windows(2)
+            .any(|pair| pair[0] == first && pair[1].starts_with(second))
+    };
+    let manager = has_pair("product", "manag") || words.contains(&"pm");
+    let owner = has_pair("product", "owner") || words.contains(&"po");
     match (manager, owner) {
         (true, false) => Some(TitledAs::ProductManager),
         (false, true) => Some(TitledAs::ProductOwner),
