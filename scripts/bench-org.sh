@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Org-scale benchmark: lints a generated organisation of charters and compares it, in
+# the same run on the same machine, with a parse-only floor that reads the same files
+# single-threaded with serde and does nothing else. Prints both medians, their ratio
+# and the peak memory of the lint.
+#
+# Usage: scripts/bench-org.sh [TEAMS] [RUNS]     (defaults: 10000 teams, 7 runs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+teams="${1:-10000}"
+runs="${2:-7}"
+generator="${CHARTERLINT_GEN_ORG:-../shared/bench/gen_org.py}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+cargo build --release --quiet --bin charterlint --example parse_floor
+lint=target/release/charterlint
+floor=target/release/examples/parse_floor
+
+python3 "$generator" "$work/org" "$teams" >/dev/null
+echo "organisation: $teams charters, $(du -sh "$work/org" | cut -f1) on disk"
+
+# Warm the page cache so both sides read from memory.
+"$floor" "$work/org" >/dev/null
+
+median() { sort -n | awk '{ values[NR] = $1 } END { print values[int((NR + 1) / 2)] }'; }
+seconds() { # runs a command, prints its wall-clock seconds
+  local start end
+  start=$(date +%s.%N)
+  "$@" >/dev/null 2>&1 || true
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
+
+: >"$work/lint.times"
+: >"$work/floor.times"
+for _ in $(seq "$runs"); do
+  # Interleaved, so both sides see the same machine state.
+  seconds "$floor" "$work/org" >>"$work/floor.times"
+  seconds "$lint" check --format json "$work/org" >>"$work/lint.times"
+done
+floor_median=$(median <"$work/floor.times")
+lint_median=$(median <"$work/lint.times")
+ratio=$(echo "$lint_median / $floor_median" | bc -l)
+
+peak_kb=$( { /usr/bin/time -v "$lint" check --format json "$work/org" >/dev/null || true; } 2>&1 |
+  awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }')
+
+one_team="examples/02-scaled-program.charter.toml"
+: >"$work/one.times"
+for _ in $(seq 21); do seconds "$lint" check "$one_team" >>"$work/one.times"; done
+one_median=$(median <"$work/one.times")
+
+printf 'parse floor (serde, 1 thread)  median %.3f s\n' "$floor_median"
+printf 'charterlint check --format json median %.3f s\n' "$lint_median"
+printf 'ratio                           %.2fx (target <= 1.5x)\n' "$ratio"
+printf 'peak memory                     %d MB (target <= 64 MB)\n' "$((peak_kb / 1024))"
+printf 'one team, end to end            median %.1f ms (target <= 3 ms)\n' "$(echo "$one_median * 1000" | bc -l)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
