@@ -88,11 +88,13 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
             report(view, sink, index, &owners.iter().collect::<Vec<_>>(), None);
             continue;
         }
-        let mut scopes: Vec<&str> = owners.iter().filter_map(|owner| owner.scope).collect();
-        scopes.sort_unstable();
-        scopes.dedup();
-        for scope in scopes {
-            let in_scope: Vec<&Owner<'_>> = owners.iter().filter(|owner| owner.scope == Some(scope)).collect();
+        let mut by_scope: std::collections::BTreeMap<&str, Vec<&Owner<'_>>> = std::collections::BTreeMap::new();
+        for owner in &owners {
+            if let Some(scope) = owner.scope {
+                by_scope.entry(scope).or_default().push(owner);
+            }
+        }
+        for (scope, in_scope) in by_scope {
             report(view, sink, index, &in_scope, Some(scope));
         }
     }
@@ -101,9 +103,10 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
 fn report(view: &TeamView<'_>, sink: &mut Sink<'_>, responsibility: usize, owners: &[&Owner<'_>], scope: Option<&str>) {
     // Each person once, with the role through which they first own the duty.
     let mut people: Vec<(&str, usize, Option<&str>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for owner in owners {
         for holder in &view.role(owner.role).holders {
-            if !people.iter().any(|(person, _, _)| *person == holder.value) {
+            if seen.insert(holder.value.as_str()) {
                 people.push((&holder.value, owner.role, owner.scope));
             }
         }
@@ -127,8 +130,11 @@ fn report(view: &TeamView<'_>, sink: &mut Sink<'_>, responsibility: usize, owner
         })
         .unwrap_or(&owners[0]);
     let entry = &CATALOG[responsibility];
-    let described: Vec<String> = people
+    // A message names a handful of owners; the finding's `people` lists them all.
+    const NAMED: usize = 8;
+    let mut described: Vec<String> = people
         .iter()
+        .take(NAMED)
         .map(|(person, role, owner_scope)| {
             let id = &view.role(*role).id.value;
             match (scope, owner_scope) {
@@ -137,6 +143,9 @@ fn report(view: &TeamView<'_>, sink: &mut Sink<'_>, responsibility: usize, owner
             }
         })
         .collect();
+    if people.len() > NAMED {
+        described.push(format!("{} more", people.len() - NAMED));
+    }
     let place = match scope {
         Some(scope) => format!(" in scope `{scope}`"),
         None => String::new(),
