@@ -147,16 +147,19 @@ impl<'a> Decoder<'a> {
     }
 
     /// The entries of a table, reporting unknown keys against `known`.
-    fn table<'n>(&mut self, node: &'n Node, path: &str, known: &[&str]) -> Option<&'n [Entry]> {
-        let Value::Table(entries) = &node.value else {
+    fn table<'n>(&mut self, node: &'n mut Node, path: &str, known: &[&str]) -> Option<&'n mut [Entry]> {
+        if !matches!(node.value, Value::Table(_)) {
             let expected = match self.format {
                 InputFormat::Toml => "a table",
                 InputFormat::Json => "an object",
             };
             self.wrong_type(node, path, expected);
             return None;
+        }
+        let Value::Table(entries) = &mut node.value else {
+            return None;
         };
-        for entry in entries {
+        for entry in entries.iter_mut() {
             if !known.contains(&entry.key.as_str()) {
                 self.unknown_key(entry, path, known);
             }
@@ -204,9 +207,10 @@ impl<'a> Decoder<'a> {
         self.error(span, message, label, help);
     }
 
-    fn string(&mut self, node: &Node, path: &str) -> Option<Spanned<String>> {
-        match &node.value {
-            Value::String(text) => Some(Spanned::new(text.clone(), node.span.clone())),
+    fn string(&mut self, node: &mut Node, path: &str) -> Option<Spanned<String>> {
+        match &mut node.value {
+            // The tree is used once: its strings move into the model rather than being copied.
+            Value::String(text) => Some(Spanned::new(std::mem::take(text), node.span.clone())),
             _ => {
                 self.wrong_type(node, path, "a string");
                 None
@@ -214,7 +218,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn non_empty_string(&mut self, node: &Node, path: &str, what: &str) -> Option<Spanned<String>> {
+    fn non_empty_string(&mut self, node: &mut Node, path: &str, what: &str) -> Option<Spanned<String>> {
         let text = self.string(node, path)?;
         if text.value.trim().is_empty() {
             self.error(
@@ -228,7 +232,7 @@ impl<'a> Decoder<'a> {
         Some(text)
     }
 
-    fn integer(&mut self, node: &Node, path: &str, minimum: u32) -> Option<Spanned<u32>> {
+    fn integer(&mut self, node: &mut Node, path: &str, minimum: u32) -> Option<Spanned<u32>> {
         let Value::Integer(number) = node.value else {
             self.wrong_type(node, path, "an integer");
             return None;
@@ -247,7 +251,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn boolean(&mut self, node: &Node, path: &str) -> Option<bool> {
+    fn boolean(&mut self, node: &mut Node, path: &str) -> Option<bool> {
         match node.value {
             Value::Boolean(flag) => Some(flag),
             _ => {
@@ -257,13 +261,13 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn string_list(&mut self, node: &Node, path: &str) -> Vec<Spanned<String>> {
-        let Value::Array(items) = &node.value else {
+    fn string_list(&mut self, node: &mut Node, path: &str) -> Vec<Spanned<String>> {
+        let Value::Array(items) = &mut node.value else {
             self.wrong_type(node, path, "an array of strings");
             return Vec::new();
         };
         items
-            .iter()
+            .iter_mut()
             .enumerate()
             .filter_map(|(index, item)| self.string(item, &format!("{path}[{index}]")))
             .collect()
@@ -272,7 +276,7 @@ impl<'a> Decoder<'a> {
     /// A string that must be one of `choices`.
     fn choice<T>(
         &mut self,
-        node: &Node,
+        node: &mut Node,
         path: &str,
         choices: &[&str],
         parse: impl Fn(&str) -> Option<T>,
@@ -310,7 +314,8 @@ impl<'a> Decoder<'a> {
         None
     }
 
-    pub fn charter(&mut self, root: &Node) -> Option<Charter> {
+    pub fn charter(&mut self, root: &mut Node) -> Option<Charter> {
+        let root_span = root.span.clone();
         let entries = self.table(root, "", ROOT_KEYS)?;
         let mut schema = None;
         let mut version = None;
@@ -318,8 +323,8 @@ impl<'a> Decoder<'a> {
         let mut roles = Vec::new();
         let mut vocabulary = Vocabulary::default();
         let mut lint = LintConfig::default();
-        for entry in entries {
-            let node = &entry.value;
+        for entry in entries.iter_mut() {
+            let node = &mut entry.value;
             match entry.key.as_str() {
                 "$schema" => schema = self.string(node, "$schema").map(|text| text.value),
                 "version" => version = self.version(node),
@@ -332,14 +337,14 @@ impl<'a> Decoder<'a> {
         }
         let has = |key: &str| entries.iter().any(|entry| entry.key == key);
         if !has("version") {
-            self.missing(&root.span, "", "version", "1");
+            self.missing(&root_span, "", "version", "1");
         }
         if !has("team") {
             let example = match self.format {
                 InputFormat::Toml => "a `[team]` table with `name = \"...\"`".to_string(),
                 InputFormat::Json => "`\"team\": { \"name\": \"...\" }`".to_string(),
             };
-            let span = self.head(&root.span);
+            let span = self.head(&root_span);
             self.error(
                 span,
                 "missing required key `team`".to_string(),
@@ -362,17 +367,17 @@ impl<'a> Decoder<'a> {
     }
 
     /// An org-wide policy file: the same `[lint]` table as a charter, alone.
-    pub fn policy(&mut self, root: &Node) -> Option<LintConfig> {
+    pub fn policy(&mut self, root: &mut Node) -> Option<LintConfig> {
         let entries = self.table(root, "", POLICY_ROOT_KEYS)?;
         let lint = entries
-            .iter()
+            .iter_mut()
             .find(|entry| entry.key == "lint")
-            .map(|entry| self.lint(&entry.value))
+            .map(|entry| self.lint(&mut entry.value))
             .unwrap_or_default();
         self.errors.is_empty().then_some(lint)
     }
 
-    fn version(&mut self, node: &Node) -> Option<u32> {
+    fn version(&mut self, node: &mut Node) -> Option<u32> {
         let Value::Integer(number) = node.value else {
             self.wrong_type(node, "version", "an integer");
             return None;
@@ -389,16 +394,16 @@ impl<'a> Decoder<'a> {
         Some(1)
     }
 
-    fn team(&mut self, team_entry: &Entry) -> Option<Team> {
-        let node = &team_entry.value;
+    fn team(&mut self, team_entry: &mut Entry) -> Option<Team> {
+        let node = &mut team_entry.value;
         let entries = self.table(node, "team", TEAM_KEYS)?;
         let mut name = None;
         let mut size = None;
         let mut delivery_teams = Some(1);
         let mut methodology = Some(Methodology::default());
         let mut cross_team_dependencies = Some(false);
-        for entry in entries {
-            let value = &entry.value;
+        for entry in entries.iter_mut() {
+            let value = &mut entry.value;
             let path = format!("team.{}", entry.key);
             match entry.key.as_str() {
                 "name" => name = self.non_empty_string(value, &path, "the team's name"),
@@ -441,8 +446,8 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    fn roles(&mut self, node: &Node) -> Vec<Role> {
-        let Value::Array(items) = &node.value else {
+    fn roles(&mut self, node: &mut Node) -> Vec<Role> {
+        let Value::Array(items) = &mut node.value else {
             let expected = match self.format {
                 InputFormat::Toml => "an array of tables (`[[roles]]`)",
                 InputFormat::Json => "an array of objects",
@@ -460,14 +465,15 @@ impl<'a> Decoder<'a> {
             return Vec::new();
         }
         items
-            .iter()
+            .iter_mut()
             .enumerate()
             .filter_map(|(index, item)| self.role(item, index))
             .collect()
     }
 
-    fn role(&mut self, node: &Node, index: usize) -> Option<Role> {
+    fn role(&mut self, node: &mut Node, index: usize) -> Option<Role> {
         let path = format!("roles[{index}]");
+        let span = node.span.clone();
         let entries = self.table(node, &path, ROLE_KEYS)?;
         let mut id = None;
         let mut title = None;
@@ -476,8 +482,8 @@ impl<'a> Decoder<'a> {
         let mut allocation = None;
         let mut lists: [Vec<Spanned<String>>; 4] = Default::default();
         let errors_before = self.errors.len();
-        for entry in entries {
-            let value = &entry.value;
+        for entry in entries.iter_mut() {
+            let value = &mut entry.value;
             let key_path = format!("{path}.{}", entry.key);
             match entry.key.as_str() {
                 "id" => id = self.role_id(value, &key_path),
@@ -501,7 +507,7 @@ impl<'a> Decoder<'a> {
             ("holders", "[\"Sam\"]"),
         ] {
             if !entries.iter().any(|entry| entry.key == key) {
-                self.missing(&node.span, &path, key, example);
+                self.missing(&span, &path, key, example);
             }
         }
         if self.errors.len() != errors_before {
@@ -523,7 +529,7 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    fn role_id(&mut self, node: &Node, path: &str) -> Option<Spanned<String>> {
+    fn role_id(&mut self, node: &mut Node, path: &str) -> Option<Spanned<String>> {
         let id = self.non_empty_string(node, path, "a role id such as `po`")?;
         let valid = id
             .value
@@ -542,7 +548,7 @@ impl<'a> Decoder<'a> {
         None
     }
 
-    fn holders(&mut self, node: &Node, path: &str) -> Option<Vec<Spanned<String>>> {
+    fn holders(&mut self, node: &mut Node, path: &str) -> Option<Vec<Spanned<String>>> {
         if !matches!(node.value, Value::Array(_)) {
             self.wrong_type(node, path, "an array of names (empty for a vacant role)");
             return None;
@@ -571,7 +577,7 @@ impl<'a> Decoder<'a> {
         (self.errors.len() == errors_before).then_some(holders)
     }
 
-    fn allocation(&mut self, node: &Node, path: &str) -> Option<Spanned<f64>> {
+    fn allocation(&mut self, node: &mut Node, path: &str) -> Option<Spanned<f64>> {
         let number = match node.value {
             Value::Float(number) => number,
             Value::Integer(number) => number as f64,
@@ -593,7 +599,7 @@ impl<'a> Decoder<'a> {
         None
     }
 
-    fn duties(&mut self, node: &Node, path: &str) -> Vec<Spanned<String>> {
+    fn duties(&mut self, node: &mut Node, path: &str) -> Vec<Spanned<String>> {
         let duties = self.string_list(node, path);
         for (index, duty) in duties.iter().enumerate() {
             if duty.value.trim().is_empty() {
@@ -633,13 +639,13 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn vocabulary(&mut self, node: &Node) -> Vocabulary {
-        let Value::Table(entries) = &node.value else {
+    fn vocabulary(&mut self, node: &mut Node) -> Vocabulary {
+        let Value::Table(entries) = &mut node.value else {
             self.wrong_type(node, "vocabulary", "a table of phrase = responsibility id");
             return Vocabulary::default();
         };
         let mut vocabulary = Vec::with_capacity(entries.len());
-        for entry in entries {
+        for entry in entries.iter_mut() {
             let path = format!("vocabulary.\"{}\"", entry.key);
             if entry.key.trim().is_empty() {
                 self.error(
@@ -650,7 +656,7 @@ impl<'a> Decoder<'a> {
                 );
                 continue;
             }
-            let Some(id) = self.string(&entry.value, &path) else {
+            let Some(id) = self.string(&mut entry.value, &path) else {
                 continue;
             };
             if let Some(index) = self.responsibility_id(&id, &path) {
@@ -663,13 +669,13 @@ impl<'a> Decoder<'a> {
         Vocabulary(vocabulary)
     }
 
-    fn lint(&mut self, node: &Node) -> LintConfig {
+    fn lint(&mut self, node: &mut Node) -> LintConfig {
         let Some(entries) = self.table(node, "lint", LINT_KEYS) else {
             return LintConfig::default();
         };
         let mut lint = LintConfig::default();
-        for entry in entries {
-            let value = &entry.value;
+        for entry in entries.iter_mut() {
+            let value = &mut entry.value;
             let path = format!("lint.{}", entry.key);
             match entry.key.as_str() {
                 "fail_on" => lint.fail_on = self.choice(value, &path, &FailOn::NAMES, FailOn::parse),
@@ -686,7 +692,7 @@ impl<'a> Decoder<'a> {
         lint
     }
 
-    fn responsibility_ids(&mut self, node: &Node, path: &str) -> Vec<Spanned<String>> {
+    fn responsibility_ids(&mut self, node: &mut Node, path: &str) -> Vec<Spanned<String>> {
         let ids = self.string_list(node, path);
         ids.into_iter()
             .enumerate()
@@ -713,17 +719,17 @@ impl<'a> Decoder<'a> {
         false
     }
 
-    fn severity(&mut self, node: &Node) -> SeverityOverrides {
-        let Value::Table(entries) = &node.value else {
+    fn severity(&mut self, node: &mut Node) -> SeverityOverrides {
+        let Value::Table(entries) = &mut node.value else {
             self.wrong_type(node, "lint.severity", "a table of rule = severity");
             return SeverityOverrides::default();
         };
         let mut overrides = Vec::new();
-        for entry in entries {
+        for entry in entries.iter_mut() {
             let rule = Spanned::new(entry.key.clone(), entry.key_span.clone());
             let path = format!("lint.severity.{}", entry.key);
             let known = self.rule_name(&rule, "lint.severity");
-            let level = self.choice(&entry.value, &path, &RuleLevel::NAMES, RuleLevel::parse);
+            let level = self.choice(&mut entry.value, &path, &RuleLevel::NAMES, RuleLevel::parse);
             if let (true, Some(level)) = (known, level) {
                 overrides.push((rule, level));
             }
@@ -731,28 +737,29 @@ impl<'a> Decoder<'a> {
         SeverityOverrides(overrides)
     }
 
-    fn acceptances(&mut self, node: &Node) -> Vec<Acceptance> {
-        let Value::Array(items) = &node.value else {
+    fn acceptances(&mut self, node: &mut Node) -> Vec<Acceptance> {
+        let Value::Array(items) = &mut node.value else {
             self.wrong_type(node, "lint.accept", "an array of tables");
             return Vec::new();
         };
         items
-            .iter()
+            .iter_mut()
             .enumerate()
             .filter_map(|(index, item)| self.acceptance(item, index))
             .collect()
     }
 
-    fn acceptance(&mut self, node: &Node, index: usize) -> Option<Acceptance> {
+    fn acceptance(&mut self, node: &mut Node, index: usize) -> Option<Acceptance> {
         let path = format!("lint.accept[{index}]");
+        let span = node.span.clone();
         let entries = self.table(node, &path, ACCEPT_KEYS)?;
         let errors_before = self.errors.len();
         let mut rule = None;
         let mut target = None;
         let mut reason = None;
         let mut until = None;
-        for entry in entries {
-            let value = &entry.value;
+        for entry in entries.iter_mut() {
+            let value = &mut entry.value;
             let key_path = format!("{path}.{}", entry.key);
             match entry.key.as_str() {
                 "rule" => {
@@ -771,7 +778,7 @@ impl<'a> Decoder<'a> {
             ("reason", "\"one product person until the Q3 hire\""),
         ] {
             if !entries.iter().any(|entry| entry.key == key) {
-                self.missing(&node.span, &path, key, example);
+                self.missing(&span, &path, key, example);
             }
         }
         if self.errors.len() != errors_before {
@@ -782,11 +789,11 @@ impl<'a> Decoder<'a> {
             target,
             reason: reason?,
             until,
-            span: self.head(&node.span),
+            span: self.head(&span),
         })
     }
 
-    fn date(&mut self, node: &Node, path: &str) -> Option<Spanned<Date>> {
+    fn date(&mut self, node: &mut Node, path: &str) -> Option<Spanned<Date>> {
         let text = match &node.value {
             Value::String(text) | Value::Datetime(text) => text,
             _ => {

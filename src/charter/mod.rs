@@ -143,9 +143,9 @@ fn parse_tree(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<(Source
 
 /// Decodes a charter from bytes already read.
 pub fn load_bytes(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<LoadedCharter, Box<LoadFailure>> {
-    let (source, root) = parse_tree(path, bytes, format)?;
+    let (source, mut root) = parse_tree(path, bytes, format)?;
     let mut decoder = decode::Decoder::new(&source.text, format);
-    match decoder.charter(&root) {
+    match decoder.charter(&mut root) {
         Some(charter) => Ok(LoadedCharter {
             source,
             format,
@@ -162,9 +162,9 @@ pub fn load_bytes(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<Loa
 pub fn load_policy(path: &str, max_file_size: u64) -> Result<(SourceFile, LintConfig), Box<LoadFailure>> {
     let format = format_of(path, "policy files end in `.toml` or `.json`")?;
     let bytes = read_limited(path, max_file_size)?;
-    let (source, root) = parse_tree(path, bytes, format)?;
+    let (source, mut root) = parse_tree(path, bytes, format)?;
     let mut decoder = decode::Decoder::new(&source.text, format);
-    match decoder.policy(&root) {
+    match decoder.policy(&mut root) {
         Some(lint) => Ok((source, lint)),
         None => {
             let errors = decoder.into_sorted_errors();
