@@ -312,3 +312,92 @@ fn color_never_and_no_color_give_plain_text() {
         .expect("runs");
     assert!(!String::from_utf8_lossy(&plain.stdout).contains('\u{1b}'));
 }
+
+#[test]
+fn a_file_over_the_size_limit_is_an_input_error() {
+    assert_cmd_snapshot!(charterlint().args([
+        "check",
+        "--max-file-size",
+        "100",
+        "examples/02-scaled-program.charter.toml"
+    ]));
+}
+
+#[test]
+fn standard_input_over_the_size_limit_is_an_input_error() {
+    let (code, stdout) = {
+        use std::io::Write;
+        let mut child = charterlint()
+            .args(["check", "-", "--max-file-size", "10"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"version = 1\n[team]\nname = \"x\"\n")
+            .expect("written");
+        let output = child.wait_with_output().expect("finishes");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    assert_eq!(code, Some(2));
+    assert!(stdout.contains("larger than the limit of 10 bytes"), "{stdout}");
+}
+
+#[test]
+fn more_roles_than_the_limit_is_an_input_error_at_the_first_extra_role() {
+    let roles = charterlint::charter::MAX_ROLES + 1;
+    let mut text = String::from("version = 1\n[team]\nname = \"Huge\"\n");
+    for index in 0..roles {
+        text.push_str(&format!("[[roles]]\nid = \"r{index}\"\ntitle = \"T\"\nholders = []\n"));
+    }
+    let (code, stdout) = check_stdin(text, "toml");
+    assert_eq!(code, Some(2));
+    let first_extra_line = 4 + 4 * charterlint::charter::MAX_ROLES;
+    let heading = format!(
+        "error: more than {} roles in one charter\n",
+        charterlint::charter::MAX_ROLES
+    );
+    assert!(stdout.starts_with(&heading), "{}", &stdout[..stdout.len().min(400)]);
+    assert!(
+        stdout.contains(&format!("--> <stdin>:{first_extra_line}:1")),
+        "{}",
+        &stdout[..stdout.len().min(400)]
+    );
+}
+
+#[test]
+fn a_broken_pipe_ends_the_run_quietly() {
+    use std::io::Read;
+    let mut child = charterlint()
+        // More than a pipe buffer holds, so the writer really meets the closed pipe.
+        .args(["check", "--format", "sarif", "examples/", "tests/fixtures/rules"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    // Dropping the pipe's read end is what `| head -c 16` does.
+    let output = child.wait_with_output().expect("finishes");
+    assert!(
+        !String::from_utf8_lossy(&output.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stderr).is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

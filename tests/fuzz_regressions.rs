@@ -11,18 +11,34 @@ use charterlint::report::ReportFormat;
 #[test]
 fn former_crashes_stay_fixed() {
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
-    let mut inputs: Vec<_> = std::fs::read_dir(&folder).expect("folder").map(|entry| entry.expect("entry").path()).collect();
+    let mut inputs: Vec<_> = std::fs::read_dir(&folder)
+        .expect("folder")
+        .map(|entry| entry.expect("entry").path())
+        .collect();
     inputs.sort();
     assert!(!inputs.is_empty());
     for input in inputs {
         let bytes = std::fs::read(&input).expect("readable");
-        let Some((&selector, text)) = bytes.split_first() else { continue };
-        let format = if selector % 2 == 0 { InputFormat::Toml } else { InputFormat::Json };
+        let Some((&selector, text)) = bytes.split_first() else {
+            continue;
+        };
+        let format = if selector % 2 == 0 {
+            InputFormat::Toml
+        } else {
+            InputFormat::Json
+        };
         let mut options = RunOptions::new(common::today());
         options.stdin = Some((text.to_vec(), format));
         let report = lint::run(&["-".to_string()], &options);
         assert!(report.exit_code() <= 2, "{}", input.display());
-        for format in [ReportFormat::Text, ReportFormat::Json, ReportFormat::Markdown, ReportFormat::Sarif, ReportFormat::Github, ReportFormat::Junit] {
+        for format in [
+            ReportFormat::Text,
+            ReportFormat::Json,
+            ReportFormat::Markdown,
+            ReportFormat::Sarif,
+            ReportFormat::Github,
+            ReportFormat::Junit,
+        ] {
             let _ = common::render(&report, format);
         }
     }
