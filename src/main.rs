@@ -68,8 +68,8 @@ struct CheckArgs {
     /// Charter files or folders (folders: *.charter.toml and *.charter.json, recursively); `-` reads standard input
     #[arg(default_value = ".")]
     paths: Vec<String>,
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    format: ReportFormat,
     /// Write the report to this file (atomically) instead of standard output
     #[arg(long, value_name = "FILE")]
     output: Option<String>,
@@ -96,16 +96,6 @@ struct InputArgs {
     /// Refuse input files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = charter::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: u64,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum OutputFormat {
-    Text,
-    Json,
-    Markdown,
-    Sarif,
-    Github,
-    Junit,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -252,14 +242,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         },
         None => OrgPolicy::default(),
     };
-    let format = match args.format {
-        OutputFormat::Text => ReportFormat::Text,
-        OutputFormat::Json => ReportFormat::Json,
-        OutputFormat::Markdown => ReportFormat::Markdown,
-        OutputFormat::Sarif => ReportFormat::Sarif,
-        OutputFormat::Github => ReportFormat::Github,
-        OutputFormat::Junit => ReportFormat::Junit,
-    };
+    let format = args.format;
     let mut options = run_options(&args.paths, &args.input)?;
     options.org = org;
     options.fail_on = cli_fail_on;

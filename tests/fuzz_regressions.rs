@@ -31,14 +31,7 @@ fn former_crashes_stay_fixed() {
         options.stdin = Some((text.to_vec(), format));
         let report = lint::run(&["-".to_string()], &options);
         assert!(report.exit_code() <= 2, "{}", input.display());
-        for format in [
-            ReportFormat::Text,
-            ReportFormat::Json,
-            ReportFormat::Markdown,
-            ReportFormat::Sarif,
-            ReportFormat::Github,
-            ReportFormat::Junit,
-        ] {
+        for format in ReportFormat::ALL {
             let _ = common::render(&report, format);
         }
     }

@@ -19,14 +19,7 @@ fn check(text: &[u8], format: InputFormat) -> RunReport {
 /// Every report format renders, and every location lies inside its file.
 fn assert_sound(report: &RunReport, text: &str) {
     assert!(matches!(report.exit_code(), 0..=2));
-    for format in [
-        ReportFormat::Text,
-        ReportFormat::Json,
-        ReportFormat::Markdown,
-        ReportFormat::Sarif,
-        ReportFormat::Github,
-        ReportFormat::Junit,
-    ] {
+    for format in ReportFormat::ALL {
         let _ = common::render(report, format);
     }
     let lines: Vec<&str> = text.split('\n').collect();

@@ -16,14 +16,7 @@ fuzz_target!(|data: &[u8]| {
     options.stdin = Some((text.to_vec(), format));
     let report = run(&["-".to_string()], &options);
     assert!(report.exit_code() <= 2);
-    for format in [
-        ReportFormat::Text,
-        ReportFormat::Json,
-        ReportFormat::Markdown,
-        ReportFormat::Sarif,
-        ReportFormat::Github,
-        ReportFormat::Junit,
-    ] {
+    for format in ReportFormat::ALL {
         let mut out = Vec::new();
         format.emitter(false, false).emit(&report, &mut out).expect("writing to memory succeeds");
     }

@@ -9,6 +9,7 @@ use crate::catalog::{Area, CATALOG};
 use crate::finding::{Category, Finding, Severity};
 use crate::lint::{CheckedFile, RunReport};
 use crate::report::Emitter;
+use crate::rules::over_allocated::share_text;
 use crate::rules::people_across;
 
 pub struct MarkdownEmitter;
@@ -60,16 +61,6 @@ fn plural(count: usize, word: &str) -> String {
         format!("{count} {word}")
     } else {
         format!("{count} {word}s")
-    }
-}
-
-fn share(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let trimmed = text.trim_end_matches('0');
-    if trimmed.ends_with('.') {
-        format!("{trimmed}0")
-    } else {
-        trimmed.to_string()
     }
 }
 
@@ -219,9 +210,9 @@ fn load_table(report: &RunReport, out: &mut String) {
             .collect::<Vec<_>>()
             .join(", ");
         let flagged = if allocation > 1.0 + 1e-9 {
-            format!("**{}**", share(allocation))
+            format!("**{}**", share_text(allocation))
         } else {
-            share(allocation)
+            share_text(allocation)
         };
         let _ = writeln!(
             out,

@@ -17,7 +17,7 @@ pub trait Emitter {
 }
 
 /// The report formats `check` can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     Text,
     Json,
@@ -28,6 +28,15 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
+    pub const ALL: [ReportFormat; 6] = [
+        ReportFormat::Text,
+        ReportFormat::Json,
+        ReportFormat::Markdown,
+        ReportFormat::Sarif,
+        ReportFormat::Github,
+        ReportFormat::Junit,
+    ];
+
     pub fn emitter(self, color: bool, quiet: bool) -> Box<dyn Emitter> {
         match self {
             ReportFormat::Text => Box::new(text::TextEmitter { color, quiet }),

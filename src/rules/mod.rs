@@ -8,7 +8,7 @@ mod ambiguous_duty;
 mod combined_roles;
 mod expired_acceptance;
 mod handoff_undefined;
-mod over_allocated;
+pub(crate) mod over_allocated;
 mod shared_accountability;
 mod spread_too_thin;
 mod title_mismatch;

@@ -115,7 +115,7 @@ pub fn check(people: &PeopleAcross<'_>) -> Vec<Finding> {
 }
 
 /// `1.0`, `0.5`, `0.25`: a share of time as people write it.
-fn share_text(share: f64) -> String {
+pub(crate) fn share_text(share: f64) -> String {
     let text = format!("{share:.2}");
     let trimmed = text.trim_end_matches('0');
     if trimmed.ends_with('.') {
