@@ -111,7 +111,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+    fn wrong_type(&mut self, node: &Node<'_>, path: &str, expected: &str) {
         let found = node.value.kind_name(self.format);
         let subject = if path.is_empty() {
             "a charter".to_string()
@@ -147,7 +147,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// The entries of a table, reporting unknown keys against `known`.
-    fn table<'n>(&mut self, node: &'n mut Node, path: &str, known: &[&str]) -> Option<&'n mut [Entry]> {
+    fn table<'n, 't>(&mut self, node: &'n mut Node<'t>, path: &str, known: &[&str]) -> Option<&'n mut [Entry<'t>]> {
         if !matches!(node.value, Value::Table(_)) {
             let expected = match self.format {
                 InputFormat::Toml => "a table",
@@ -160,14 +160,14 @@ impl<'a> Decoder<'a> {
             return None;
         };
         for entry in entries.iter_mut() {
-            if !known.contains(&entry.key.as_str()) {
+            if !known.contains(&&*entry.key) {
                 self.unknown_key(entry, path, known);
             }
         }
         Some(entries)
     }
 
-    fn unknown_key(&mut self, entry: &Entry, path: &str, known: &[&str]) {
+    fn unknown_key(&mut self, entry: &Entry<'_>, path: &str, known: &[&str]) {
         let listed = known
             .iter()
             .map(|key| format!("`{key}`"))
@@ -207,10 +207,10 @@ impl<'a> Decoder<'a> {
         self.error(span, message, label, help);
     }
 
-    fn string(&mut self, node: &mut Node, path: &str) -> Option<Spanned<String>> {
+    fn string(&mut self, node: &mut Node<'_>, path: &str) -> Option<Spanned<String>> {
         match &mut node.value {
             // The tree is used once: its strings move into the model rather than being copied.
-            Value::String(text) => Some(Spanned::new(std::mem::take(text), node.span.clone())),
+            Value::String(text) => Some(Spanned::new(std::mem::take(text).into_owned(), node.span.clone())),
             _ => {
                 self.wrong_type(node, path, "a string");
                 None
@@ -218,7 +218,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn non_empty_string(&mut self, node: &mut Node, path: &str, what: &str) -> Option<Spanned<String>> {
+    fn non_empty_string(&mut self, node: &mut Node<'_>, path: &str, what: &str) -> Option<Spanned<String>> {
         let text = self.string(node, path)?;
         if text.value.trim().is_empty() {
             self.error(
@@ -232,7 +232,7 @@ impl<'a> Decoder<'a> {
         Some(text)
     }
 
-    fn integer(&mut self, node: &mut Node, path: &str, minimum: u32) -> Option<Spanned<u32>> {
+    fn integer(&mut self, node: &mut Node<'_>, path: &str, minimum: u32) -> Option<Spanned<u32>> {
         let Value::Integer(number) = node.value else {
             self.wrong_type(node, path, "an integer");
             return None;
@@ -251,7 +251,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn boolean(&mut self, node: &mut Node, path: &str) -> Option<bool> {
+    fn boolean(&mut self, node: &mut Node<'_>, path: &str) -> Option<bool> {
         match node.value {
             Value::Boolean(flag) => Some(flag),
             _ => {
@@ -261,7 +261,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn string_list(&mut self, node: &mut Node, path: &str) -> Vec<Spanned<String>> {
+    fn string_list(&mut self, node: &mut Node<'_>, path: &str) -> Vec<Spanned<String>> {
         let Value::Array(items) = &mut node.value else {
             self.wrong_type(node, path, "an array of strings");
             return Vec::new();
@@ -276,7 +276,7 @@ impl<'a> Decoder<'a> {
     /// A string that must be one of `choices`.
     fn choice<T>(
         &mut self,
-        node: &mut Node,
+        node: &mut Node<'_>,
         path: &str,
         choices: &[&str],
         parse: impl Fn(&str) -> Option<T>,
@@ -314,7 +314,7 @@ impl<'a> Decoder<'a> {
         None
     }
 
-    pub fn charter(&mut self, root: &mut Node) -> Option<Charter> {
+    pub fn charter(&mut self, root: &mut Node<'_>) -> Option<Charter> {
         let root_span = root.span.clone();
         let entries = self.table(root, "", ROOT_KEYS)?;
         let mut schema = None;
@@ -325,7 +325,7 @@ impl<'a> Decoder<'a> {
         let mut lint = LintConfig::default();
         for entry in entries.iter_mut() {
             let node = &mut entry.value;
-            match entry.key.as_str() {
+            match &*entry.key {
                 "$schema" => schema = self.string(node, "$schema").map(|text| text.value),
                 "version" => version = self.version(node),
                 "team" => team = self.team(entry),
@@ -367,7 +367,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// An org-wide policy file: the same `[lint]` table as a charter, alone.
-    pub fn policy(&mut self, root: &mut Node) -> Option<LintConfig> {
+    pub fn policy(&mut self, root: &mut Node<'_>) -> Option<LintConfig> {
         let entries = self.table(root, "", POLICY_ROOT_KEYS)?;
         let lint = entries
             .iter_mut()
@@ -377,7 +377,7 @@ impl<'a> Decoder<'a> {
         self.errors.is_empty().then_some(lint)
     }
 
-    fn version(&mut self, node: &mut Node) -> Option<u32> {
+    fn version(&mut self, node: &mut Node<'_>) -> Option<u32> {
         let Value::Integer(number) = node.value else {
             self.wrong_type(node, "version", "an integer");
             return None;
@@ -394,7 +394,7 @@ impl<'a> Decoder<'a> {
         Some(1)
     }
 
-    fn team(&mut self, team_entry: &mut Entry) -> Option<Team> {
+    fn team(&mut self, team_entry: &mut Entry<'_>) -> Option<Team> {
         let node = &mut team_entry.value;
         let entries = self.table(node, "team", TEAM_KEYS)?;
         let mut name = None;
@@ -405,7 +405,7 @@ impl<'a> Decoder<'a> {
         for entry in entries.iter_mut() {
             let value = &mut entry.value;
             let path = format!("team.{}", entry.key);
-            match entry.key.as_str() {
+            match &*entry.key {
                 "name" => name = self.non_empty_string(value, &path, "the team's name"),
                 "size" => size = self.integer(value, &path, 1).map(|number| number.value),
                 "delivery_teams" => delivery_teams = self.integer(value, &path, 1).map(|number| number.value),
@@ -446,7 +446,7 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    fn roles(&mut self, node: &mut Node) -> Vec<Role> {
+    fn roles(&mut self, node: &mut Node<'_>) -> Vec<Role> {
         let Value::Array(items) = &mut node.value else {
             let expected = match self.format {
                 InputFormat::Toml => "an array of tables (`[[roles]]`)",
@@ -471,7 +471,7 @@ impl<'a> Decoder<'a> {
             .collect()
     }
 
-    fn role(&mut self, node: &mut Node, index: usize) -> Option<Role> {
+    fn role(&mut self, node: &mut Node<'_>, index: usize) -> Option<Role> {
         let path = format!("roles[{index}]");
         let span = node.span.clone();
         let entries = self.table(node, &path, ROLE_KEYS)?;
@@ -485,7 +485,7 @@ impl<'a> Decoder<'a> {
         for entry in entries.iter_mut() {
             let value = &mut entry.value;
             let key_path = format!("{path}.{}", entry.key);
-            match entry.key.as_str() {
+            match &*entry.key {
                 "id" => id = self.role_id(value, &key_path),
                 "title" => title = self.non_empty_string(value, &key_path, "the role's title"),
                 "holders" => holders = self.holders(value, &key_path),
@@ -529,7 +529,7 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    fn role_id(&mut self, node: &mut Node, path: &str) -> Option<Spanned<String>> {
+    fn role_id(&mut self, node: &mut Node<'_>, path: &str) -> Option<Spanned<String>> {
         let id = self.non_empty_string(node, path, "a role id such as `po`")?;
         let valid = id
             .value
@@ -548,7 +548,7 @@ impl<'a> Decoder<'a> {
         None
     }
 
-    fn holders(&mut self, node: &mut Node, path: &str) -> Option<Vec<Spanned<String>>> {
+    fn holders(&mut self, node: &mut Node<'_>, path: &str) -> Option<Vec<Spanned<String>>> {
         if !matches!(node.value, Value::Array(_)) {
             self.wrong_type(node, path, "an array of names (empty for a vacant role)");
             return None;
@@ -577,7 +577,7 @@ impl<'a> Decoder<'a> {
         (self.errors.len() == errors_before).then_some(holders)
     }
 
-    fn allocation(&mut self, node: &mut Node, path: &str) -> Option<Spanned<f64>> {
+    fn allocation(&mut self, node: &mut Node<'_>, path: &str) -> Option<Spanned<f64>> {
         let number = match node.value {
             Value::Float(number) => number,
             Value::Integer(number) => number as f64,
@@ -599,7 +599,7 @@ impl<'a> Decoder<'a> {
         None
     }
 
-    fn duties(&mut self, node: &mut Node, path: &str) -> Vec<Spanned<String>> {
+    fn duties(&mut self, node: &mut Node<'_>, path: &str) -> Vec<Spanned<String>> {
         let duties = self.string_list(node, path);
         for (index, duty) in duties.iter().enumerate() {
             if duty.value.trim().is_empty() {
@@ -639,7 +639,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn vocabulary(&mut self, node: &mut Node) -> Vocabulary {
+    fn vocabulary(&mut self, node: &mut Node<'_>) -> Vocabulary {
         let Value::Table(entries) = &mut node.value else {
             self.wrong_type(node, "vocabulary", "a table of phrase = responsibility id");
             return Vocabulary::default();
@@ -661,7 +661,7 @@ impl<'a> Decoder<'a> {
             };
             if let Some(index) = self.responsibility_id(&id, &path) {
                 vocabulary.push(VocabularyEntry {
-                    phrase: Spanned::new(entry.key.clone(), entry.key_span.clone()),
+                    phrase: Spanned::new(entry.key.to_string(), entry.key_span.clone()),
                     responsibility: Spanned::new(index, id.span),
                 });
             }
@@ -669,7 +669,7 @@ impl<'a> Decoder<'a> {
         Vocabulary(vocabulary)
     }
 
-    fn lint(&mut self, node: &mut Node) -> LintConfig {
+    fn lint(&mut self, node: &mut Node<'_>) -> LintConfig {
         let Some(entries) = self.table(node, "lint", LINT_KEYS) else {
             return LintConfig::default();
         };
@@ -677,7 +677,7 @@ impl<'a> Decoder<'a> {
         for entry in entries.iter_mut() {
             let value = &mut entry.value;
             let path = format!("lint.{}", entry.key);
-            match entry.key.as_str() {
+            match &*entry.key {
                 "fail_on" => lint.fail_on = self.choice(value, &path, &FailOn::NAMES, FailOn::parse),
                 "severity" => lint.severity = self.severity(value),
                 "require" => lint.require = self.responsibility_ids(value, &path),
@@ -692,7 +692,7 @@ impl<'a> Decoder<'a> {
         lint
     }
 
-    fn responsibility_ids(&mut self, node: &mut Node, path: &str) -> Vec<Spanned<String>> {
+    fn responsibility_ids(&mut self, node: &mut Node<'_>, path: &str) -> Vec<Spanned<String>> {
         let ids = self.string_list(node, path);
         ids.into_iter()
             .enumerate()
@@ -719,14 +719,14 @@ impl<'a> Decoder<'a> {
         false
     }
 
-    fn severity(&mut self, node: &mut Node) -> SeverityOverrides {
+    fn severity(&mut self, node: &mut Node<'_>) -> SeverityOverrides {
         let Value::Table(entries) = &mut node.value else {
             self.wrong_type(node, "lint.severity", "a table of rule = severity");
             return SeverityOverrides::default();
         };
         let mut overrides = Vec::new();
         for entry in entries.iter_mut() {
-            let rule = Spanned::new(entry.key.clone(), entry.key_span.clone());
+            let rule = Spanned::new(entry.key.to_string(), entry.key_span.clone());
             let path = format!("lint.severity.{}", entry.key);
             let known = self.rule_name(&rule, "lint.severity");
             let level = self.choice(&mut entry.value, &path, &RuleLevel::NAMES, RuleLevel::parse);
@@ -737,7 +737,7 @@ impl<'a> Decoder<'a> {
         SeverityOverrides(overrides)
     }
 
-    fn acceptances(&mut self, node: &mut Node) -> Vec<Acceptance> {
+    fn acceptances(&mut self, node: &mut Node<'_>) -> Vec<Acceptance> {
         let Value::Array(items) = &mut node.value else {
             self.wrong_type(node, "lint.accept", "an array of tables");
             return Vec::new();
@@ -749,7 +749,7 @@ impl<'a> Decoder<'a> {
             .collect()
     }
 
-    fn acceptance(&mut self, node: &mut Node, index: usize) -> Option<Acceptance> {
+    fn acceptance(&mut self, node: &mut Node<'_>, index: usize) -> Option<Acceptance> {
         let path = format!("lint.accept[{index}]");
         let span = node.span.clone();
         let entries = self.table(node, &path, ACCEPT_KEYS)?;
@@ -761,7 +761,7 @@ impl<'a> Decoder<'a> {
         for entry in entries.iter_mut() {
             let value = &mut entry.value;
             let key_path = format!("{path}.{}", entry.key);
-            match entry.key.as_str() {
+            match &*entry.key {
                 "rule" => {
                     rule = self
                         .string(value, &key_path)
@@ -793,9 +793,10 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    fn date(&mut self, node: &mut Node, path: &str) -> Option<Spanned<Date>> {
-        let text = match &node.value {
-            Value::String(text) | Value::Datetime(text) => text,
+    fn date(&mut self, node: &mut Node<'_>, path: &str) -> Option<Spanned<Date>> {
+        let text: &str = match &node.value {
+            Value::String(text) => text,
+            Value::Datetime(text) => text,
             _ => {
                 self.wrong_type(node, path, "a date (YYYY-MM-DD)");
                 return None;

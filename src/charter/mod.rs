@@ -106,9 +106,9 @@ fn text_of(path: &str, bytes: Vec<u8>) -> Result<String, Box<LoadFailure>> {
     }
 }
 
-fn parse_tree(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<(SourceFile, tree::Node), Box<LoadFailure>> {
-    let text = text_of(path, bytes)?;
-    let source = SourceFile::new(path, text);
+/// The text of an input, refusing text that is not UTF-8 and files with nothing in them.
+fn source_of(path: &str, bytes: Vec<u8>) -> Result<SourceFile, Box<LoadFailure>> {
+    let source = SourceFile::new(path, text_of(path, bytes)?);
     if source.text.trim().is_empty() {
         let error = InputError {
             span: Some(0..0),
@@ -122,53 +122,56 @@ fn parse_tree(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<(Source
             errors: vec![error],
         }));
     }
-    match tree::parse(&source.text, format) {
-        Ok(root) => Ok((source, root)),
-        Err(error) => {
-            let error = *error;
-            let error = InputError {
-                span: Some(error.span),
-                message: error.message,
-                label: error.label,
-                help: error.help,
-                related: error.related,
-            };
-            Err(Box::new(LoadFailure {
-                source,
-                errors: vec![error],
-            }))
+    Ok(source)
+}
+
+impl From<tree::SyntaxError> for InputError {
+    fn from(error: tree::SyntaxError) -> Self {
+        InputError {
+            span: Some(error.span),
+            message: error.message,
+            label: error.label,
+            help: error.help,
+            related: error.related,
         }
+    }
+}
+
+/// Parses and decodes one input with `decode`, keeping the source for reports.
+fn decode_with<T>(
+    path: &str,
+    bytes: Vec<u8>,
+    format: InputFormat,
+    decode: impl FnOnce(&mut decode::Decoder<'_>, &mut tree::Node<'_>) -> Option<T>,
+) -> Result<(SourceFile, T), Box<LoadFailure>> {
+    let source = source_of(path, bytes)?;
+    // The tree borrows from the text, so it lives only inside this match.
+    let outcome = match tree::parse(&source.text, format) {
+        Ok(mut root) => {
+            let mut decoder = decode::Decoder::new(&source.text, format);
+            decode(&mut decoder, &mut root).ok_or_else(|| decoder.into_sorted_errors())
+        }
+        Err(error) => Err(vec![InputError::from(*error)]),
+    };
+    match outcome {
+        Ok(value) => Ok((source, value)),
+        Err(errors) => Err(Box::new(LoadFailure { source, errors })),
     }
 }
 
 /// Decodes a charter from bytes already read.
 pub fn load_bytes(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<LoadedCharter, Box<LoadFailure>> {
-    let (source, mut root) = parse_tree(path, bytes, format)?;
-    let mut decoder = decode::Decoder::new(&source.text, format);
-    match decoder.charter(&mut root) {
-        Some(charter) => Ok(LoadedCharter {
-            source,
-            format,
-            charter,
-        }),
-        None => {
-            let errors = decoder.into_sorted_errors();
-            Err(Box::new(LoadFailure { source, errors }))
-        }
-    }
+    let (source, charter) = decode_with(path, bytes, format, |decoder, root| decoder.charter(root))?;
+    Ok(LoadedCharter {
+        source,
+        format,
+        charter,
+    })
 }
 
 /// Loads an org-wide policy file: a `[lint]` table like a charter's.
 pub fn load_policy(path: &str, max_file_size: u64) -> Result<(SourceFile, LintConfig), Box<LoadFailure>> {
     let format = format_of(path, "policy files end in `.toml` or `.json`")?;
     let bytes = read_limited(path, max_file_size)?;
-    let (source, mut root) = parse_tree(path, bytes, format)?;
-    let mut decoder = decode::Decoder::new(&source.text, format);
-    match decoder.policy(&mut root) {
-        Some(lint) => Ok((source, lint)),
-        None => {
-            let errors = decoder.into_sorted_errors();
-            Err(Box::new(LoadFailure { source, errors }))
-        }
-    }
+    decode_with(path, bytes, format, |decoder, root| decoder.policy(root))
 }

@@ -3,6 +3,8 @@
 //! TOML and JSON are parsed into the same [`Node`] tree, so the decoder, its error
 //! messages and every position it records are identical for the two formats.
 
+use std::borrow::Cow;
+
 use crate::source::Span;
 
 /// Deeper nesting than this is refused: a charter needs four levels at most, and
@@ -37,17 +39,18 @@ impl InputFormat {
     }
 }
 
+/// A value and where it is. Strings borrow from the input wherever the parser could.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub struct Node<'a> {
     pub span: Span,
-    pub value: Value,
+    pub value: Value<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Table(Vec<Entry>),
-    Array(Vec<Node>),
-    String(String),
+pub enum Value<'a> {
+    Table(Vec<Entry<'a>>),
+    Array(Vec<Node<'a>>),
+    String(Cow<'a, str>),
     Integer(i64),
     Float(f64),
     Boolean(bool),
@@ -56,13 +59,13 @@ pub enum Value {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub key: String,
+pub struct Entry<'a> {
+    pub key: Cow<'a, str>,
     pub key_span: Span,
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
-impl Value {
+impl Value<'_> {
     /// How an error names this kind of value, in the words of the input's format.
     pub fn kind_name(&self, format: InputFormat) -> &'static str {
         match (self, format) {
@@ -90,7 +93,7 @@ pub struct SyntaxError {
     pub related: Option<(Span, String)>,
 }
 
-pub fn parse(text: &str, format: InputFormat) -> Result<Node, Box<SyntaxError>> {
+pub fn parse(text: &str, format: InputFormat) -> Result<Node<'_>, Box<SyntaxError>> {
     match format {
         InputFormat::Toml => parse_toml(text),
         InputFormat::Json => parse_json(text),
@@ -107,15 +110,15 @@ fn too_deep(span: Span) -> Box<SyntaxError> {
     })
 }
 
-fn parse_toml(text: &str) -> Result<Node, Box<SyntaxError>> {
+fn parse_toml(text: &str) -> Result<Node<'_>, Box<SyntaxError>> {
     use toml::de::{DeTable, DeValue};
 
-    fn convert(value: &DeValue<'_>, span: Span, depth: usize) -> Result<Node, Box<SyntaxError>> {
+    fn convert(value: DeValue<'_>, span: Span, depth: usize) -> Result<Node<'_>, Box<SyntaxError>> {
         if depth > MAX_NESTING_DEPTH {
             return Err(too_deep(span));
         }
         let value = match value {
-            DeValue::String(text) => Value::String(text.to_string()),
+            DeValue::String(text) => Value::String(text),
             DeValue::Integer(integer) => match i64::from_str_radix(integer.as_str(), integer.radix()) {
                 Ok(number) => Value::Integer(number),
                 Err(_) => {
@@ -132,12 +135,15 @@ fn parse_toml(text: &str) -> Result<Node, Box<SyntaxError>> {
                 Ok(number) => Value::Float(number),
                 Err(_) => Value::Float(f64::NAN),
             },
-            DeValue::Boolean(flag) => Value::Boolean(*flag),
+            DeValue::Boolean(flag) => Value::Boolean(flag),
             DeValue::Datetime(datetime) => Value::Datetime(datetime.to_string()),
             DeValue::Array(items) => Value::Array(
                 items
-                    .iter()
-                    .map(|item| convert(item.get_ref(), item.span(), depth + 1))
+                    .into_iter()
+                    .map(|item| {
+                        let span = item.span();
+                        convert(item.into_inner(), span, depth + 1)
+                    })
                     .collect::<Result<_, _>>()?,
             ),
             DeValue::Table(table) => Value::Table(convert_table(table, depth + 1)?),
@@ -145,14 +151,16 @@ fn parse_toml(text: &str) -> Result<Node, Box<SyntaxError>> {
         Ok(Node { span, value })
     }
 
-    fn convert_table(table: &DeTable<'_>, depth: usize) -> Result<Vec<Entry>, Box<SyntaxError>> {
+    fn convert_table(table: DeTable<'_>, depth: usize) -> Result<Vec<Entry<'_>>, Box<SyntaxError>> {
         let mut entries = table
-            .iter()
+            .into_iter()
             .map(|(key, value)| {
+                let key_span = key.span();
+                let span = value.span();
                 Ok(Entry {
-                    key: key.get_ref().to_string(),
-                    key_span: key.span(),
-                    value: convert(value.get_ref(), value.span(), depth)?,
+                    key: key.into_inner(),
+                    key_span,
+                    value: convert(value.into_inner(), span, depth)?,
                 })
             })
             .collect::<Result<Vec<_>, Box<SyntaxError>>>()?;
@@ -167,7 +175,7 @@ fn parse_toml(text: &str) -> Result<Node, Box<SyntaxError>> {
     })?;
     Ok(Node {
         span: 0..0,
-        value: Value::Table(convert_table(root.get_ref(), 1)?),
+        value: Value::Table(convert_table(root.into_inner(), 1)?),
     })
 }
 
@@ -191,7 +199,7 @@ fn toml_syntax_error(message: &str, span: Span) -> Box<SyntaxError> {
     })
 }
 
-fn parse_json(text: &str) -> Result<Node, Box<SyntaxError>> {
+fn parse_json(text: &str) -> Result<Node<'_>, Box<SyntaxError>> {
     use jsonc_parser::ast::{ObjectPropName, Value as Json};
     use jsonc_parser::{CollectOptions, ParseOptions};
 
@@ -199,9 +207,9 @@ fn parse_json(text: &str) -> Result<Node, Box<SyntaxError>> {
         range.start..range.end
     }
 
-    fn convert(value: &Json<'_>, depth: usize) -> Result<Node, Box<SyntaxError>> {
+    fn convert(value: Json<'_>, depth: usize) -> Result<Node<'_>, Box<SyntaxError>> {
         let (span, value) = match value {
-            Json::StringLit(text) => (range(text.range), Value::String(text.value.to_string())),
+            Json::StringLit(text) => (range(text.range), Value::String(text.value)),
             Json::NumberLit(number) => {
                 let span = range(number.range);
                 let value = match number.value.parse::<i64>() {
@@ -219,7 +227,7 @@ fn parse_json(text: &str) -> Result<Node, Box<SyntaxError>> {
                 }
                 let items = array
                     .elements
-                    .iter()
+                    .into_iter()
                     .map(|item| convert(item, depth + 1))
                     .collect::<Result<_, _>>()?;
                 (span, Value::Array(items))
@@ -230,15 +238,15 @@ fn parse_json(text: &str) -> Result<Node, Box<SyntaxError>> {
                     return Err(too_deep(span.start..span.start + 1));
                 }
                 let mut entries: Vec<Entry> = Vec::with_capacity(object.properties.len());
-                for property in &object.properties {
-                    let (key, key_span) = match &property.name {
-                        ObjectPropName::String(name) => (name.value.to_string(), range(name.range)),
-                        ObjectPropName::Word(word) => (word.value.to_string(), range(word.range)),
+                for property in object.properties {
+                    let (key, key_span) = match property.name {
+                        ObjectPropName::String(name) => (name.value, range(name.range)),
+                        ObjectPropName::Word(word) => (Cow::Borrowed(word.value), range(word.range)),
                     };
                     entries.push(Entry {
                         key,
                         key_span,
-                        value: convert(&property.value, depth + 1)?,
+                        value: convert(property.value, depth + 1)?,
                     });
                 }
                 if let Some((first, second)) = first_duplicate_key(&entries) {
@@ -271,7 +279,7 @@ fn parse_json(text: &str) -> Result<Node, Box<SyntaxError>> {
         json_syntax_error(error.kind(), span)
     })?;
     match parsed.value {
-        Some(value) => convert(&value, 1),
+        Some(value) => convert(value, 1),
         None => Err(Box::new(SyntaxError {
             span: 0..0,
             message: "invalid JSON: the file holds no value".to_string(),
@@ -283,7 +291,7 @@ fn parse_json(text: &str) -> Result<Node, Box<SyntaxError>> {
 }
 
 /// The indexes of the first key that repeats an earlier one, in file order.
-fn first_duplicate_key(entries: &[Entry]) -> Option<(usize, usize)> {
+fn first_duplicate_key(entries: &[Entry<'_>]) -> Option<(usize, usize)> {
     if entries.len() <= 16 {
         return (1..entries.len()).find_map(|second| {
             (0..second)
@@ -295,10 +303,10 @@ fn first_duplicate_key(entries: &[Entry]) -> Option<(usize, usize)> {
     entries
         .iter()
         .enumerate()
-        .find_map(|(index, entry)| seen.insert(entry.key.as_str(), index).map(|first| (first, index)))
+        .find_map(|(index, entry)| seen.insert(&*entry.key, index).map(|first| (first, index)))
 }
 
-fn duplicate_json_key(second: &Entry, first: &Span) -> Box<SyntaxError> {
+fn duplicate_json_key(second: &Entry<'_>, first: &Span) -> Box<SyntaxError> {
     let key = &second.key;
     Box::new(SyntaxError {
         span: second.key_span.clone(),
@@ -344,9 +352,9 @@ fn json_syntax_error(kind: &jsonc_parser::errors::ParseErrorKind, span: Span) ->
 mod tests {
     use super::*;
 
-    fn keys(node: &Node) -> Vec<&str> {
+    fn keys<'a>(node: &'a Node<'a>) -> Vec<&'a str> {
         match &node.value {
-            Value::Table(entries) => entries.iter().map(|entry| entry.key.as_str()).collect(),
+            Value::Table(entries) => entries.iter().map(|entry| &*entry.key).collect(),
             _ => Vec::new(),
         }
     }
