@@ -11,11 +11,17 @@ pub fn is_charter_name(name: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingPath(pub String);
 
-/// Expands files and folders into charter paths, sorted and without repeats. Folders
-/// are walked recursively, honouring `.gitignore` and skipping hidden entries.
-pub fn charter_paths(inputs: &[String]) -> (Vec<String>, Vec<MissingPath>) {
-    let mut paths = Vec::new();
+/// Calls `found` with each charter path of files and folders, once per path. Folders
+/// are walked recursively, honouring `.gitignore` and skipping hidden entries. Returns
+/// the inputs that name nothing.
+pub fn for_each_charter(inputs: &[String], mut found: impl FnMut(String)) -> Vec<MissingPath> {
+    let mut seen = std::collections::HashSet::new();
     let mut missing = Vec::new();
+    let mut report = |path: String| {
+        if seen.insert(path.clone()) {
+            found(path);
+        }
+    };
     for input in inputs {
         let path = Path::new(input);
         if path.is_dir() {
@@ -25,18 +31,23 @@ pub fn charter_paths(inputs: &[String]) -> (Vec<String>, Vec<MissingPath>) {
                 .build();
             for entry in walker.flatten() {
                 let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
-                let name = entry.file_name().to_string_lossy();
-                if is_file && is_charter_name(&name) {
-                    paths.push(entry.path().to_string_lossy().into_owned());
+                if is_file && is_charter_name(&entry.file_name().to_string_lossy()) {
+                    report(entry.path().to_string_lossy().into_owned());
                 }
             }
         } else if path.exists() || input == "-" {
-            paths.push(input.clone());
+            report(input.clone());
         } else {
             missing.push(MissingPath(input.clone()));
         }
     }
+    missing
+}
+
+/// Every charter path of files and folders, sorted and without repeats.
+pub fn charter_paths(inputs: &[String]) -> (Vec<String>, Vec<MissingPath>) {
+    let mut paths = Vec::new();
+    let missing = for_each_charter(inputs, |path| paths.push(path));
     paths.sort();
-    paths.dedup();
     (paths, missing)
 }

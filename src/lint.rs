@@ -530,56 +530,76 @@ pub fn load_input(path: &str, options: &RunOptions) -> Result<LoadedCharter, Box
 /// Checks files and folders (walked for `*.charter.toml` / `*.charter.json`): every
 /// charter on its own, then the org-wide rules and accepted risks across them all.
 pub fn run(inputs: &[String], options: &RunOptions) -> RunReport {
-    let (paths, missing) = crate::discover::charter_paths(inputs);
-    let mut failures: Vec<LoadFailure> = missing
-        .into_iter()
-        .map(|crate::discover::MissingPath(path)| LoadFailure {
-            errors: vec![crate::charter::InputError::unlocated(
-                format!("cannot read `{path}`: no such file or folder"),
-                None,
-            )],
-            source: SourceFile::new(path, String::new()),
-        })
-        .collect();
-    let (checked, load_failures) = check_all(&paths, options);
-    failures.extend(load_failures);
+    let (checked, mut failures, missing) = check_all(inputs, options);
+    failures.extend(
+        missing
+            .into_iter()
+            .map(|crate::discover::MissingPath(path)| LoadFailure {
+                errors: vec![crate::charter::InputError::unlocated(
+                    format!("cannot read `{path}`: no such file or folder"),
+                    None,
+                )],
+                source: SourceFile::new(path, String::new()),
+            }),
+    );
     finish(checked, failures, &options.org, options.fail_on, options.today)
 }
 
-/// Loads and checks every path, spread over the available cores. Each worker keeps
-/// only the small per-file results; `finish` sorts them, so the order of work never
-/// shows in the output.
-fn check_all(paths: &[String], options: &RunOptions) -> (Vec<CheckedFile>, Vec<LoadFailure>) {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let threads = if options.threads == 0 { cores } else { options.threads }.clamp(1, paths.len().max(1));
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut checked = Vec::new();
-        let mut failures = Vec::new();
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some(path) = paths.get(index) else { break };
-            match load_input(path, options) {
-                Ok(loaded) => checked.push(check_charter(&loaded, &options.org, options.fail_on, options.coverage)),
-                Err(failure) => failures.push(*failure),
-            }
-        }
-        (checked, failures)
-    };
-    if threads == 1 {
-        return work();
+/// Loads and checks one input.
+fn check_one(path: &str, options: &RunOptions, checked: &mut Vec<CheckedFile>, failures: &mut Vec<LoadFailure>) {
+    match load_input(path, options) {
+        Ok(loaded) => checked.push(check_charter(&loaded, &options.org, options.fail_on, options.coverage)),
+        Err(failure) => failures.push(*failure),
     }
+}
+
+/// Walks the inputs on this thread while workers on every core load and check what it
+/// finds. Each worker keeps only the small per-file results; `finish` sorts them, so
+/// the order of work never shows in the output.
+fn check_all(
+    inputs: &[String],
+    options: &RunOptions,
+) -> (Vec<CheckedFile>, Vec<LoadFailure>, Vec<crate::discover::MissingPath>) {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let threads = if options.threads == 0 { cores } else { options.threads };
+    let (mut checked, mut failures) = (Vec::new(), Vec::new());
+    if threads <= 1 {
+        let missing = crate::discover::for_each_charter(inputs, |path| {
+            check_one(&path, options, &mut checked, &mut failures);
+        });
+        return (checked, failures, missing);
+    }
+    let (sender, receiver) = std::sync::mpsc::channel::<String>();
+    let receiver = std::sync::Mutex::new(receiver);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-        let mut checked = Vec::with_capacity(paths.len());
-        let mut failures = Vec::new();
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let (mut checked, mut failures) = (Vec::new(), Vec::new());
+                    loop {
+                        // A poisoned lock means another worker panicked; that panic is re-raised below.
+                        let next = match receiver.lock() {
+                            Ok(receiver) => receiver.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok(path) = next else { break };
+                        check_one(&path, options, &mut checked, &mut failures);
+                    }
+                    (checked, failures)
+                })
+            })
+            .collect();
+        let missing = crate::discover::for_each_charter(inputs, |path| {
+            // Workers only stop receiving by panicking, which the join below re-raises.
+            let _ = sender.send(path);
+        });
+        drop(sender);
         for worker in workers {
             // A worker only panics on a bug; re-raise it rather than lose files silently.
             let (some_checked, some_failures) = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             checked.extend(some_checked);
             failures.extend(some_failures);
         }
-        (checked, failures)
+        (checked, failures, missing)
     })
 }
