@@ -55,6 +55,48 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
     ("accept", ACCEPT_KEYS),
 ];
 
+/// Where a value sits, as error messages name it (`roles[0].owns[2]`). Built as a
+/// chain of borrowed parts and formatted only when an error needs it.
+#[derive(Clone, Copy)]
+pub enum KeyPath<'a> {
+    Root,
+    Named(&'a str),
+    Key(&'a KeyPath<'a>, &'a str),
+    Index(&'a KeyPath<'a>, usize),
+}
+
+impl KeyPath<'_> {
+    fn is_root(&self) -> bool {
+        matches!(self, KeyPath::Root)
+    }
+
+    /// The last key, as a key is written in the input.
+    fn leaf(&self) -> String {
+        match self {
+            KeyPath::Key(_, key) | KeyPath::Named(key) => key.to_string(),
+            other => other.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for KeyPath<'_> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeyPath::Root => Ok(()),
+            KeyPath::Named(name) => formatter.write_str(name),
+            KeyPath::Key(parent, key) if parent.is_root() => formatter.write_str(key),
+            KeyPath::Key(parent, key) => write!(formatter, "{parent}.{key}"),
+            KeyPath::Index(parent, index) => write!(formatter, "{parent}[{index}]"),
+        }
+    }
+}
+
+const TEAM_PATH: KeyPath<'static> = KeyPath::Named("team");
+const ROLES_PATH: KeyPath<'static> = KeyPath::Named("roles");
+const LINT_PATH: KeyPath<'static> = KeyPath::Named("lint");
+const SEVERITY_PATH: KeyPath<'static> = KeyPath::Named("lint.severity");
+const ACCEPT_PATH: KeyPath<'static> = KeyPath::Named("lint.accept");
+
 pub struct Decoder<'a> {
     text: &'a str,
     format: InputFormat,
@@ -111,28 +153,21 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn wrong_type(&mut self, node: &Node<'_>, path: &str, expected: &str) {
+    fn wrong_type(&mut self, node: &Node<'_>, path: &KeyPath<'_>, expected: &str) {
         let found = node.value.kind_name(self.format);
-        let subject = if path.is_empty() {
+        let subject = if path.is_root() {
             "a charter".to_string()
         } else {
             format!("`{path}`")
         };
         let help = match &node.value {
-            Value::String(text) if expected.contains("integer") || expected.contains("number") => {
-                text.trim().parse::<f64>().is_ok().then(|| {
-                    format!(
-                        "remove the quotes: {}",
-                        self.example(path.rsplit('.').next().unwrap_or(path), text.trim())
-                    )
-                })
-            }
-            Value::String(text) if expected.contains("boolean") => matches!(text.trim(), "true" | "false").then(|| {
-                format!(
-                    "remove the quotes: {}",
-                    self.example(path.rsplit('.').next().unwrap_or(path), text.trim())
-                )
-            }),
+            Value::String(text) if expected.contains("integer") || expected.contains("number") => text
+                .trim()
+                .parse::<f64>()
+                .is_ok()
+                .then(|| format!("remove the quotes: {}", self.example(&path.leaf(), text.trim()))),
+            Value::String(text) if expected.contains("boolean") => matches!(text.trim(), "true" | "false")
+                .then(|| format!("remove the quotes: {}", self.example(&path.leaf(), text.trim()))),
             Value::String(_) if expected.contains("array") => {
                 Some("put the values in a list, for example `[\"Sam\"]`".to_string())
             }
@@ -147,7 +182,12 @@ impl<'a> Decoder<'a> {
     }
 
     /// The entries of a table, reporting unknown keys against `known`.
-    fn table<'n, 't>(&mut self, node: &'n mut Node<'t>, path: &str, known: &[&str]) -> Option<&'n mut [Entry<'t>]> {
+    fn table<'n, 't>(
+        &mut self,
+        node: &'n mut Node<'t>,
+        path: &KeyPath<'_>,
+        known: &[&str],
+    ) -> Option<&'n mut [Entry<'t>]> {
         if !matches!(node.value, Value::Table(_)) {
             let expected = match self.format {
                 InputFormat::Toml => "a table",
@@ -167,7 +207,7 @@ impl<'a> Decoder<'a> {
         Some(entries)
     }
 
-    fn unknown_key(&mut self, entry: &Entry<'_>, path: &str, known: &[&str]) {
+    fn unknown_key(&mut self, entry: &Entry<'_>, path: &KeyPath<'_>, known: &[&str]) {
         let listed = known
             .iter()
             .map(|key| format!("`{key}`"))
@@ -177,7 +217,7 @@ impl<'a> Decoder<'a> {
             Some(close) => format!("did you mean `{close}`? `{path}` takes {listed}"),
             None => format!("`{path}` takes {listed}"),
         };
-        let location = if path.is_empty() {
+        let location = if path.is_root() {
             "the charter".to_string()
         } else {
             format!("`{path}`")
@@ -190,9 +230,9 @@ impl<'a> Decoder<'a> {
         );
     }
 
-    fn missing(&mut self, table_span: &Span, path: &str, key: &str, example_value: &str) {
+    fn missing(&mut self, table_span: &Span, path: &KeyPath<'_>, key: &str, example_value: &str) {
         let span = self.head(table_span);
-        let (message, label) = if path.is_empty() {
+        let (message, label) = if path.is_root() {
             (
                 format!("missing required key `{key}`"),
                 "the charter starts here".to_string(),
@@ -207,7 +247,7 @@ impl<'a> Decoder<'a> {
         self.error(span, message, label, help);
     }
 
-    fn string(&mut self, node: &mut Node<'_>, path: &str) -> Option<Spanned<String>> {
+    fn string(&mut self, node: &mut Node<'_>, path: &KeyPath<'_>) -> Option<Spanned<String>> {
         match &mut node.value {
             // The tree is used once: its strings move into the model rather than being copied.
             Value::String(text) => Some(Spanned::new(std::mem::take(text).into_owned(), node.span.clone())),
@@ -218,7 +258,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn non_empty_string(&mut self, node: &mut Node<'_>, path: &str, what: &str) -> Option<Spanned<String>> {
+    fn non_empty_string(&mut self, node: &mut Node<'_>, path: &KeyPath<'_>, what: &str) -> Option<Spanned<String>> {
         let text = self.string(node, path)?;
         if text.value.trim().is_empty() {
             self.error(
@@ -232,7 +272,7 @@ impl<'a> Decoder<'a> {
         Some(text)
     }
 
-    fn integer(&mut self, node: &mut Node<'_>, path: &str, minimum: u32) -> Option<Spanned<u32>> {
+    fn integer(&mut self, node: &mut Node<'_>, path: &KeyPath<'_>, minimum: u32) -> Option<Spanned<u32>> {
         let Value::Integer(number) = node.value else {
             self.wrong_type(node, path, "an integer");
             return None;
@@ -251,7 +291,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn boolean(&mut self, node: &mut Node<'_>, path: &str) -> Option<bool> {
+    fn boolean(&mut self, node: &mut Node<'_>, path: &KeyPath<'_>) -> Option<bool> {
         match node.value {
             Value::Boolean(flag) => Some(flag),
             _ => {
@@ -261,7 +301,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn string_list(&mut self, node: &mut Node<'_>, path: &str) -> Vec<Spanned<String>> {
+    fn string_list(&mut self, node: &mut Node<'_>, path: &KeyPath<'_>) -> Vec<Spanned<String>> {
         let Value::Array(items) = &mut node.value else {
             self.wrong_type(node, path, "an array of strings");
             return Vec::new();
@@ -269,7 +309,7 @@ impl<'a> Decoder<'a> {
         items
             .iter_mut()
             .enumerate()
-            .filter_map(|(index, item)| self.string(item, &format!("{path}[{index}]")))
+            .filter_map(|(index, item)| self.string(item, &KeyPath::Index(path, index)))
             .collect()
     }
 
@@ -277,7 +317,7 @@ impl<'a> Decoder<'a> {
     fn choice<T>(
         &mut self,
         node: &mut Node<'_>,
-        path: &str,
+        path: &KeyPath<'_>,
         choices: &[&str],
         parse: impl Fn(&str) -> Option<T>,
     ) -> Option<Spanned<T>> {
@@ -297,7 +337,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// A responsibility id of the catalog.
-    fn responsibility_id(&mut self, text: &Spanned<String>, path: &str) -> Option<usize> {
+    fn responsibility_id(&mut self, text: &Spanned<String>, path: &KeyPath<'_>) -> Option<usize> {
         if let Some(index) = catalog::index_of(&text.value) {
             return Some(index);
         }
@@ -316,7 +356,7 @@ impl<'a> Decoder<'a> {
 
     pub fn charter(&mut self, root: &mut Node<'_>) -> Option<Charter> {
         let root_span = root.span.clone();
-        let entries = self.table(root, "", ROOT_KEYS)?;
+        let entries = self.table(root, &KeyPath::Root, ROOT_KEYS)?;
         let mut schema = None;
         let mut version = None;
         let mut team = None;
@@ -326,7 +366,7 @@ impl<'a> Decoder<'a> {
         for entry in entries.iter_mut() {
             let node = &mut entry.value;
             match &*entry.key {
-                "$schema" => schema = self.string(node, "$schema").map(|text| text.value),
+                "$schema" => schema = self.string(node, &KeyPath::Named("$schema")).map(|text| text.value),
                 "version" => version = self.version(node),
                 "team" => team = self.team(entry),
                 "roles" => roles = self.roles(node),
@@ -337,7 +377,7 @@ impl<'a> Decoder<'a> {
         }
         let has = |key: &str| entries.iter().any(|entry| entry.key == key);
         if !has("version") {
-            self.missing(&root_span, "", "version", "1");
+            self.missing(&root_span, &KeyPath::Root, "version", "1");
         }
         if !has("team") {
             let example = match self.format {
@@ -368,7 +408,7 @@ impl<'a> Decoder<'a> {
 
     /// An org-wide policy file: the same `[lint]` table as a charter, alone.
     pub fn policy(&mut self, root: &mut Node<'_>) -> Option<LintConfig> {
-        let entries = self.table(root, "", POLICY_ROOT_KEYS)?;
+        let entries = self.table(root, &KeyPath::Root, POLICY_ROOT_KEYS)?;
         let lint = entries
             .iter_mut()
             .find(|entry| entry.key == "lint")
@@ -379,7 +419,7 @@ impl<'a> Decoder<'a> {
 
     fn version(&mut self, node: &mut Node<'_>) -> Option<u32> {
         let Value::Integer(number) = node.value else {
-            self.wrong_type(node, "version", "an integer");
+            self.wrong_type(node, &KeyPath::Named("version"), "an integer");
             return None;
         };
         if number != 1 {
@@ -396,7 +436,7 @@ impl<'a> Decoder<'a> {
 
     fn team(&mut self, team_entry: &mut Entry<'_>) -> Option<Team> {
         let node = &mut team_entry.value;
-        let entries = self.table(node, "team", TEAM_KEYS)?;
+        let entries = self.table(node, &TEAM_PATH, TEAM_KEYS)?;
         let mut name = None;
         let mut size = None;
         let mut delivery_teams = Some(1);
@@ -404,7 +444,7 @@ impl<'a> Decoder<'a> {
         let mut cross_team_dependencies = Some(false);
         for entry in entries.iter_mut() {
             let value = &mut entry.value;
-            let path = format!("team.{}", entry.key);
+            let path = KeyPath::Key(&TEAM_PATH, &entry.key);
             match &*entry.key {
                 "name" => name = self.non_empty_string(value, &path, "the team's name"),
                 "size" => size = self.integer(value, &path, 1).map(|number| number.value),
@@ -422,7 +462,7 @@ impl<'a> Decoder<'a> {
             }
         }
         if !entries.iter().any(|entry| entry.key == "name") {
-            self.missing(&node.span, "team", "name", "\"Checkout\"");
+            self.missing(&node.span, &TEAM_PATH, "name", "\"Checkout\"");
         }
         // In TOML the `[team]` header anchors team-wide findings; in JSON the `"team"` key.
         let span = match self.format {
@@ -452,7 +492,7 @@ impl<'a> Decoder<'a> {
                 InputFormat::Toml => "an array of tables (`[[roles]]`)",
                 InputFormat::Json => "an array of objects",
             };
-            self.wrong_type(node, "roles", expected);
+            self.wrong_type(node, &ROLES_PATH, expected);
             return Vec::new();
         };
         if items.len() > MAX_ROLES {
@@ -472,7 +512,7 @@ impl<'a> Decoder<'a> {
     }
 
     fn role(&mut self, node: &mut Node<'_>, index: usize) -> Option<Role> {
-        let path = format!("roles[{index}]");
+        let path = KeyPath::Index(&ROLES_PATH, index);
         let span = node.span.clone();
         let entries = self.table(node, &path, ROLE_KEYS)?;
         let mut id = None;
@@ -484,7 +524,7 @@ impl<'a> Decoder<'a> {
         let errors_before = self.errors.len();
         for entry in entries.iter_mut() {
             let value = &mut entry.value;
-            let key_path = format!("{path}.{}", entry.key);
+            let key_path = KeyPath::Key(&path, &entry.key);
             match &*entry.key {
                 "id" => id = self.role_id(value, &key_path),
                 "title" => title = self.non_empty_string(value, &key_path, "the role's title"),
@@ -529,7 +569,7 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    fn role_id(&mut self, node: &mut Node<'_>, path: &str) -> Option<Spanned<String>> {
+    fn role_id(&mut self, node: &mut Node<'_>, path: &KeyPath<'_>) -> Option<Spanned<String>> {
         let id = self.non_empty_string(node, path, "a role id such as `po`")?;
         let valid = id
             .value
@@ -548,7 +588,7 @@ impl<'a> Decoder<'a> {
         None
     }
 
-    fn holders(&mut self, node: &mut Node<'_>, path: &str) -> Option<Vec<Spanned<String>>> {
+    fn holders(&mut self, node: &mut Node<'_>, path: &KeyPath<'_>) -> Option<Vec<Spanned<String>>> {
         if !matches!(node.value, Value::Array(_)) {
             self.wrong_type(node, path, "an array of names (empty for a vacant role)");
             return None;
@@ -577,7 +617,7 @@ impl<'a> Decoder<'a> {
         (self.errors.len() == errors_before).then_some(holders)
     }
 
-    fn allocation(&mut self, node: &mut Node<'_>, path: &str) -> Option<Spanned<f64>> {
+    fn allocation(&mut self, node: &mut Node<'_>, path: &KeyPath<'_>) -> Option<Spanned<f64>> {
         let number = match node.value {
             Value::Float(number) => number,
             Value::Integer(number) => number as f64,
@@ -599,7 +639,7 @@ impl<'a> Decoder<'a> {
         None
     }
 
-    fn duties(&mut self, node: &mut Node<'_>, path: &str) -> Vec<Spanned<String>> {
+    fn duties(&mut self, node: &mut Node<'_>, path: &KeyPath<'_>) -> Vec<Spanned<String>> {
         let duties = self.string_list(node, path);
         for (index, duty) in duties.iter().enumerate() {
             if duty.value.trim().is_empty() {
@@ -641,12 +681,17 @@ impl<'a> Decoder<'a> {
 
     fn vocabulary(&mut self, node: &mut Node<'_>) -> Vocabulary {
         let Value::Table(entries) = &mut node.value else {
-            self.wrong_type(node, "vocabulary", "a table of phrase = responsibility id");
+            self.wrong_type(
+                node,
+                &KeyPath::Named("vocabulary"),
+                "a table of phrase = responsibility id",
+            );
             return Vocabulary::default();
         };
         let mut vocabulary = Vec::with_capacity(entries.len());
         for entry in entries.iter_mut() {
-            let path = format!("vocabulary.\"{}\"", entry.key);
+            let quoted = format!("vocabulary.\"{}\"", entry.key);
+            let path = KeyPath::Named(&quoted);
             if entry.key.trim().is_empty() {
                 self.error(
                     entry.key_span.clone(),
@@ -670,13 +715,13 @@ impl<'a> Decoder<'a> {
     }
 
     fn lint(&mut self, node: &mut Node<'_>) -> LintConfig {
-        let Some(entries) = self.table(node, "lint", LINT_KEYS) else {
+        let Some(entries) = self.table(node, &LINT_PATH, LINT_KEYS) else {
             return LintConfig::default();
         };
         let mut lint = LintConfig::default();
         for entry in entries.iter_mut() {
             let value = &mut entry.value;
-            let path = format!("lint.{}", entry.key);
+            let path = KeyPath::Key(&LINT_PATH, &entry.key);
             match &*entry.key {
                 "fail_on" => lint.fail_on = self.choice(value, &path, &FailOn::NAMES, FailOn::parse),
                 "severity" => lint.severity = self.severity(value),
@@ -692,16 +737,16 @@ impl<'a> Decoder<'a> {
         lint
     }
 
-    fn responsibility_ids(&mut self, node: &mut Node<'_>, path: &str) -> Vec<Spanned<String>> {
+    fn responsibility_ids(&mut self, node: &mut Node<'_>, path: &KeyPath<'_>) -> Vec<Spanned<String>> {
         let ids = self.string_list(node, path);
         ids.into_iter()
             .enumerate()
-            .filter(|(index, id)| self.responsibility_id(id, &format!("{path}[{index}]")).is_some())
+            .filter(|(index, id)| self.responsibility_id(id, &KeyPath::Index(path, *index)).is_some())
             .map(|(_, id)| id)
             .collect()
     }
 
-    fn rule_name(&mut self, text: &Spanned<String>, path: &str) -> bool {
+    fn rule_name(&mut self, text: &Spanned<String>, path: &KeyPath<'_>) -> bool {
         if crate::rules::find(&text.value).is_some() {
             return true;
         }
@@ -721,14 +766,14 @@ impl<'a> Decoder<'a> {
 
     fn severity(&mut self, node: &mut Node<'_>) -> SeverityOverrides {
         let Value::Table(entries) = &mut node.value else {
-            self.wrong_type(node, "lint.severity", "a table of rule = severity");
+            self.wrong_type(node, &SEVERITY_PATH, "a table of rule = severity");
             return SeverityOverrides::default();
         };
         let mut overrides = Vec::new();
         for entry in entries.iter_mut() {
             let rule = Spanned::new(entry.key.to_string(), entry.key_span.clone());
-            let path = format!("lint.severity.{}", entry.key);
-            let known = self.rule_name(&rule, "lint.severity");
+            let path = KeyPath::Key(&SEVERITY_PATH, &entry.key);
+            let known = self.rule_name(&rule, &SEVERITY_PATH);
             let level = self.choice(&mut entry.value, &path, &RuleLevel::NAMES, RuleLevel::parse);
             if let (true, Some(level)) = (known, level) {
                 overrides.push((rule, level));
@@ -739,7 +784,7 @@ impl<'a> Decoder<'a> {
 
     fn acceptances(&mut self, node: &mut Node<'_>) -> Vec<Acceptance> {
         let Value::Array(items) = &mut node.value else {
-            self.wrong_type(node, "lint.accept", "an array of tables");
+            self.wrong_type(node, &ACCEPT_PATH, "an array of tables");
             return Vec::new();
         };
         items
@@ -750,7 +795,7 @@ impl<'a> Decoder<'a> {
     }
 
     fn acceptance(&mut self, node: &mut Node<'_>, index: usize) -> Option<Acceptance> {
-        let path = format!("lint.accept[{index}]");
+        let path = KeyPath::Index(&ACCEPT_PATH, index);
         let span = node.span.clone();
         let entries = self.table(node, &path, ACCEPT_KEYS)?;
         let errors_before = self.errors.len();
@@ -760,7 +805,7 @@ impl<'a> Decoder<'a> {
         let mut until = None;
         for entry in entries.iter_mut() {
             let value = &mut entry.value;
-            let key_path = format!("{path}.{}", entry.key);
+            let key_path = KeyPath::Key(&path, &entry.key);
             match &*entry.key {
                 "rule" => {
                     rule = self
@@ -793,7 +838,7 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    fn date(&mut self, node: &mut Node<'_>, path: &str) -> Option<Spanned<Date>> {
+    fn date(&mut self, node: &mut Node<'_>, path: &KeyPath<'_>) -> Option<Spanned<Date>> {
         let text: &str = match &node.value {
             Value::String(text) => text,
             Value::Datetime(text) => text,
