@@ -11,6 +11,7 @@ pub mod charter;
 pub mod commands;
 pub mod discover;
 pub mod finding;
+pub mod hash;
 pub mod lint;
 pub mod mapping;
 pub mod policy;

@@ -41,6 +41,8 @@ pub struct TeamView<'a> {
     pub people: BTreeMap<&'a str, Vec<usize>>,
     /// Per role: the catalog entries it owns (whether or not it is vacant), sorted.
     owned_by_role: Vec<Vec<usize>>,
+    /// Per person: the catalog entries they own through all their roles, sorted.
+    owned_by_person: BTreeMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> TeamView<'a> {
@@ -91,6 +93,18 @@ impl<'a> TeamView<'a> {
             owned.sort_unstable();
             owned.dedup();
         }
+        let owned_by_person = people
+            .iter()
+            .map(|(&person, roles)| {
+                let mut owned: Vec<usize> = roles
+                    .iter()
+                    .flat_map(|&role| owned_by_role[role].iter().copied())
+                    .collect();
+                owned.sort_unstable();
+                owned.dedup();
+                (person, owned)
+            })
+            .collect();
         TeamView {
             charter,
             source: &loaded.source,
@@ -100,6 +114,7 @@ impl<'a> TeamView<'a> {
             vacant_owners,
             people,
             owned_by_role,
+            owned_by_person,
         }
     }
 
@@ -124,12 +139,8 @@ impl<'a> TeamView<'a> {
     }
 
     /// The catalog entries a person owns in this team, sorted.
-    pub fn owned_by(&self, person: &str) -> BTreeSet<usize> {
-        let roles = self.people.get(person).map_or(&[][..], Vec::as_slice);
-        roles
-            .iter()
-            .flat_map(|&role| self.owned_by_role(role).iter().copied())
-            .collect()
+    pub fn owned_by(&self, person: &str) -> &[usize] {
+        self.owned_by_person.get(person).map_or(&[][..], Vec::as_slice)
     }
 
     /// The catalog entries a role owns (whether or not it is vacant), sorted.

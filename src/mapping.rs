@@ -262,7 +262,7 @@ fn builtin_aliases() -> &'static PhraseTable {
 const MAPPING_CACHE_LIMIT: usize = 65_536;
 
 thread_local! {
-    static BUILTIN_MAPPINGS: RefCell<HashMap<String, DutyMapping>> = RefCell::new(HashMap::new());
+    static BUILTIN_MAPPINGS: RefCell<crate::hash::FxHashMap<String, DutyMapping>> = RefCell::default();
 }
 
 /// Maps the duties of one charter, with the charter's vocabulary.
