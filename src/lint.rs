@@ -572,7 +572,11 @@ fn check_all(
     options: &RunOptions,
 ) -> (Vec<CheckedFile>, Vec<LoadFailure>, Vec<crate::discover::MissingPath>) {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let threads = if options.threads == 0 { cores } else { options.threads };
+    let mut threads = if options.threads == 0 { cores } else { options.threads };
+    // Files named one by one need no more workers than there are files.
+    if inputs.iter().all(|input| !std::path::Path::new(input).is_dir()) {
+        threads = threads.min(inputs.len());
+    }
     let (mut checked, mut failures) = (Vec::new(), Vec::new());
     if threads <= 1 {
         let missing = crate::discover::for_each_charter(inputs, |path| {
