@@ -43,11 +43,3 @@ pub fn for_each_charter(inputs: &[String], mut found: impl FnMut(String)) -> Vec
     }
     missing
 }
-
-/// Every charter path of files and folders, sorted and without repeats.
-pub fn charter_paths(inputs: &[String]) -> (Vec<String>, Vec<MissingPath>) {
-    let mut paths = Vec::new();
-    let missing = for_each_charter(inputs, |path| paths.push(path));
-    paths.sort();
-    (paths, missing)
-}
