@@ -31,6 +31,7 @@ enum Command {
     Map {
         /// A charter file (`-` reads standard input)
         path: String,
+        /// Output format
         #[arg(long, value_enum, default_value_t = DataFormat::Text)]
         format: DataFormat,
         #[command(flatten)]
@@ -43,6 +44,7 @@ enum Command {
     },
     /// List the responsibility catalog with areas, core conditions and aliases
     Catalog {
+        /// Output format
         #[arg(long, value_enum, default_value_t = DataFormat::Text)]
         format: DataFormat,
     },
@@ -55,6 +57,7 @@ enum Command {
     Init {
         /// Where to write it (default: team.charter.toml or team.charter.json)
         path: Option<String>,
+        /// The starter's format
         #[arg(long, value_enum, default_value_t = CharterFormat::Toml)]
         format: CharterFormat,
         /// Overwrite an existing file
@@ -68,6 +71,7 @@ struct CheckArgs {
     /// Charter files or folders (folders: *.charter.toml and *.charter.json, recursively); `-` reads standard input
     #[arg(default_value = ".")]
     paths: Vec<String>,
+    /// Report format: text for people, json for scripts, markdown for reviewers, sarif for code scanning, github for annotations, junit for test reports
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     format: ReportFormat,
     /// Write the report to this file (atomically) instead of standard output
@@ -79,6 +83,7 @@ struct CheckArgs {
     /// An org-wide policy file holding a [lint] table
     #[arg(long, value_name = "FILE")]
     config: Option<String>,
+    /// When to color the text report (auto: only on a terminal and without NO_COLOR)
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
     /// Print nothing but findings and errors (no summary line)
