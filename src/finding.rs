@@ -66,7 +66,15 @@ pub struct Excerpt {
     pub text: String,
     /// The exact place, as a byte range into `text`.
     pub span: Span,
+    /// Whether `text` starts inside its first line (a window of a very long line), so
+    /// a column counted from the start of `text` is not the column in the file.
+    pub starts_mid_line: bool,
 }
+
+/// Lines longer than this are shown as a window around the place they point at.
+const LONG_EXCERPT: usize = 1024;
+/// Bytes of context kept on each side of the place in such a window.
+const WINDOW_CONTEXT: usize = 240;
 
 /// Where a finding or an error points.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,12 +95,38 @@ impl Location {
             path: source.path.clone(),
             start: source.position(span.start),
             end: source.position(span.end.max(span.start)),
-            excerpt: Excerpt {
-                first_line: source.position(lines.start).line,
-                text: source.text[lines.clone()].to_string(),
-                span: start - lines.start..end - lines.start,
+            excerpt: if lines.len() <= LONG_EXCERPT {
+                Excerpt {
+                    first_line: source.position(lines.start).line,
+                    text: source.text[lines.clone()].to_string(),
+                    span: start - lines.start..end - lines.start,
+                    starts_mid_line: false,
+                }
+            } else {
+                window(source, &lines, start..end)
             },
         }
+    }
+}
+
+/// A bounded piece of very long lines around `span`, marked with `…` where cut, so
+/// that every finding on a minified file does not carry the whole file.
+fn window(source: &SourceFile, lines: &Span, span: Span) -> Excerpt {
+    let text = &source.text;
+    let from = crate::source::floor_char_boundary(text, span.start.saturating_sub(WINDOW_CONTEXT).max(lines.start));
+    let shown_end = span.end.min(span.start + LONG_EXCERPT);
+    let to = source
+        .clamp(&(shown_end..(shown_end + WINDOW_CONTEXT).min(lines.end)))
+        .end;
+    let cut_start = from > lines.start;
+    let prefix = if cut_start { "…" } else { "" };
+    let suffix = if to < lines.end { "…" } else { "" };
+    let offset = prefix.len();
+    Excerpt {
+        first_line: source.position(from).line,
+        text: format!("{prefix}{}{suffix}", &text[from..to]),
+        span: span.start - from + offset..shown_end.min(to) - from + offset,
+        starts_mid_line: cut_start,
     }
 }
 
@@ -160,5 +194,48 @@ impl Summary {
             }
         }
         summary
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_are_kept_whole() {
+        let source = SourceFile::new("t", "name = \"Checkout\"\n".to_string());
+        let location = Location::new(&source, &(7..17));
+        assert_eq!(location.excerpt.text, "name = \"Checkout\"");
+        assert!(!location.excerpt.starts_mid_line);
+        assert_eq!(&location.excerpt.text[location.excerpt.span.clone()], "\"Checkout\"");
+    }
+
+    #[test]
+    fn very_long_lines_become_a_window_around_the_place() {
+        let text = format!("{}\"target\"{}", "x".repeat(100_000), "y".repeat(100_000));
+        let source = SourceFile::new("t", text);
+        let location = Location::new(&source, &(100_000..100_008));
+        let excerpt = &location.excerpt;
+        assert!(excerpt.text.len() < 2 * WINDOW_CONTEXT + 16, "{}", excerpt.text.len());
+        assert!(excerpt.starts_mid_line);
+        assert!(excerpt.text.starts_with('…') && excerpt.text.ends_with('…'));
+        assert_eq!(&excerpt.text[excerpt.span.clone()], "\"target\"");
+        assert_eq!(
+            location.start,
+            Position {
+                line: 1,
+                column: 100_001
+            }
+        );
+    }
+
+    #[test]
+    fn windows_cut_on_character_boundaries() {
+        let text = format!("{}\"é\"{}", "é".repeat(5_000), "ü".repeat(5_000));
+        let source = SourceFile::new("t", text);
+        let at = "é".len() * 5_000;
+        let location = Location::new(&source, &(at..at + 4));
+        assert_eq!(&location.excerpt.text[location.excerpt.span.clone()], "\"é\"");
+        assert_eq!(location.start.column, 5_001);
     }
 }

@@ -28,17 +28,30 @@ pub struct SourceFile {
     /// The text; input that is not UTF-8 is kept here lossily, for display only.
     pub text: String,
     line_starts: Vec<usize>,
+    /// Per line: whether it is plain ASCII, where a column is just a byte offset.
+    ascii_lines: Vec<bool>,
 }
 
 impl SourceFile {
     pub fn new(path: impl Into<Arc<str>>, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(memchr_newlines(&text).map(|at| at + 1))
-            .collect();
+        let mut line_starts = vec![0];
+        let mut ascii_lines = Vec::new();
+        let mut ascii = true;
+        for (at, byte) in text.bytes().enumerate() {
+            if byte == b'\n' {
+                line_starts.push(at + 1);
+                ascii_lines.push(ascii);
+                ascii = true;
+            } else {
+                ascii &= byte.is_ascii();
+            }
+        }
+        ascii_lines.push(ascii);
         SourceFile {
             path: path.into(),
             text,
             line_starts,
+            ascii_lines,
         }
     }
 
@@ -50,7 +63,13 @@ impl SourceFile {
             Err(index) => index - 1,
         };
         let line_start = self.line_starts[line_index];
-        let column = self.text[line_start..offset].chars().count() + 1;
+        let before = &self.text[line_start..offset];
+        // Counting characters is linear in the line; a minified file is one long line.
+        let column = if self.ascii_lines[line_index] {
+            before.len()
+        } else {
+            before.chars().count()
+        } + 1;
         Position {
             line: line_index + 1,
             column,
@@ -85,14 +104,7 @@ impl SourceFile {
     }
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|(_, byte)| *byte == b'\n')
-        .map(|(at, _)| at)
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+pub(crate) fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
     }

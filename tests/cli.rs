@@ -401,3 +401,26 @@ fn a_broken_pipe_ends_the_run_quietly() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn a_minified_charter_points_at_the_right_column_without_copying_its_line() {
+    let roles: Vec<String> = (0..2_000)
+        .map(|index| format!("{{\"id\":\"r{index}\",\"title\":\"Product Owner\",\"holders\":[\"P{index}\"],\"owns\":[\"ordering team lunch {index}\"]}}"))
+        .collect();
+    let text = format!(
+        "{{\"version\":1,\"team\":{{\"name\":\"Min\"}},\"roles\":[{}]}}",
+        roles.join(",")
+    );
+    let last_duty = text.rfind("\"ordering team lunch 1999\"").expect("present");
+    let (code, stdout) = check_stdin(text.clone(), "json");
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains(&format!("--> <stdin>:1:{}\n", last_duty + 1)),
+        "the last duty's column"
+    );
+    let longest = stdout.lines().map(str::len).max().unwrap_or(0);
+    assert!(
+        longest < 1_000,
+        "a report line of {longest} bytes copies the input line"
+    );
+}

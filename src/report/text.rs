@@ -44,10 +44,29 @@ fn snippet<'a>(
         Some(label) if !label.is_empty() => annotation.label(label),
         _ => annotation,
     };
-    Snippet::source(&location.excerpt.text)
-        .line_start(location.excerpt.first_line)
-        .path(&*location.path)
-        .annotation(annotation)
+    let snippet = Snippet::source(&location.excerpt.text).line_start(location.excerpt.first_line);
+    // A window of a long line would make the renderer count columns from the cut.
+    let snippet = if location.excerpt.starts_mid_line {
+        snippet
+    } else {
+        snippet.path(&*location.path)
+    };
+    snippet.annotation(annotation)
+}
+
+/// Puts back the ` --> path:line:column` line the renderer leaves out for a window.
+fn with_location_line(rendered: String, location: &Location) -> String {
+    if !location.excerpt.starts_mid_line {
+        return rendered;
+    }
+    let Some((title, rest)) = rendered.split_once('\n') else {
+        return rendered;
+    };
+    let gutter = " ".repeat(location.excerpt.first_line.to_string().len());
+    format!(
+        "{title}\n{gutter}--> {}:{}:{}\n{rest}",
+        location.path, location.start.line, location.start.column
+    )
 }
 
 /// One finding, rendered like a compiler diagnostic.
@@ -59,7 +78,7 @@ pub fn render_finding(renderer: &Renderer, finding: &Finding) -> String {
     if let Some(help) = &finding.help {
         group = group.element(Level::HELP.message(help));
     }
-    renderer.render(&[group])
+    with_location_line(renderer.render(&[group]), &finding.location)
 }
 
 /// Every error of a file that could not be loaded.
@@ -90,7 +109,7 @@ pub fn render_load_failure(renderer: &Renderer, failure: &LoadFailure) -> String
         if let Some(help) = &error.help {
             group = group.element(Level::HELP.message(help));
         }
-        rendered.push(renderer.render(&[group]));
+        rendered.push(with_location_line(renderer.render(&[group]), &primary));
     }
     rendered.join("\n\n")
 }
