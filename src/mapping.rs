@@ -206,29 +206,49 @@ impl Phrase {
         }
     }
 
+    /// `duty_words` is sorted and free of repeats.
     fn words_appear_in(&self, duty_words: &[String]) -> bool {
-        !self.words.is_empty() && self.words.iter().all(|word| duty_words.contains(word))
+        !self.words.is_empty() && self.words.iter().all(|word| duty_words.binary_search(word).is_ok())
     }
 }
 
 struct PhraseTable {
     phrases: Vec<Phrase>,
     exact: HashMap<String, usize>,
+    /// Phrases by their first (alphabetical) word: a phrase can only match a duty that
+    /// has that word, so a large vocabulary costs nothing for duties without it.
+    by_first_word: HashMap<String, Vec<usize>>,
 }
 
 impl PhraseTable {
     fn new(phrases: Vec<Phrase>) -> PhraseTable {
         let mut exact = HashMap::with_capacity(phrases.len());
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, phrase) in phrases.iter().enumerate() {
             exact.entry(phrase.normalized.clone()).or_insert(index);
+            if let Some(first) = phrase.words.first() {
+                by_first_word.entry(first.clone()).or_default().push(index);
+            }
         }
-        PhraseTable { phrases, exact }
+        PhraseTable {
+            phrases,
+            exact,
+            by_first_word,
+        }
     }
 
-    /// The phrases with the most words that all appear in the duty.
+    /// The phrases with the most words that all appear in the duty, in table order.
+    /// `duty_words` is sorted and free of repeats.
     fn most_specific(&self, duty_words: &[String]) -> Vec<&Phrase> {
+        let mut candidates: Vec<usize> = duty_words
+            .iter()
+            .filter_map(|word| self.by_first_word.get(word))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
         let mut best: Vec<&Phrase> = Vec::new();
-        for phrase in &self.phrases {
+        for phrase in candidates.into_iter().map(|index| &self.phrases[index]) {
             if !phrase.words_appear_in(duty_words) {
                 continue;
             }
@@ -260,6 +280,11 @@ fn builtin_aliases() -> &'static PhraseTable {
 }
 
 const MAPPING_CACHE_LIMIT: usize = 65_536;
+/// Longer duties are not remembered, which keeps the cache's memory bounded.
+const CACHED_DUTY_BYTES: usize = 256;
+/// Longer duties get no suggestion: no alias is close to a paragraph, and string
+/// similarity costs grow with the product of both lengths.
+const SUGGESTED_DUTY_CHARS: usize = 120;
 
 thread_local! {
     static BUILTIN_MAPPINGS: RefCell<crate::hash::FxHashMap<String, DutyMapping>> = RefCell::default();
@@ -294,7 +319,7 @@ impl Mapper {
         let mapping = self.map_uncached(duty);
         BUILTIN_MAPPINGS.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if cache.len() < MAPPING_CACHE_LIMIT {
+            if cache.len() < MAPPING_CACHE_LIMIT && duty.len() <= CACHED_DUTY_BYTES {
                 cache.insert(duty.to_string(), mapping.clone());
             }
         });
@@ -328,8 +353,11 @@ impl Mapper {
                 reason: MatchReason::Alias { alias: phrase.alias() },
             };
         }
+        let mut distinct_words = words;
+        distinct_words.sort_unstable();
+        distinct_words.dedup();
         for (table, is_vocabulary) in [(&self.vocabulary, true), (aliases, false)] {
-            let best = table.most_specific(&words);
+            let best = table.most_specific(&distinct_words);
             let Some(first) = best.first() else {
                 continue;
             };
@@ -363,6 +391,9 @@ impl Mapper {
 
 /// The built-in alias most like the duty, if it is at all close.
 fn closest_alias(duty: &str) -> Option<(usize, &'static str)> {
+    if duty.chars().count() > SUGGESTED_DUTY_CHARS {
+        return None;
+    }
     let duty = duty.to_lowercase();
     let mut best: Option<(f64, usize, &'static str)> = None;
     for (index, entry) in CATALOG.iter().enumerate() {
@@ -396,6 +427,65 @@ mod tests {
         ] {
             assert_eq!(stem(left), stem(right), "{left} / {right}");
         }
+    }
+
+    fn vocabulary(entries: &[(&str, &str)]) -> Vocabulary {
+        use crate::charter::{Spanned, VocabularyEntry};
+        Vocabulary(
+            entries
+                .iter()
+                .map(|(phrase, id)| VocabularyEntry {
+                    phrase: Spanned::new(phrase.to_string(), 0..0),
+                    responsibility: Spanned::new(crate::catalog::index_of(id).expect("catalog id"), 0..0),
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn vocabulary_phrases_match_exactly_and_by_their_words_before_aliases() {
+        let mapper = Mapper::new(&vocabulary(&[
+            ("OKR setting", "outcomes.success-metrics"),
+            ("north-star tracking", "outcomes.business-outcomes"),
+        ]));
+        let by_words = mapper.map("Quarterly OKR setting workshop");
+        assert_eq!(
+            by_words.responsibility().map(|index| CATALOG[index].id),
+            Some("outcomes.success-metrics")
+        );
+        assert!(matches!(
+            by_words,
+            DutyMapping::Mapped {
+                reason: MatchReason::VocabularyWords { .. },
+                ..
+            }
+        ));
+        // "north star" alone is a built-in alias of the vision; the team's phrase wins.
+        let team_words = mapper.map("North-star tracking");
+        assert_eq!(
+            team_words.responsibility().map(|index| CATALOG[index].id),
+            Some("outcomes.business-outcomes")
+        );
+    }
+
+    #[test]
+    fn a_large_vocabulary_still_finds_its_phrase() {
+        let phrases: Vec<(String, &str)> = (0..5_000)
+            .map(|index| (format!("custom duty {index}"), "strategy.vision"))
+            .collect();
+        let entries: Vec<(&str, &str)> = phrases.iter().map(|(phrase, id)| (phrase.as_str(), *id)).collect();
+        let mapper = Mapper::new(&vocabulary(&entries));
+        let mapped = mapper.map("the custom duty 4321 of the team");
+        assert!(
+            matches!(mapped, DutyMapping::Mapped { reason: MatchReason::VocabularyWords { ref phrase }, .. } if phrase == "custom duty 4321")
+        );
+    }
+
+    #[test]
+    fn a_paragraph_long_duty_gets_no_suggestion() {
+        let mapper = Mapper::new(&Vocabulary::default());
+        let duty = "zzz ".repeat(100_000);
+        assert_eq!(mapper.map(&duty), DutyMapping::Unknown { suggestion: None });
     }
 
     #[test]
