@@ -359,14 +359,15 @@ fn output_writes_the_whole_report_and_a_failed_run_keeps_the_old_one() {
 
 #[test]
 fn output_into_a_missing_folder_is_an_error() {
-    let status = charterlint()
+    let output = charterlint()
         .args([
             "check",
             "--output",
             "no/such/folder/report.txt",
             "examples/02-scaled-program.charter.toml",
         ])
-        .status()
+        .output()
         .expect("runs");
-    assert_eq!(status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot write `no/such/folder/report.txt`"));
 }
