@@ -17,11 +17,12 @@ declare_rule! {
     ///
     /// In a startup or a single small team, one product person carrying both the
     /// strategy and the backlog is normal and often healthy: one voice, no hand-offs.
-    /// It stops working as the team grows. Looking quarters ahead at the market and
-    /// being available every day to answer the team's questions are each a full-time
-    /// job, and they compete for the same attention. Past one delivery team the person
-    /// ends up doing one of the two badly, usually the strategic one, and the context
-    /// switching burns them out.
+    /// It stops working as the team grows. Strategy rewards long stretches of thinking
+    /// about the market months ahead; the backlog rewards being interruptible all day
+    /// for the questions of the sprint in progress. Each grows with the number of
+    /// delivery teams, and one calendar cannot hold both for long. What usually gives
+    /// is the long-range work, quietly, while the person wears themselves down
+    /// switching between the two.
     ///
     /// ## How to fix it
     ///
@@ -103,7 +104,7 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         };
         let help = if warning {
             format!(
-                "at {teams}, strategy and the backlog are two full-time jobs: give the backlog to a product owner per delivery team (with `scope`), or accept the risk in `[[lint.accept]]`"
+                "at {teams}, strategy and the backlogs are more than one person can own: give the backlog to a product owner per delivery team (with `scope`), or accept the risk in `[[lint.accept]]`"
             )
         } else {
             format!(

@@ -16,11 +16,12 @@ declare_rule! {
     /// ## Why it matters
     ///
     /// Splitting the product manager and product owner roles only works when direction
-    /// flows into the backlog and what the team learns flows back. Without a defined
-    /// hand-off, strategy never turns into clear backlog work: priorities change with
-    /// no explanation, items reach planning still vague, the team knows what is urgent
-    /// but not why, and discovery and delivery drift apart. Naming who is consulted on
-    /// what is the smallest thing that prevents it.
+    /// flows into the backlog and what the team learns flows back. When nobody is
+    /// responsible for that exchange, the two halves run on separate clocks: the
+    /// roadmap moves without the backlog hearing about it, backlog order shifts for
+    /// reasons the roadmap never stated, and the team ends up building against
+    /// priorities whose purpose it was never told. Writing down who is consulted on
+    /// what is the smallest agreement that keeps the two connected.
     ///
     /// ## How to fix it
     ///

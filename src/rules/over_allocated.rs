@@ -12,8 +12,8 @@ declare_rule! {
     ///
     /// ## Why it matters
     ///
-    /// A charter that gives one person a full-time product manager role and a
-    /// full-time product owner role describes two jobs and one salary. Something gives,
+    /// A charter that gives one person all of a product manager role and all of a
+    /// product owner role describes two jobs and one salary. Something gives,
     /// and it is usually the duty with the longest horizon: discovery and strategy slip
     /// while the sprint keeps asking questions. The same happens, less visibly, when a
     /// person is spread over several teams' charters.

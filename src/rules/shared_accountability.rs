@@ -14,10 +14,10 @@ declare_rule! {
     /// ## Why it matters
     ///
     /// RACI allows exactly one accountable party per duty for a reason. When the
-    /// product manager and the product owner both "own" prioritization, priorities
-    /// change without explanation, each assumes the other made the call, and the team
-    /// learns to ask whichever answers the way it wants. Shared accountability is how a
-    /// boundary between two roles blurs until nobody can say where it is.
+    /// product manager and the product owner both "own" prioritization, the order of
+    /// the backlog depends on who spoke last, each assumes the other made the call, and
+    /// the team learns to ask whichever answers the way it wants. Shared accountability
+    /// is how a boundary between two roles blurs until nobody can say where it is.
     ///
     /// ## How to fix it
     ///

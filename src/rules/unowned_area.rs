@@ -12,12 +12,14 @@ declare_rule! {
     ///
     /// ## Why it matters
     ///
-    /// A team needs product direction, clear near-term work and someone who asks
-    /// whether what shipped actually worked. Lose direction and the team builds the
-    /// wrong things efficiently; lose the backlog and it builds the right things slowly
-    /// and chaotically; lose outcomes and nobody notices either. A whole empty area is
-    /// a bigger hole than one missing duty, so this finding replaces the
-    /// `unowned-responsibility` findings of that area.
+    /// Each area answers a different question. Strategy: are we building the right
+    /// product? Backlog: does the team know what to build next, and is it ready?
+    /// Outcomes: did what we shipped pay off? A team that leaves one of the three to
+    /// nobody fails in a predictable way: polished work on the wrong problem, good
+    /// intentions that never become stories the team can start, or a steady stream of
+    /// releases whose effect no one checks. A whole empty area is a bigger hole than one
+    /// missing duty, so this finding replaces the `unowned-responsibility` findings of
+    /// that area.
     ///
     /// Roles without holders own nothing: a vacant product owner does not cover the
     /// backlog.

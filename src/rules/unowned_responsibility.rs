@@ -18,10 +18,10 @@ declare_rule! {
     ///
     /// ## Why it matters
     ///
-    /// Titles say little about who does what: the question that matters is whether
-    /// direction, delivery clarity and results are each genuinely owned. A duty that
-    /// everyone assumes someone else carries is the gap that turns into a missed
-    /// quarter. A duty owned only by a vacant role is just as unowned, and the finding
+    /// The same title means different work in different companies, so charterlint
+    /// looks at duties, not titles: for each duty the team cannot do without, one named
+    /// person must answer for it. A duty that everyone assumes someone else carries is
+    /// the gap that turns into a missed quarter. A duty owned only by a vacant role is just as unowned, and the finding
     /// says so.
     ///
     /// When a whole area is unowned, `unowned-area` reports it once instead of one
