@@ -25,7 +25,10 @@ pub fn render(report: &RunReport) -> String {
     let mut out = String::new();
     for failure in &report.input_errors {
         for (position, error) in failure.located_messages() {
-            let mut properties = format!("file={}", escape_property(&failure.source.path));
+            let mut properties = format!(
+                "file={}",
+                escape_property(&crate::report::repository_path(&failure.source.path))
+            );
             if let Some(position) = position {
                 let _ = write!(properties, ",line={},col={}", position.line, position.column);
             }
@@ -55,7 +58,7 @@ pub fn render(report: &RunReport) -> String {
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&place.path),
+            escape_property(&crate::report::repository_path(&place.path)),
             place.start.line,
             place.start.column,
             place.end.line,

@@ -71,3 +71,15 @@ pub fn write_atomically(path: &std::path::Path, contents: &[u8]) -> io::Result<(
     }
     result.map_err(|error| io::Error::new(error.kind(), format!("cannot write `{}`: {error}", path.display())))
 }
+
+/// A path as CI systems want it: relative to the working directory (the repository
+/// root in CI) when it lies below it, with forward slashes and no leading `./`.
+pub fn repository_path(path: &str) -> String {
+    let mut path = path.replace('\\', "/");
+    if let Ok(root) = std::env::current_dir()
+        && let Ok(relative) = std::path::Path::new(&path).strip_prefix(&root)
+    {
+        path = relative.to_string_lossy().replace('\\', "/");
+    }
+    path.trim_start_matches("./").to_string()
+}

@@ -165,13 +165,7 @@ fn level(severity: Severity) -> &'static str {
 
 /// A path as a URI reference relative to the repository root.
 pub fn relative_uri(path: &str) -> String {
-    let mut path = path.replace('\\', "/");
-    if let Ok(root) = std::env::current_dir()
-        && let Some(relative) = std::path::Path::new(&path).strip_prefix(&root).ok()
-    {
-        path = relative.to_string_lossy().replace('\\', "/");
-    }
-    let path = path.trim_start_matches("./");
+    let path = crate::report::repository_path(path);
     let mut uri = String::with_capacity(path.len());
     for byte in path.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
