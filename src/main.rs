@@ -274,7 +274,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         }
         None => {
             let stdout_color = use_color(args.color, io::stdout().is_terminal());
-            let mut stdout = io::stdout().lock();
+            // Standard output is line-buffered; a report of thousands of lines would
+            // otherwise cost a write per line.
+            let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
             format.emitter(stdout_color, args.quiet).emit(&report, &mut stdout)?;
             stdout.flush()?;
             drop(stdout);
