@@ -389,23 +389,37 @@ impl Mapper {
     }
 }
 
-/// The built-in alias most like the duty, if it is at all close.
+/// The built-in alias most like the duty, if one is close enough to be what was meant:
+/// a near-identical spelling (a typo), or an alias that covers at least half of the
+/// duty's words. A shared first word alone ("ordering team lunch", "ordering the
+/// backlog") is no reason to suggest anything.
 fn closest_alias(duty: &str) -> Option<(usize, &'static str)> {
     if duty.chars().count() > SUGGESTED_DUTY_CHARS {
         return None;
     }
-    let duty = duty.to_lowercase();
+    let lowercase = duty.to_lowercase();
+    let mut duty_words = normalized_words(duty);
+    duty_words.sort_unstable();
+    duty_words.dedup();
     let mut best: Option<(f64, usize, &'static str)> = None;
-    for (index, entry) in CATALOG.iter().enumerate() {
-        for alias in entry.aliases {
-            let score = strsim::jaro_winkler(&duty, alias);
-            if best.is_none_or(|(best_score, _, _)| score > best_score) {
-                best = Some((score, index, alias));
-            }
+    for phrase in &builtin_aliases().phrases {
+        // Jaro-Winkler rewards a shared start; Levenshtein keeps that from being enough.
+        let spelling = strsim::jaro_winkler(&lowercase, &phrase.text);
+        let edits = strsim::normalized_levenshtein(&lowercase, &phrase.text);
+        let shared = phrase.words.iter().filter(|word| duty_words.binary_search(word).is_ok()).count();
+        let coverage = if duty_words.is_empty() { 0.0 } else { shared as f64 / duty_words.len() as f64 };
+        let score = if spelling >= 0.9 && edits >= 0.7 {
+            1.0 + spelling
+        } else if coverage >= 0.5 {
+            coverage + spelling / 10.0
+        } else {
+            continue;
+        };
+        if best.is_none_or(|(best_score, _, _)| score > best_score) {
+            best = Some((score, phrase.responsibility, phrase.alias()));
         }
     }
-    best.filter(|(score, _, _)| *score >= 0.7)
-        .map(|(_, index, alias)| (index, alias))
+    best.map(|(_, index, alias)| (index, alias))
 }
 
 #[cfg(test)]
@@ -479,6 +493,19 @@ mod tests {
         assert!(
             matches!(mapped, DutyMapping::Mapped { reason: MatchReason::VocabularyWords { ref phrase }, .. } if phrase == "custom duty 4321")
         );
+    }
+
+    #[test]
+    fn suggestions_are_typos_or_cover_most_words() {
+        let mapper = Mapper::new(&Vocabulary::default());
+        let suggestion = |duty: &str| match mapper.map(duty) {
+            DutyMapping::Unknown { suggestion } => suggestion.map(|(_, alias)| alias),
+            other => panic!("{duty:?} mapped: {other:?}"),
+        };
+        assert_eq!(suggestion("roadmpa"), Some("roadmap"));
+        assert_eq!(suggestion("custmer interveiws"), Some("customer interviews"));
+        assert_eq!(suggestion("ordering team lunch"), None);
+        assert_eq!(suggestion("hiring"), None);
     }
 
     #[test]
