@@ -406,8 +406,16 @@ fn closest_alias(duty: &str) -> Option<(usize, &'static str)> {
         // Jaro-Winkler rewards a shared start; Levenshtein keeps that from being enough.
         let spelling = strsim::jaro_winkler(&lowercase, &phrase.text);
         let edits = strsim::normalized_levenshtein(&lowercase, &phrase.text);
-        let shared = phrase.words.iter().filter(|word| duty_words.binary_search(word).is_ok()).count();
-        let coverage = if duty_words.is_empty() { 0.0 } else { shared as f64 / duty_words.len() as f64 };
+        let shared = phrase
+            .words
+            .iter()
+            .filter(|word| duty_words.binary_search(word).is_ok())
+            .count();
+        let coverage = if duty_words.is_empty() {
+            0.0
+        } else {
+            shared as f64 / duty_words.len() as f64
+        };
         let score = if spelling >= 0.9 && edits >= 0.7 {
             1.0 + spelling
         } else if coverage >= 0.5 {
