@@ -131,7 +131,9 @@ fn a_multi_team_program_without_delivery_governance_fails() {
 
 #[test]
 fn a_kanban_team_is_not_asked_for_sprint_duties() {
-    let roles = SPLIT_ROLES.replace(", \"sprint planning\"", "").replace(", \"sprint goals\"", "");
+    let roles = SPLIT_ROLES
+        .replace(", \"sprint planning\"", "")
+        .replace(", \"sprint goals\"", "");
     let kanban = check_toml(&charter("methodology = \"kanban\"", &roles));
     assert!(kanban.findings.is_empty(), "{:?}", kanban.findings);
     let scrum = check_toml(&charter("methodology = \"scrum\"", &roles));
