@@ -190,3 +190,120 @@ impl ResolvedPolicy {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charter::{InputFormat, load_bytes};
+
+    fn charter(lint: &str) -> crate::charter::LoadedCharter {
+        let text = format!("version = 1\n[team]\nname = \"T\"\nmethodology = \"kanban\"\n{lint}");
+        load_bytes("team.charter.toml", text.into_bytes(), InputFormat::Toml).expect("valid charter")
+    }
+
+    fn org(lint: &str) -> OrgPolicy {
+        let loaded = charter(lint);
+        OrgPolicy {
+            lint: loaded.charter.lint,
+            source: Some(loaded.source),
+        }
+    }
+
+    fn resolve(org_lint: &str, charter_lint: &str, cli: Option<FailOn>) -> ResolvedPolicy {
+        let loaded = charter(charter_lint);
+        ResolvedPolicy::resolve(&loaded.charter, &loaded.source, &org(org_lint), cli)
+    }
+
+    fn core(policy: &ResolvedPolicy, id: &str) -> bool {
+        policy.core[crate::catalog::index_of(id).expect("catalog id")]
+    }
+
+    #[test]
+    fn defaults_without_any_policy() {
+        let policy = resolve("", "", None);
+        assert_eq!(policy.fail_on, FailOn::Error);
+        assert_eq!(policy.max_accountabilities, DEFAULT_MAX_ACCOUNTABILITIES);
+        assert_eq!(policy.severity("title-mismatch", Severity::Info), Some(Severity::Info));
+        // A kanban team: sprint duties are not core.
+        assert!(!core(&policy, "backlog.sprint-support"));
+        assert!(core(&policy, "strategy.vision"));
+    }
+
+    #[test]
+    fn the_charter_overrides_the_org_key_by_key_and_the_command_line_overrides_both() {
+        let org_lint = "[lint]\nfail_on = \"warning\"\nmax_accountabilities = 8\nmax_teams_per_person = 3\n";
+        let charter_lint = "[lint]\nmax_accountabilities = 12\n";
+        let policy = resolve(org_lint, charter_lint, None);
+        assert_eq!(policy.fail_on, FailOn::Warning, "kept from the org");
+        assert_eq!(policy.max_accountabilities, 12, "the charter's own");
+        assert_eq!(policy.max_teams_per_person, 3, "kept from the org");
+        let policy = resolve(org_lint, charter_lint, Some(FailOn::Never));
+        assert_eq!(policy.fail_on, FailOn::Never, "the command line wins");
+    }
+
+    #[test]
+    fn severities_merge_rule_by_rule() {
+        let policy = resolve(
+            "[lint]\nseverity = { \"title-mismatch\" = \"off\", \"combined-roles\" = \"error\" }\n",
+            "[lint]\nseverity = { \"combined-roles\" = \"warning\" }\n",
+            None,
+        );
+        assert_eq!(
+            policy.severity("title-mismatch", Severity::Info),
+            None,
+            "off from the org"
+        );
+        assert_eq!(
+            policy.severity("combined-roles", Severity::Info),
+            Some(Severity::Warning),
+            "the charter's"
+        );
+        assert_eq!(
+            policy.severity("vacant-role", Severity::Warning),
+            Some(Severity::Warning),
+            "untouched"
+        );
+    }
+
+    #[test]
+    fn requirement_lists_of_both_layers_apply() {
+        let policy = resolve(
+            "[lint]\nrequire = [\"strategy.go-to-market\"]\n",
+            "[lint]\nrequire = [\"backlog.stakeholder-translation\"]\noptional = [\"outcomes.business-outcomes\"]\n",
+            None,
+        );
+        assert!(core(&policy, "strategy.go-to-market"), "the org's requirement");
+        assert!(
+            core(&policy, "backlog.stakeholder-translation"),
+            "the charter's requirement"
+        );
+        assert!(!core(&policy, "outcomes.business-outcomes"), "the charter opts out");
+    }
+
+    #[test]
+    fn acceptances_match_by_rule_and_by_person_role_or_responsibility() {
+        let policy = resolve(
+            "",
+            "[[lint.accept]]\nrule = \"vacant-role\"\ntarget = \"designer\"\nreason = \"hiring\"\nuntil = \"2020-01-01\"\n",
+            None,
+        );
+        let acceptance = &policy.acceptances[0];
+        assert!(acceptance.is_expired(Date::parse("2026-06-01").expect("date")));
+        assert!(!acceptance.is_expired(Date::parse("2019-12-31").expect("date")));
+        let finding = |rule: &'static str, roles: &[&str]| Finding {
+            rule,
+            category: crate::finding::Category::Gap,
+            severity: Severity::Warning,
+            message: String::new(),
+            location: acceptance.location.clone(),
+            responsibility: None,
+            roles: roles.iter().map(|role| role.to_string()).collect(),
+            people: Vec::new(),
+            help: None,
+            team: String::new(),
+        };
+        assert!(acceptance.matches(&finding("vacant-role", &["designer"])));
+        assert!(!acceptance.matches(&finding("vacant-role", &["po"])));
+        assert!(!acceptance.matches(&finding("combined-roles", &["designer"])));
+    }
+}
