@@ -258,10 +258,8 @@ pub struct CoverageRow {
     /// Index into the catalog.
     pub responsibility: usize,
     pub core: bool,
-    /// Per role column: the RACI letters of the role's duties that map here ("A", "R/C").
-    pub cells: Vec<String>,
-    /// The people who own it.
-    pub owners: Vec<String>,
+    /// Per role column: the RACI relations of the role's duties that map here.
+    pub cells: Vec<RaciSet>,
     /// Core and owned by no role with holders.
     pub unowned: bool,
     /// Owned by people whose scopes overlap.
@@ -278,7 +276,55 @@ pub struct Coverage {
     pub rows: Vec<CoverageRow>,
 }
 
+/// The RACI relations one role has to one responsibility.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RaciSet(u8);
+
+impl RaciSet {
+    const ORDER: [Raci; 4] = [Raci::Accountable, Raci::Responsible, Raci::Consulted, Raci::Informed];
+
+    fn bit(raci: Raci) -> u8 {
+        1 << Self::ORDER.iter().position(|entry| *entry == raci).unwrap_or(0)
+    }
+
+    pub fn insert(&mut self, raci: Raci) {
+        self.0 |= Self::bit(raci);
+    }
+
+    pub fn contains(self, raci: Raci) -> bool {
+        self.0 & Self::bit(raci) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// "A", "R/C": the letters in RACI order.
+    pub fn letters(self) -> String {
+        Self::ORDER
+            .iter()
+            .filter(|raci| self.contains(**raci))
+            .map(|raci| raci.letter().to_string())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
 impl Coverage {
+    /// The people who own a row's responsibility: holders of the roles marked A, sorted.
+    pub fn owners(&self, row: &CoverageRow) -> Vec<&str> {
+        let mut owners: Vec<&str> = self
+            .roles
+            .iter()
+            .zip(&row.cells)
+            .filter(|(_, cell)| cell.contains(Raci::Accountable))
+            .flat_map(|(role, _)| role.holders.iter().map(String::as_str))
+            .collect();
+        owners.sort_unstable();
+        owners.dedup();
+        owners
+    }
+
     fn new(view: &TeamView<'_>, findings: &[Finding]) -> Self {
         let roles = view
             .charter
@@ -291,30 +337,20 @@ impl Coverage {
                 scope: role.scope.as_ref().map(|scope| scope.value.clone()),
             })
             .collect();
-        let mut letters: Vec<Vec<BTreeSet<Raci>>> =
-            vec![vec![BTreeSet::new(); view.charter.roles.len()]; CATALOG.len()];
+        let mut cells = vec![vec![RaciSet::default(); view.charter.roles.len()]; CATALOG.len()];
         for duty in &view.duties {
             if let Some(responsibility) = duty.responsibility() {
-                letters[responsibility][duty.role].insert(duty.raci);
+                cells[responsibility][duty.role].insert(duty.raci);
             }
         }
         let rows = CATALOG
             .iter()
             .enumerate()
-            .filter(|(index, _)| view.policy.core[*index] || letters[*index].iter().any(|cell| !cell.is_empty()))
+            .filter(|(index, _)| view.policy.core[*index] || cells[*index].iter().any(|cell| !cell.is_empty()))
             .map(|(index, entry)| CoverageRow {
                 responsibility: index,
                 core: view.policy.core[index],
-                cells: letters[index]
-                    .iter()
-                    .map(|cell| {
-                        cell.iter()
-                            .map(|raci| raci.letter().to_string())
-                            .collect::<Vec<_>>()
-                            .join("/")
-                    })
-                    .collect(),
-                owners: view.owner_names(index).iter().map(|name| name.to_string()).collect(),
+                cells: cells[index].clone(),
                 unowned: view.policy.core[index] && view.owners[index].is_empty(),
                 shared: findings
                     .iter()

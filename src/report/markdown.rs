@@ -154,25 +154,20 @@ fn coverage(file: &CheckedFile, out: &mut String) {
             }
             out.push_str(" |\n");
         }
+        let owners = coverage
+            .owners(row)
+            .iter()
+            .map(|owner| escape(owner))
+            .collect::<Vec<_>>()
+            .join(", ");
         let status = if row.unowned {
             "**gap**: unowned".to_string()
         } else if row.shared {
-            format!(
-                "**shared**: {}",
-                row.owners
-                    .iter()
-                    .map(|owner| escape(owner))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        } else if row.owners.is_empty() {
+            format!("**shared**: {owners}")
+        } else if owners.is_empty() {
             "not owned".to_string()
         } else {
-            row.owners
-                .iter()
-                .map(|owner| escape(owner))
-                .collect::<Vec<_>>()
-                .join(", ")
+            owners
         };
         let _ = write!(
             out,
@@ -182,7 +177,7 @@ fn coverage(file: &CheckedFile, out: &mut String) {
             if row.core { "✓" } else { "" }
         );
         for cell in &row.cells {
-            let _ = write!(out, " {cell} |");
+            let _ = write!(out, " {} |", cell.letters());
         }
         let _ = writeln!(out, " {status} |");
     }
