@@ -297,31 +297,38 @@ fn input_errors(report: &RunReport, out: &mut String) {
 }
 
 /// The whole report as Markdown.
-pub fn render(report: &RunReport) -> String {
-    let mut out = String::from("# charterlint gap report\n\n");
-    summary(report, &mut out);
+/// Writes the whole report. Each team's matrix is written as soon as it is rendered,
+/// so a report of thousands of teams never sits in memory whole.
+pub fn write(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut head = String::from("# charterlint gap report\n\n");
+    summary(report, &mut head);
     if !report.files.is_empty() {
-        out.push_str("## Coverage\n\nA: accountable (owns) · R: responsible (does) · C: consulted · I: informed. ");
-        out.push_str("Core responsibilities are ticked; the last column names the owners, ");
-        out.push_str(
+        head.push_str("## Coverage\n\nA: accountable (owns) · R: responsible (does) · C: consulted · I: informed. ");
+        head.push_str("Core responsibilities are ticked; the last column names the owners, ");
+        head.push_str(
             "a **gap** is a core responsibility nobody owns and **shared** means owners whose scopes overlap.\n\n",
         );
-        for file in &report.files {
-            coverage(file, &mut out);
-        }
     }
-    load_table(report, &mut out);
-    findings(report, &mut out);
-    accepted(report, &mut out);
-    input_errors(report, &mut out);
-    while out.ends_with("\n\n") {
-        out.pop();
+    out.write_all(head.as_bytes())?;
+    let mut block = String::new();
+    for file in &report.files {
+        block.clear();
+        coverage(file, &mut block);
+        out.write_all(block.as_bytes())?;
     }
-    out
+    let mut tail = String::new();
+    load_table(report, &mut tail);
+    findings(report, &mut tail);
+    accepted(report, &mut tail);
+    input_errors(report, &mut tail);
+    while tail.ends_with("\n\n") {
+        tail.pop();
+    }
+    out.write_all(tail.as_bytes())
 }
 
 impl Emitter for MarkdownEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(render(report).as_bytes())
+        write(report, out)
     }
 }
