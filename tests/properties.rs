@@ -267,6 +267,25 @@ proptest! {
     }
 
     #[test]
+    fn minified_json_agrees_and_stays_located(charter in charter_strategy(), padding in 0usize..3000) {
+        // One long line, padded so that findings sit past the window limit.
+        let json = charter.json().replace('\n', "");
+        let padded = format!("{}{json}", " ".repeat(padding));
+        let from_json = check(padded.as_bytes(), InputFormat::Json);
+        let from_toml = check(charter.toml().as_bytes(), InputFormat::Toml);
+        prop_assert_eq!(common::finding_set(&from_json), common::finding_set(&from_toml));
+        assert_sound(&from_json, &padded);
+        for finding in &from_json.findings {
+            let excerpt = &finding.location.excerpt;
+            prop_assert!(excerpt.text.len() <= 2_000, "an excerpt of {} bytes", excerpt.text.len());
+            let pointed = &excerpt.text[excerpt.span.clone()];
+            let line = padded.lines().nth(finding.location.start.line - 1).unwrap_or_default();
+            let at: String = line.chars().skip(finding.location.start.column - 1).take(pointed.chars().count()).collect();
+            prop_assert_eq!(pointed, at.as_str());
+        }
+    }
+
+    #[test]
     fn order_of_roles_and_duties_never_matters(charter in charter_strategy(), seed in any::<u64>()) {
         let mut shuffled = charter.clone();
         let mut state = seed | 1;
