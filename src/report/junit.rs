@@ -1,7 +1,7 @@
 //! JUnit XML for GitLab, Jenkins and Azure pipelines: one test suite per file, one
 //! test case per rule, failures for findings at or above `fail_on`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -48,7 +48,62 @@ fn describe(finding: &Finding) -> String {
     text
 }
 
-pub fn render(report: &RunReport) -> String {
+/// One test suite: a file's test case per rule.
+fn suite(path: &str, findings: &[&Finding], fails: &dyn Fn(&Finding) -> bool) -> String {
+    let mut cases = String::new();
+    let mut failures = 0;
+    for rule in RULES {
+        let of_rule: Vec<&Finding> = findings
+            .iter()
+            .copied()
+            .filter(|finding| finding.rule == rule.name)
+            .collect();
+        let _ = write!(
+            cases,
+            "    <testcase classname=\"{}\" name=\"{}\"",
+            escape(path),
+            rule.name
+        );
+        if of_rule.is_empty() {
+            cases.push_str("/>\n");
+            continue;
+        }
+        cases.push_str(">\n");
+        let (failing, passing): (Vec<&Finding>, Vec<&Finding>) = of_rule.iter().partition(|finding| fails(finding));
+        if let Some(first) = failing.first() {
+            failures += 1;
+            let body = failing
+                .iter()
+                .map(|finding| describe(finding))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let _ = writeln!(
+                cases,
+                "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+                first.severity.name(),
+                escape(&first.message),
+                escape(&body)
+            );
+        }
+        if !passing.is_empty() {
+            let body = passing
+                .iter()
+                .map(|finding| describe(finding))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let _ = writeln!(cases, "      <system-out>{}</system-out>", escape(&body));
+        }
+        cases.push_str("    </testcase>\n");
+    }
+    format!(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">\n{cases}  </testsuite>\n",
+        escape(path),
+        RULES.len()
+    )
+}
+
+/// Writes the whole document, one suite at a time.
+pub fn write(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
     // Every file checked, plus any other file a finding points into (an org policy).
     let mut by_path: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for file in &report.files {
@@ -57,65 +112,29 @@ pub fn render(report: &RunReport) -> String {
     for finding in &report.findings {
         by_path.entry(&finding.location.path).or_default().push(finding);
     }
+    let policies: HashMap<&str, &crate::policy::ResolvedPolicy> =
+        report.files.iter().map(|file| (&*file.path, &file.policy)).collect();
     let fails = |finding: &Finding| {
-        report
-            .files
-            .iter()
-            .find(|file| file.path == finding.location.path)
-            .map_or(report.failed, |file| file.policy.fails(finding.severity))
+        policies
+            .get(&*finding.location.path)
+            .map_or(report.failed, |policy| policy.fails(finding.severity))
     };
-    let mut suites = String::new();
-    let (mut total_tests, mut total_failures) = (0, 0);
+    // The header carries the totals, so they are counted before any suite is written.
+    let failing_cases: HashSet<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|finding| fails(finding))
+        .map(|finding| (&*finding.location.path, finding.rule))
+        .collect();
+    let total_tests = by_path.len() * RULES.len() + report.input_errors.len();
+    write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"charterlint\" tests=\"{total_tests}\" failures=\"{}\" errors=\"{}\">\n",
+        failing_cases.len(),
+        report.input_errors.len()
+    )?;
     for (path, findings) in &by_path {
-        let mut cases = String::new();
-        let mut failures = 0;
-        for rule in RULES {
-            let of_rule: Vec<&&Finding> = findings.iter().filter(|finding| finding.rule == rule.name).collect();
-            let failing: Vec<&&Finding> = of_rule.iter().copied().filter(|finding| fails(finding)).collect();
-            let _ = write!(
-                cases,
-                "    <testcase classname=\"{}\" name=\"{}\"",
-                escape(path),
-                rule.name
-            );
-            if of_rule.is_empty() {
-                cases.push_str("/>\n");
-                continue;
-            }
-            cases.push_str(">\n");
-            if let Some(first) = failing.first() {
-                failures += 1;
-                let body = failing
-                    .iter()
-                    .map(|finding| describe(finding))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                let _ = writeln!(
-                    cases,
-                    "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                    first.severity.name(),
-                    escape(&first.message),
-                    escape(&body)
-                );
-            }
-            let passing: Vec<String> = of_rule
-                .iter()
-                .filter(|finding| !fails(finding))
-                .map(|finding| describe(finding))
-                .collect();
-            if !passing.is_empty() {
-                let _ = writeln!(cases, "      <system-out>{}</system-out>", escape(&passing.join("\n")));
-            }
-            cases.push_str("    </testcase>\n");
-        }
-        total_tests += RULES.len();
-        total_failures += failures;
-        let _ = write!(
-            suites,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">\n{cases}  </testsuite>\n",
-            escape(path),
-            RULES.len()
-        );
+        out.write_all(suite(path, findings, &fails).as_bytes())?;
     }
     for failure in &report.input_errors {
         let path = &failure.source.path;
@@ -129,23 +148,19 @@ pub fn render(report: &RunReport) -> String {
             .collect::<Vec<_>>()
             .join("\n");
         let first = failure.errors.first().map_or("", |error| error.message.as_str());
-        total_tests += 1;
-        let _ = write!(
-            suites,
+        write!(
+            out,
             "  <testsuite name=\"{0}\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"{0}\" name=\"load\">\n      <error type=\"input-error\" message=\"{1}\">{2}</error>\n    </testcase>\n  </testsuite>\n",
             escape(path),
             escape(first),
             escape(&body)
-        );
+        )?;
     }
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"charterlint\" tests=\"{total_tests}\" failures=\"{total_failures}\" errors=\"{}\">\n{suites}</testsuites>\n",
-        report.input_errors.len()
-    )
+    out.write_all(b"</testsuites>\n")
 }
 
 impl Emitter for JunitEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(render(report).as_bytes())
+        write(report, out)
     }
 }
