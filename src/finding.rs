@@ -114,7 +114,8 @@ impl Location {
 fn window(source: &SourceFile, lines: &Span, span: Span) -> Excerpt {
     let text = &source.text;
     let from = crate::source::floor_char_boundary(text, span.start.saturating_sub(WINDOW_CONTEXT).max(lines.start));
-    let shown_end = span.end.min(span.start + LONG_EXCERPT);
+    // A long span is shown only in part; the cut must not split a character.
+    let shown_end = crate::source::floor_char_boundary(text, span.end.min(span.start + LONG_EXCERPT)).max(span.start);
     let to = source
         .clamp(&(shown_end..(shown_end + WINDOW_CONTEXT).min(lines.end)))
         .end;
@@ -227,6 +228,17 @@ mod tests {
                 column: 100_001
             }
         );
+    }
+
+    #[test]
+    fn a_long_span_is_cut_on_a_character_boundary() {
+        // The span is longer than a window and its cut falls inside a two-byte character.
+        let text = format!("{}[{}]{}", "x".repeat(2_000), "é".repeat(2_000), "y".repeat(2_000));
+        let source = SourceFile::new("t", text);
+        let location = Location::new(&source, &(2_000..2_000 + 2 + "é".len() * 2_000));
+        let excerpt = &location.excerpt;
+        assert!(excerpt.text.is_char_boundary(excerpt.span.start) && excerpt.text.is_char_boundary(excerpt.span.end));
+        assert!(excerpt.text[excerpt.span.clone()].starts_with("[é"));
     }
 
     #[test]
