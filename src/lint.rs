@@ -196,22 +196,16 @@ impl<'a> Sink<'a> {
     }
 
     pub fn report(&mut self, rule: &Rule, span: &Span, message: String, details: Details) {
-        let default = details.severity.unwrap_or(rule.default_severity);
-        let Some(severity) = self.policy.severity(rule.name, default) else {
-            return;
-        };
-        self.findings.push(Finding {
-            rule: rule.name,
-            category: rule.category,
-            severity,
+        let source = self.source;
+        let finding = rules::policy_finding(
+            rule,
+            self.policy,
+            self.team,
+            || Location::new(source, span),
             message,
-            location: Location::new(self.source, span),
-            responsibility: details.responsibility.map(|index| CATALOG[index].id),
-            roles: details.roles,
-            people: details.people,
-            help: details.help,
-            team: self.team.to_string(),
-        });
+            details,
+        );
+        self.findings.extend(finding);
     }
 }
 

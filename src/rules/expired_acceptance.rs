@@ -59,7 +59,7 @@ pub fn check(policy: &ResolvedPolicy, team: &str, today: Date) -> Vec<Finding> {
                 &EXPIRED_ACCEPTANCE,
                 policy,
                 team,
-                acceptance.until_location.clone().unwrap_or_else(|| acceptance.location.clone()),
+                || acceptance.until_location.clone().unwrap_or_else(|| acceptance.location.clone()),
                 format!("accepted risk `{}`{target} expired on {until}", acceptance.rule),
                 Details {
                     help: Some(format!(

@@ -194,15 +194,15 @@ pub(crate) fn org_finding(
     message: String,
     details: crate::lint::Details,
 ) -> Option<Finding> {
-    policy_finding(rule, &file.policy, &file.team, location, message, details)
+    policy_finding(rule, &file.policy, &file.team, || location, message, details)
 }
 
-/// A finding made outside a charter's own rule run, judged by the given policy.
+/// A finding, judged by the given policy: `None` when the rule is off.
 pub(crate) fn policy_finding(
     rule: &Rule,
     policy: &crate::policy::ResolvedPolicy,
     team: &str,
-    location: crate::finding::Location,
+    location: impl FnOnce() -> crate::finding::Location,
     message: String,
     details: crate::lint::Details,
 ) -> Option<Finding> {
@@ -212,7 +212,8 @@ pub(crate) fn policy_finding(
         category: rule.category,
         severity,
         message,
-        location,
+        // Located only once the rule is known to be on.
+        location: location(),
         responsibility: details.responsibility.map(|index| crate::catalog::CATALOG[index].id),
         roles: details.roles,
         people: details.people,

@@ -56,7 +56,7 @@ pub fn check(policy: &ResolvedPolicy, used: &[bool], team: &str, today: Date) ->
                 &UNUSED_ACCEPTANCE,
                 policy,
                 team,
-                acceptance.location.clone(),
+                || acceptance.location.clone(),
                 format!("accepted risk `{}`{target} matches no finding", acceptance.rule),
                 Details {
                     help: Some("delete it if the problem is gone, or correct its `rule` or `target`".to_string()),
