@@ -3,7 +3,7 @@
 //! Each entry names its area and horizon, when it is core (its absence is an error),
 //! the plain phrases teams use for it, and the seed articles that justify it.
 
-use crate::charter::{Charter, Methodology};
+use crate::charter::Methodology;
 
 /// The four product ownership areas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -108,22 +108,6 @@ pub struct Responsibility {
     pub seeds: &'static [&'static str],
     /// Plain phrases teams write for this duty, matched after normalization.
     pub aliases: &'static [&'static str],
-}
-
-impl Responsibility {
-    /// Whether the responsibility is core for this charter, `[lint]` included.
-    pub fn is_core_for(&self, charter: &Charter) -> bool {
-        let lint = &charter.lint;
-        if lint.optional.iter().any(|id| id.value == self.id) {
-            return false;
-        }
-        if lint.require.iter().any(|id| id.value == self.id) {
-            return true;
-        }
-        let team = &charter.team;
-        self.core
-            .holds_for(team.methodology, team.delivery_teams, team.cross_team_dependencies)
-    }
 }
 
 /// Index of a responsibility in [`CATALOG`].
