@@ -219,11 +219,7 @@ fn run_options(paths: &[String], input: &InputArgs) -> io::Result<RunOptions> {
 }
 
 fn write_errors(failures: &[LoadFailure], color: bool) -> io::Result<()> {
-    let renderer = if color {
-        annotate_snippets::Renderer::styled()
-    } else {
-        annotate_snippets::Renderer::plain()
-    };
+    let renderer = text::renderer(color);
     let mut stderr = io::stderr().lock();
     for failure in failures {
         writeln!(stderr, "{}\n", text::render_load_failure(&renderer, failure))?;

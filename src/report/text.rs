@@ -16,14 +16,9 @@ pub struct TextEmitter {
     pub quiet: bool,
 }
 
-impl TextEmitter {
-    fn renderer(&self) -> Renderer {
-        if self.color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        }
-    }
+/// The snippet renderer, with or without color.
+pub fn renderer(color: bool) -> Renderer {
+    if color { Renderer::styled() } else { Renderer::plain() }
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -145,7 +140,7 @@ pub fn summary_line(report: &RunReport) -> String {
 
 impl Emitter for TextEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        let renderer = self.renderer();
+        let renderer = renderer(self.color);
         for failure in &report.input_errors {
             writeln!(out, "{}\n", render_load_failure(&renderer, failure))?;
         }
