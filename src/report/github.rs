@@ -32,10 +32,7 @@ pub fn render(report: &RunReport) -> String {
             if let Some(position) = position {
                 let _ = write!(properties, ",line={},col={}", position.line, position.column);
             }
-            let mut message = error.message.clone();
-            if let Some(help) = &error.help {
-                let _ = write!(message, "\nhelp: {help}");
-            }
+            let message = crate::report::with_help(&error.message, error.help.as_deref());
             let _ = writeln!(
                 out,
                 "::error {properties},title={}::{}",
@@ -51,10 +48,7 @@ pub fn render(report: &RunReport) -> String {
             Severity::Info => "notice",
         };
         let place = &finding.location;
-        let mut message = finding.message.clone();
-        if let Some(help) = &finding.help {
-            let _ = write!(message, "\nhelp: {help}");
-        }
+        let message = crate::report::with_help(&finding.message, finding.help.as_deref());
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",

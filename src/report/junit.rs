@@ -33,7 +33,7 @@ pub fn escape(text: &str) -> String {
 
 fn describe(finding: &Finding) -> String {
     let place = &finding.location;
-    let mut text = format!(
+    let heading = format!(
         "{}:{}:{}: {}[{}]: {}",
         place.path,
         place.start.line,
@@ -42,10 +42,7 @@ fn describe(finding: &Finding) -> String {
         finding.rule,
         finding.message
     );
-    if let Some(help) = &finding.help {
-        let _ = write!(text, "\nhelp: {help}");
-    }
-    text
+    crate::report::with_help(&heading, finding.help.as_deref())
 }
 
 /// One test suite: a file's test case per rule.

@@ -83,3 +83,11 @@ pub fn repository_path(path: &str) -> String {
     }
     path.trim_start_matches("./").to_string()
 }
+
+/// A message with its help on the next line, as the plain-text CI formats show them.
+pub fn with_help(message: &str, help: Option<&str>) -> String {
+    match help {
+        Some(help) => format!("{message}\nhelp: {help}"),
+        None => message.to_string(),
+    }
+}

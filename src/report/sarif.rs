@@ -269,10 +269,7 @@ pub fn render(report: &RunReport) -> String {
                 rule_index: RULES.iter().position(|rule| rule.name == finding.rule).unwrap_or(0),
                 level: level(finding.severity),
                 message: Text {
-                    text: match &finding.help {
-                        Some(help) => format!("{}\nhelp: {help}", finding.message),
-                        None => finding.message.clone(),
-                    },
+                    text: crate::report::with_help(&finding.message, finding.help.as_deref()),
                 },
                 locations: [ResultLocation {
                     physical_location: PhysicalLocation {
