@@ -44,11 +44,17 @@ fn every_broken_input_is_located_and_exits_2() {
     }
 }
 
-/// Runs `check -` on text and returns (exit code, stdout).
+/// Runs `check -` on text in the given format and returns (exit code, stdout).
 fn check_stdin(text: String, format: &str) -> (Option<i32>, String) {
+    check_stdin_with(text, &["--stdin-format", format])
+}
+
+/// Runs `check -` with more arguments on text and returns (exit code, stdout).
+fn check_stdin_with(text: String, arguments: &[&str]) -> (Option<i32>, String) {
     use std::io::Write;
     let mut child = charterlint()
-        .args(["check", "-", "--stdin-format", format])
+        .args(["check", "-"])
+        .args(arguments)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -325,26 +331,10 @@ fn a_file_over_the_size_limit_is_an_input_error() {
 
 #[test]
 fn standard_input_over_the_size_limit_is_an_input_error() {
-    let (code, stdout) = {
-        use std::io::Write;
-        let mut child = charterlint()
-            .args(["check", "-", "--max-file-size", "10"])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("runs");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(b"version = 1\n[team]\nname = \"x\"\n")
-            .expect("written");
-        let output = child.wait_with_output().expect("finishes");
-        (
-            output.status.code(),
-            String::from_utf8_lossy(&output.stdout).into_owned(),
-        )
-    };
+    let (code, stdout) = check_stdin_with(
+        "version = 1\n[team]\nname = \"x\"\n".to_string(),
+        &["--max-file-size", "10"],
+    );
     assert_eq!(code, Some(2));
     assert!(stdout.contains("larger than the limit of 10 bytes"), "{stdout}");
 }
