@@ -1,45 +1,221 @@
 //! Which files `check` reads: explicit files as given, folders walked for charters.
+//!
+//! Nothing is skipped without a word: hidden folders are walked (`.git` itself
+//! excepted), symlinks are followed with loop detection, and every entry the walk
+//! cannot read comes back as a [`WalkProblem`].
 
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 /// Whether a file name marks a charter when found while walking a folder.
 pub fn is_charter_name(name: &str) -> bool {
     name.ends_with(".charter.toml") || name.ends_with(".charter.json")
 }
 
-/// A path given on the command line that names nothing.
+/// A charter to read: the path to open, and how reports name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MissingPath(pub String);
+pub struct CharterPath {
+    /// The path as the operating system knows it (it may not be UTF-8).
+    pub path: PathBuf,
+    /// The path as given or found, shown lossily when it is not UTF-8.
+    pub display: String,
+}
 
-/// Calls `found` with each charter path of files and folders, once per path. Folders
-/// are walked recursively, honouring `.gitignore` and skipping hidden entries. Returns
-/// the inputs that name nothing.
-pub fn for_each_charter(inputs: &[String], mut found: impl FnMut(String)) -> Vec<MissingPath> {
-    let mut seen = std::collections::HashSet::new();
-    let mut missing = Vec::new();
-    let mut report = |path: String| {
-        if seen.insert(path.clone()) {
-            found(path);
+impl CharterPath {
+    fn new(path: PathBuf) -> Self {
+        let display = path.to_string_lossy().into_owned();
+        CharterPath { path, display }
+    }
+}
+
+/// Something the walk could not read: a missing path, a symlink loop, a folder
+/// without permission. Each one is an input error of the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkProblem {
+    pub path: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// What a walk found besides the charters themselves.
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub problems: Vec<WalkProblem>,
+    /// The canonical path of every charter handed out, so that callers can refuse
+    /// to write over one of them.
+    pub canonical_inputs: Vec<PathBuf>,
+}
+
+/// Calls `found` once per charter of the given files and folders. Folders are walked
+/// recursively in name order, honouring `.gitignore`; the same file reached twice
+/// (`x.toml` and `./x.toml`, a folder and its symlink) is read once.
+pub fn for_each_charter(inputs: &[String], mut found: impl FnMut(CharterPath)) -> Walked {
+    let mut seen = HashSet::new();
+    let mut walked = Walked::default();
+    let mut report = |charter: CharterPath, walked: &mut Walked| {
+        if charter.display == "-" {
+            // Standard input is read once, however often it is named.
+            if seen.insert(PathBuf::new()) {
+                found(charter);
+            }
+            return;
+        }
+        // A path that cannot be canonicalized is still read, so its error is reported.
+        let identity = std::fs::canonicalize(&charter.path).unwrap_or_else(|_| charter.path.clone());
+        if seen.insert(identity.clone()) {
+            walked.canonical_inputs.push(identity);
+            found(charter);
         }
     };
     for input in inputs {
+        if input == "-" {
+            report(CharterPath::new(PathBuf::from("-")), &mut walked);
+            continue;
+        }
         let path = Path::new(input);
-        if path.is_dir() {
-            let walker = ignore::WalkBuilder::new(path)
-                .require_git(false)
-                .sort_by_file_name(|left, right| left.cmp(right))
-                .build();
-            for entry in walker.flatten() {
-                let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
-                if is_file && is_charter_name(&entry.file_name().to_string_lossy()) {
-                    report(entry.path().to_string_lossy().into_owned());
-                }
-            }
-        } else if path.exists() || input == "-" {
-            report(input.clone());
-        } else {
-            missing.push(MissingPath(input.clone()));
+        match std::fs::metadata(path) {
+            Ok(metadata) if metadata.is_dir() => walk_folder(input, &mut walked, &mut report),
+            Ok(_) => report(
+                CharterPath {
+                    path: path.to_path_buf(),
+                    display: input.clone(),
+                },
+                &mut walked,
+            ),
+            Err(error) => walked.problems.push(missing_input(input, &error)),
         }
     }
-    missing
+    walked
+}
+
+fn walk_folder(input: &str, walked: &mut Walked, report: &mut impl FnMut(CharterPath, &mut Walked)) {
+    let walker = ignore::WalkBuilder::new(input)
+        .require_git(false)
+        .hidden(false)
+        .follow_links(true)
+        .filter_entry(|entry| entry.file_name() != ".git")
+        .sort_by_file_name(|left, right| left.cmp(right))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
+                if is_file && is_charter_name(&entry.file_name().to_string_lossy()) {
+                    report(CharterPath::new(entry.into_path()), walked);
+                }
+            }
+            Err(error) => walked.problems.push(walk_problem(input, &error)),
+        }
+    }
+}
+
+/// Counts the charters below the folders that ignore files (`.gitignore`, `.ignore`,
+/// git's excludes) hide; for explaining a walk that found nothing.
+pub fn ignored_charters(inputs: &[String]) -> usize {
+    inputs
+        .iter()
+        .filter(|input| Path::new(input).is_dir())
+        .map(|input| {
+            ignore::WalkBuilder::new(input)
+                .standard_filters(false)
+                .follow_links(true)
+                .filter_entry(|entry| entry.file_name() != ".git")
+                .build()
+                .flatten()
+                .filter(|entry| entry.file_type().is_some_and(|kind| kind.is_file()))
+                .filter(|entry| is_charter_name(&entry.file_name().to_string_lossy()))
+                .count()
+        })
+        .sum()
+}
+
+/// Why a path named on the command line cannot be read.
+fn missing_input(input: &str, error: &std::io::Error) -> WalkProblem {
+    let path = Path::new(input);
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink());
+    let (message, help) = if is_link && error.raw_os_error() == Some(40) {
+        (
+            format!("cannot read `{input}`: it is a symlink loop"),
+            Some("point the link at a charter or a folder".to_string()),
+        )
+    } else if is_link {
+        (
+            format!("cannot read `{input}`: it is a symlink to nothing"),
+            Some("point the link at a charter or a folder, or remove it".to_string()),
+        )
+    } else {
+        match error.kind() {
+            std::io::ErrorKind::NotFound => (format!("cannot read `{input}`: no such file or folder"), None),
+            std::io::ErrorKind::PermissionDenied => (
+                format!(
+                    "cannot read `{input}`: permission denied on `{}`",
+                    refusing_folder(path).display()
+                ),
+                Some("charterlint needs permission to search every folder on the way".to_string()),
+            ),
+            _ => (format!("cannot read `{input}`: {error}"), None),
+        }
+    };
+    WalkProblem {
+        path: input.to_string(),
+        message,
+        help,
+    }
+}
+
+/// The first folder on the way to `path` that refuses to be searched.
+fn refusing_folder(path: &Path) -> PathBuf {
+    path.ancestors()
+        .skip(1)
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .find(|folder| std::fs::read_dir(folder).is_err())
+        .map_or_else(|| path.to_path_buf(), Path::to_path_buf)
+}
+
+/// An error met while walking a folder, as an input error naming the entry.
+fn walk_problem(input: &str, error: &ignore::Error) -> WalkProblem {
+    let mut error = error;
+    let mut path: Option<&Path> = None;
+    loop {
+        match error {
+            ignore::Error::WithPath { path: at, err } => {
+                path = Some(at);
+                error = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error = err,
+            _ => break,
+        }
+    }
+    let shown = |path: &Path| path.to_string_lossy().into_owned();
+    let mut at = path.map_or_else(|| input.to_string(), shown);
+    if let ignore::Error::Loop { child, .. } = error {
+        at = shown(child);
+    }
+    let (message, help) = match error {
+        ignore::Error::Loop { ancestor, child } => (
+            format!(
+                "cannot walk `{}`: it is a symlink loop back to `{}`",
+                shown(child),
+                shown(ancestor)
+            ),
+            Some("remove the link or point it outside the folder it is in".to_string()),
+        ),
+        ignore::Error::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied => (
+            format!("cannot read `{at}`: permission denied"),
+            Some("grant read and search permission, or check the charters below it by name".to_string()),
+        ),
+        ignore::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => (
+            format!("cannot read `{at}`: it is a symlink to nothing"),
+            Some("point the link at a charter or a folder, or remove it".to_string()),
+        ),
+        other => (format!("cannot read `{at}`: {other}"), None),
+    };
+    WalkProblem {
+        path: at,
+        message,
+        help,
+    }
 }

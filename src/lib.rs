@@ -15,6 +15,7 @@ pub mod finding;
 pub mod hash;
 pub mod lint;
 pub mod mapping;
+pub mod output;
 pub mod policy;
 pub mod report;
 pub mod rules;

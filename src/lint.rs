@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::catalog::{Area, CATALOG};
 use crate::charter::{Charter, Date, FailOn, LoadFailure, LoadedCharter, Raci, Role, Spanned};
+use crate::discover::{CharterPath, Walked};
 use crate::finding::{AcceptedFinding, Finding, Location, Severity, Summary};
 use crate::mapping::{DutyMapping, Mapper};
 use crate::policy::{OrgPolicy, ResolvedAcceptance, ResolvedPolicy};
@@ -298,6 +299,9 @@ pub struct RunReport {
     pub summary: Summary,
     /// Whether any finding is at or above its file's `fail_on`.
     pub failed: bool,
+    /// The canonical path of every file the run read, so a report is never written
+    /// over one of them.
+    pub canonical_inputs: Vec<std::path::PathBuf>,
 }
 
 impl RunReport {
@@ -388,6 +392,7 @@ pub fn finish(
         accepted,
         summary,
         failed,
+        canonical_inputs: Vec::new(),
     }
 }
 
@@ -426,9 +431,9 @@ impl RunOptions {
 pub const STDIN_PATH: &str = "<stdin>";
 
 /// Loads one input: a path, or standard input for `-`.
-pub fn load_input(path: &str, options: &RunOptions) -> Result<LoadedCharter, Box<LoadFailure>> {
-    if path != "-" {
-        return crate::charter::load_path(path, options.max_file_size);
+pub fn load_input(input: &CharterPath, options: &RunOptions) -> Result<LoadedCharter, Box<LoadFailure>> {
+    if input.display != "-" {
+        return crate::charter::load_path(&input.path, &input.display, options.max_file_size);
     }
     let Some((bytes, format)) = &options.stdin else {
         return Err(Box::new(LoadFailure {
@@ -448,23 +453,23 @@ pub fn load_input(path: &str, options: &RunOptions) -> Result<LoadedCharter, Box
 /// Checks files and folders (walked for `*.charter.toml` / `*.charter.json`): every
 /// charter on its own, then the org-wide rules and accepted risks across them all.
 pub fn run(inputs: &[String], options: &RunOptions) -> RunReport {
-    let (checked, mut failures, missing) = check_all(inputs, options);
-    failures.extend(
-        missing
-            .into_iter()
-            .map(|crate::discover::MissingPath(path)| LoadFailure {
-                errors: vec![crate::charter::InputError::unlocated(
-                    format!("cannot read `{path}`: no such file or folder"),
-                    None,
-                )],
-                source: SourceFile::new(path, String::new()),
-            }),
-    );
-    finish(checked, failures, &options.org, options.fail_on, options.today)
+    let (checked, mut failures, walked) = check_all(inputs, options);
+    failures.extend(walked.problems.into_iter().map(|problem| LoadFailure {
+        errors: vec![crate::charter::InputError::unlocated(problem.message, problem.help)],
+        source: SourceFile::new(problem.path, String::new()),
+    }));
+    let mut report = finish(checked, failures, &options.org, options.fail_on, options.today);
+    report.canonical_inputs = walked.canonical_inputs;
+    report
 }
 
 /// Loads and checks one input.
-fn check_one(path: &str, options: &RunOptions, checked: &mut Vec<CheckedFile>, failures: &mut Vec<LoadFailure>) {
+fn check_one(
+    path: &CharterPath,
+    options: &RunOptions,
+    checked: &mut Vec<CheckedFile>,
+    failures: &mut Vec<LoadFailure>,
+) {
     match load_input(path, options) {
         Ok(loaded) => checked.push(check_charter(&loaded, &options.org, options.fail_on, options.coverage)),
         Err(failure) => failures.push(*failure),
@@ -474,10 +479,7 @@ fn check_one(path: &str, options: &RunOptions, checked: &mut Vec<CheckedFile>, f
 /// Walks the inputs on this thread while workers on every core load and check what it
 /// finds. Each worker keeps only the small per-file results; `finish` sorts them, so
 /// the order of work never shows in the output.
-fn check_all(
-    inputs: &[String],
-    options: &RunOptions,
-) -> (Vec<CheckedFile>, Vec<LoadFailure>, Vec<crate::discover::MissingPath>) {
+fn check_all(inputs: &[String], options: &RunOptions) -> (Vec<CheckedFile>, Vec<LoadFailure>, Walked) {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let mut threads = if options.threads == 0 { cores } else { options.threads };
     // Files named one by one need no more workers than there are files.
@@ -486,12 +488,12 @@ fn check_all(
     }
     let (mut checked, mut failures) = (Vec::new(), Vec::new());
     if threads <= 1 {
-        let missing = crate::discover::for_each_charter(inputs, |path| {
+        let walked = crate::discover::for_each_charter(inputs, |path| {
             check_one(&path, options, &mut checked, &mut failures);
         });
-        return (checked, failures, missing);
+        return (checked, failures, walked);
     }
-    let (sender, receiver) = std::sync::mpsc::channel::<String>();
+    let (sender, receiver) = std::sync::mpsc::channel::<CharterPath>();
     let receiver = std::sync::Mutex::new(receiver);
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
@@ -511,7 +513,7 @@ fn check_all(
                 })
             })
             .collect();
-        let missing = crate::discover::for_each_charter(inputs, |path| {
+        let walked = crate::discover::for_each_charter(inputs, |path| {
             // Workers only stop receiving by panicking, which the join below re-raises.
             let _ = sender.send(path);
         });
@@ -522,6 +524,6 @@ fn check_all(
             checked.extend(some_checked);
             failures.extend(some_failures);
         }
-        (checked, failures, missing)
+        (checked, failures, walked)
     })
 }

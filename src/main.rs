@@ -57,9 +57,9 @@ enum Command {
     Init {
         /// Where to write it (default: team.charter.toml or team.charter.json)
         path: Option<String>,
-        /// The starter's format
-        #[arg(long, value_enum, default_value_t = CharterFormat::Toml)]
-        format: CharterFormat,
+        /// The starter's format (default: from the file's extension, else toml)
+        #[arg(long, value_enum)]
+        format: Option<CharterFormat>,
         /// Overwrite an existing file
         #[arg(long)]
         force: bool,
@@ -74,8 +74,8 @@ struct CheckArgs {
     /// Report format: text for people, json for scripts, markdown for reviewers, sarif for code scanning, github for annotations, junit for test reports
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     format: ReportFormat,
-    /// Write the report to this file (atomically) instead of standard output
-    #[arg(long, value_name = "FILE")]
+    /// Write the report to this file (atomically; `-` is standard output) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<String>,
     /// The lowest severity that makes the exit code 1 (overrides every policy)
     #[arg(long, value_enum)]
@@ -157,6 +157,12 @@ enum ColorArg {
 }
 
 fn main() -> ExitCode {
+    // An interrupted run leaves no temporary report behind; a handler that cannot
+    // be installed (one is already there) only loses that tidying.
+    let _ = ctrlc::set_handler(|| {
+        charterlint::output::remove_pending();
+        std::process::exit(130);
+    });
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
@@ -252,44 +258,97 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     if report.files.is_empty() && report.input_errors.is_empty() {
         let mut stderr = io::stderr().lock();
         writeln!(stderr, "error: no charters found in {}", args.paths.join(", "))?;
-        writeln!(
-            stderr,
-            "  = help: charterlint looks for *.charter.toml and *.charter.json files; name a file to check it whatever its name"
-        )?;
+        let ignored = charterlint::discover::ignored_charters(&args.paths);
+        if ignored > 0 {
+            writeln!(
+                stderr,
+                "  = note: {ignored} charter file{} below {} {} hidden by .gitignore, .ignore or git's excludes",
+                if ignored == 1 { "" } else { "s" },
+                args.paths.join(", "),
+                if ignored == 1 { "is" } else { "are" }
+            )?;
+            writeln!(
+                stderr,
+                "  = help: name the files to check them anyway, or add a `!*.charter.toml` line to the ignore file"
+            )?;
+        } else {
+            writeln!(
+                stderr,
+                "  = help: charterlint looks for *.charter.toml and *.charter.json files; name a file to check it whatever its name"
+            )?;
+        }
         return Ok(2);
     }
-    match &args.output {
-        Some(output) => {
-            // A run that could not read its input keeps the previous report intact.
-            if report.input_errors.is_empty() {
-                let mut buffer = Vec::new();
-                format.emitter(false, args.quiet).emit(&report, &mut buffer)?;
-                charterlint::report::write_atomically(Path::new(output), &buffer)?;
+    let code = report.exit_code();
+    let written = match args.output.as_deref() {
+        Some(output) if output != "-" => {
+            let target = Path::new(output);
+            let mut inputs = report.canonical_inputs.clone();
+            inputs.extend(args.config.iter().map(std::path::PathBuf::from));
+            if let Err(error) = charterlint::output::refuse_inputs(target, &inputs) {
+                writeln!(io::stderr(), "error: {error}")?;
+                writeln!(
+                    io::stderr(),
+                    "  = help: name a report file that no charter or policy of this run is read from"
+                )?;
+                return Ok(2);
             }
-            write_errors(&report.input_errors, stderr_color)?;
+            // The report of this run is written whole, input errors included, so that
+            // CI never uploads an older report as if it were this one.
+            let mut buffer = Vec::new();
+            format.emitter(false, args.quiet).emit(&report, &mut buffer)?;
+            charterlint::output::write_report(target, &buffer)?;
+            write_errors(&report.input_errors, stderr_color)
         }
-        None => {
+        _ => {
             let stdout_color = use_color(args.color, io::stdout().is_terminal());
             // Standard output is line-buffered; a report of thousands of lines would
             // otherwise cost a write per line.
             let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            format.emitter(stdout_color, args.quiet).emit(&report, &mut stdout)?;
-            stdout.flush()?;
-            drop(stdout);
-            if !matches!(format, ReportFormat::Text) {
-                write_errors(&report.input_errors, stderr_color)?;
-            }
+            format
+                .emitter(stdout_color, args.quiet)
+                .emit(&report, &mut stdout)
+                .and_then(|()| stdout.flush())
+                .and_then(|()| {
+                    drop(stdout);
+                    if matches!(format, ReportFormat::Text) {
+                        Ok(())
+                    } else {
+                        write_errors(&report.input_errors, stderr_color)
+                    }
+                })
         }
-    }
-    let code = report.exit_code();
+    };
     // Freeing thousands of small results only delays the exit.
     std::mem::forget(report);
-    Ok(code)
+    match written {
+        // The reader went away (`charterlint check | head`): the findings still decide.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(code),
+        Err(error) => Err(error),
+        Ok(()) => Ok(code),
+    }
 }
 
 fn map(path: &str, format: DataFormat, input: &InputArgs) -> io::Result<u8> {
+    if Path::new(path).is_dir() {
+        let mut stderr = io::stderr().lock();
+        writeln!(
+            stderr,
+            "error: `{path}` is a folder; `map` shows the duties of one charter file"
+        )?;
+        writeln!(
+            stderr,
+            "  = help: name one charter, such as `charterlint map {}/team.charter.toml`",
+            path.trim_end_matches('/')
+        )?;
+        return Ok(2);
+    }
     let options = run_options(&[path.to_string()], input)?;
-    match lint::load_input(path, &options) {
+    let charter_path = charterlint::discover::CharterPath {
+        path: path.into(),
+        display: path.to_string(),
+    };
+    match lint::load_input(&charter_path, &options) {
         Ok(loaded) => print(&match format {
             DataFormat::Text => commands::map_text(&loaded),
             DataFormat::Json => {
@@ -326,19 +385,55 @@ fn explain(rule: Option<&str>) -> io::Result<u8> {
     }
 }
 
-fn init(path: Option<String>, format: CharterFormat, force: bool) -> io::Result<u8> {
+fn init(path: Option<String>, format: Option<CharterFormat>, force: bool) -> io::Result<u8> {
+    let mut stderr = io::stderr().lock();
+    let from_extension = path.as_deref().map(InputFormat::from_path);
+    let format = match (format, from_extension) {
+        (format, None) => format.unwrap_or(CharterFormat::Toml),
+        (None, Some(Some(InputFormat::Toml))) | (Some(CharterFormat::Toml), Some(Some(InputFormat::Toml))) => {
+            CharterFormat::Toml
+        }
+        (None, Some(Some(InputFormat::Json))) | (Some(CharterFormat::Json), Some(Some(InputFormat::Json))) => {
+            CharterFormat::Json
+        }
+        (Some(asked), Some(Some(found))) => {
+            let asked = InputFormat::from(asked).name().to_ascii_lowercase();
+            writeln!(
+                stderr,
+                "error: `--format {asked}` does not match the extension of `{}`, which is {}",
+                path.as_deref().unwrap_or_default(),
+                found.name()
+            )?;
+            writeln!(
+                stderr,
+                "  = help: name the file `….charter.{asked}`, or leave out `--format`"
+            )?;
+            return Ok(2);
+        }
+        (_, Some(None)) => {
+            writeln!(
+                stderr,
+                "error: `{}` does not end in `.toml` or `.json`, so `check` would not read it",
+                path.as_deref().unwrap_or_default()
+            )?;
+            writeln!(
+                stderr,
+                "  = help: name the file like `team.charter.toml` or `team.charter.json`"
+            )?;
+            return Ok(2);
+        }
+    };
     let path = path.unwrap_or_else(|| match format {
         CharterFormat::Toml => "team.charter.toml".to_string(),
         CharterFormat::Json => "team.charter.json".to_string(),
     });
     let target = Path::new(&path);
-    let mut stderr = io::stderr().lock();
-    if target.exists() && !force {
+    if std::fs::symlink_metadata(target).is_ok() && !force {
         writeln!(stderr, "error: `{path}` already exists")?;
         writeln!(stderr, "  = help: pass --force to overwrite it, or name another file")?;
         return Ok(2);
     }
-    charterlint::report::write_atomically(target, commands::starter_charter(format.into()).as_bytes())?;
+    charterlint::output::write_report(target, commands::starter_charter(format.into()).as_bytes())?;
     writeln!(stderr, "wrote {path}; edit it, then run `charterlint check {path}`")?;
     Ok(0)
 }

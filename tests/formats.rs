@@ -320,7 +320,7 @@ fn charterlint() -> Command {
 }
 
 #[test]
-fn output_writes_the_whole_report_and_a_failed_run_keeps_the_old_one() {
+fn output_writes_the_whole_report_and_a_run_with_a_broken_charter_replaces_the_old_one() {
     let folder = tempfile::tempdir().expect("temporary folder");
     let output = folder.path().join("report.sarif");
     let output_text = output.to_string_lossy().into_owned();
@@ -347,11 +347,13 @@ fn output_writes_the_whole_report_and_a_failed_run_keeps_the_old_one() {
         .expect("runs");
     assert_eq!(failed.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&failed.stderr).contains("waterfall"));
+    let replaced = std::fs::read_to_string(&output).expect("written");
     assert_eq!(
-        std::fs::read_to_string(&output).expect("still there"),
-        written,
-        "the old report survives"
+        replaced,
+        common::render(&common::run(&["tests/fixtures/org-with-broken"]), ReportFormat::Sarif),
+        "this run's report, input errors included, replaces last run's"
     );
+    assert!(replaced.contains("\"executionSuccessful\": false"), "{replaced}");
 
     let leftovers: Vec<_> = std::fs::read_dir(folder.path()).expect("listable").collect();
     assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
@@ -369,5 +371,10 @@ fn output_into_a_missing_folder_is_an_error() {
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot write `no/such/folder/report.txt`"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr
+            .contains("cannot write `no/such/folder/report.txt`: cannot create a file in the folder `no/such/folder`"),
+        "{stderr}"
+    );
 }

@@ -23,14 +23,15 @@ pub struct LoadedCharter {
     pub charter: Charter,
 }
 
-/// Reads and decodes a charter file, choosing the format by extension.
-pub fn load_path(path: &str, max_file_size: u64) -> Result<LoadedCharter, Box<LoadFailure>> {
+/// Reads and decodes a charter file, choosing the format by extension. `display` is
+/// how reports name the file (the path itself may not be UTF-8).
+pub fn load_path(path: &std::path::Path, display: &str, max_file_size: u64) -> Result<LoadedCharter, Box<LoadFailure>> {
     let format = format_of(
-        path,
+        display,
         "charters end in `.toml` or `.json` (for example `team.charter.toml`)",
     )?;
-    let bytes = read_limited(path, max_file_size)?;
-    load_bytes(path, bytes, format)
+    let bytes = read_file_limited(path, display, max_file_size)?;
+    load_bytes(display, bytes, format)
 }
 
 fn format_of(path: &str, help: &str) -> Result<InputFormat, Box<LoadFailure>> {
@@ -45,14 +46,18 @@ fn format_of(path: &str, help: &str) -> Result<InputFormat, Box<LoadFailure>> {
 
 /// Reads a file, refusing one over the size limit before reading it whole.
 pub fn read_limited(path: &str, max_file_size: u64) -> Result<Vec<u8>, Box<LoadFailure>> {
+    read_file_limited(std::path::Path::new(path), path, max_file_size)
+}
+
+fn read_file_limited(path: &std::path::Path, display: &str, max_file_size: u64) -> Result<Vec<u8>, Box<LoadFailure>> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|error| read_error(path, &error))?;
+    let file = std::fs::File::open(path).map_err(|error| read_error(display, &error))?;
     let mut bytes = Vec::new();
     file.take(max_file_size + 1)
         .read_to_end(&mut bytes)
-        .map_err(|error| read_error(path, &error))?;
+        .map_err(|error| read_error(display, &error))?;
     if bytes.len() as u64 > max_file_size {
-        return Err(too_large(path, max_file_size));
+        return Err(too_large(display, max_file_size));
     }
     Ok(bytes)
 }

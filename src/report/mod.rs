@@ -49,29 +49,6 @@ impl ReportFormat {
     }
 }
 
-/// Writes a file whole or not at all: a temporary file in the same folder, then a
-/// rename over the target, so an interrupted run never leaves half a report.
-pub fn write_atomically(path: &std::path::Path, contents: &[u8]) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "report".into(), |name| name.to_string_lossy().into_owned());
-    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result.map_err(|error| io::Error::new(error.kind(), format!("cannot write `{}`: {error}", path.display())))
-}
-
 /// A path as CI systems want it: relative to the working directory (the repository
 /// root in CI) when it lies below it, with forward slashes and no leading `./`.
 pub fn repository_path(path: &str) -> String {
