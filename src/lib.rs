@@ -12,7 +12,6 @@ pub mod commands;
 pub mod coverage;
 pub mod discover;
 pub mod finding;
-pub mod hash;
 pub mod lint;
 pub mod mapping;
 pub mod output;

@@ -44,6 +44,8 @@ pub struct TeamView<'a> {
     owned_by_role: Vec<Vec<usize>>,
     /// Per person: the catalog entries they own through all their roles, sorted.
     owned_by_person: BTreeMap<&'a str, Vec<usize>>,
+    /// Per (role, person): where the person's name stands in the role's holders.
+    holder_spans: rustc_hash::FxHashMap<(usize, &'a str), Span>,
 }
 
 impl<'a> TeamView<'a> {
@@ -53,8 +55,10 @@ impl<'a> TeamView<'a> {
         let mut owners = vec![Vec::new(); CATALOG.len()];
         let mut vacant_owners = vec![Vec::new(); CATALOG.len()];
         let mut people: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut holder_spans = rustc_hash::FxHashMap::default();
         for (role_index, role) in charter.roles.iter().enumerate() {
             for holder in &role.holders {
+                holder_spans.insert((role_index, holder.value.as_str()), holder.span.clone());
                 let roles = people.entry(holder.value.as_str()).or_default();
                 if roles.last() != Some(&role_index) {
                     roles.push(role_index);
@@ -116,6 +120,7 @@ impl<'a> TeamView<'a> {
             people,
             owned_by_role,
             owned_by_person,
+            holder_spans,
         }
     }
 
@@ -159,11 +164,9 @@ impl<'a> TeamView<'a> {
 
     /// The span of the first role of a person, at their name in `holders`.
     pub fn holder_span(&self, person: &str, role: usize) -> Span {
-        self.role(role)
-            .holders
-            .iter()
-            .find(|holder| holder.value == person)
-            .map_or_else(|| self.role(role).id.span.clone(), |holder| holder.span.clone())
+        self.holder_spans
+            .get(&(role, person))
+            .map_or_else(|| self.role(role).id.span.clone(), Clone::clone)
     }
 }
 

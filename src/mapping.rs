@@ -287,7 +287,7 @@ const CACHED_DUTY_BYTES: usize = 256;
 const SUGGESTED_DUTY_CHARS: usize = 120;
 
 thread_local! {
-    static BUILTIN_MAPPINGS: RefCell<crate::hash::FxHashMap<String, DutyMapping>> = RefCell::default();
+    static BUILTIN_MAPPINGS: RefCell<rustc_hash::FxHashMap<String, DutyMapping>> = RefCell::default();
 }
 
 /// Maps the duties of one charter, with the charter's vocabulary.

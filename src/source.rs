@@ -58,10 +58,7 @@ impl SourceFile {
     /// The line and column of a byte offset; offsets past the end clamp to it.
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let line_index = match self.line_starts.binary_search(&offset) {
-            Ok(index) => index,
-            Err(index) => index - 1,
-        };
+        let line_index = self.line_index(offset);
         let line_start = self.line_starts[line_index];
         let before = &self.text[line_start..offset];
         // Counting characters is linear in the line; a minified file is one long line.
@@ -76,17 +73,30 @@ impl SourceFile {
         }
     }
 
+    /// The index of the line that holds a byte offset.
+    fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(index) => index,
+            Err(index) => index - 1,
+        }
+    }
+
     /// The byte range of the whole lines that contain `span`, without the final newline.
+    /// Found through the line index, so a finding on a minified one-line file costs
+    /// no scan of its line.
     pub fn lines_around(&self, span: &Span) -> Span {
         let span = self.clamp(span);
         let (start, end) = (span.start, span.end);
-        let line_start = self.text[..start].rfind('\n').map_or(0, |at| at + 1);
-        let line_end = self.text[end..].find('\n').map_or(self.text.len(), |at| end + at);
+        let line_start = self.line_starts[self.line_index(start)];
         // A span that ends right after a newline belongs to the line before it.
-        let line_end = if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\n') {
+        let last = if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\n') {
             end - 1
         } else {
-            line_end
+            end
+        };
+        let line_end = match self.line_starts.get(self.line_index(last) + 1) {
+            Some(&next) => next - 1,
+            None => self.text.len(),
         };
         line_start..line_end.max(line_start)
     }

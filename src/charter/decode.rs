@@ -10,6 +10,8 @@ use crate::source::Span;
 /// Limits large enough for any real team, so a hostile file cannot exhaust memory.
 pub const MAX_ROLES: usize = 10_000;
 pub const MAX_DUTIES: usize = 250_000;
+/// More holders than this in one role are an input error.
+pub const MAX_HOLDERS: usize = 10_000;
 
 /// Errors past this many in one file are not worth reading; the first ones are.
 const MAX_ERRORS_PER_FILE: usize = 50;
@@ -139,9 +141,14 @@ impl<'a> Decoder<'a> {
 
     /// The first line of a span: a table's header or opening brace, not its whole body.
     fn head(&self, span: &Span) -> Span {
-        let end = self.text[span.start.min(self.text.len())..]
-            .find('\n')
-            .map_or(span.end, |at| (span.start + at).min(span.end));
+        let start = span.start.min(self.text.len());
+        let end = span.end.clamp(start, self.text.len());
+        // Only the span itself is searched: on a minified file the rest is one line.
+        let end = self
+            .text
+            .get(start..end)
+            .and_then(|text| text.find('\n'))
+            .map_or(end, |at| start + at);
         span.start..end.max(span.start)
     }
 
@@ -595,7 +602,18 @@ impl<'a> Decoder<'a> {
         }
         let errors_before = self.errors.len();
         let holders = self.string_list(node, path);
+        if holders.len() > MAX_HOLDERS {
+            self.error(
+                holders[MAX_HOLDERS].span.clone(),
+                format!("more than {MAX_HOLDERS} holders in `{path}`"),
+                format!("holder {} of {}", MAX_HOLDERS + 1, holders.len()),
+                Some("a role is held by a few people; list a group as one name, or split the role".to_string()),
+            );
+            return None;
+        }
+        let mut first_of: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
         for (index, holder) in holders.iter().enumerate() {
+            let first = *first_of.entry(holder.value.as_str()).or_insert(index);
             if holder.value.trim().is_empty() {
                 self.error(
                     holder.span.clone(),
@@ -603,8 +621,8 @@ impl<'a> Decoder<'a> {
                     "expected a person's name",
                     Some("write the person's name, or leave `holders` empty to mark the role vacant".to_string()),
                 );
-            } else if let Some(first) = holders[..index].iter().find(|earlier| earlier.value == holder.value) {
-                let first_span = first.span.clone();
+            } else if first != index {
+                let first_span = holders[first].span.clone();
                 self.report(InputError {
                     span: Some(holder.span.clone()),
                     message: format!("`{}` is listed twice in `{path}`", holder.value),

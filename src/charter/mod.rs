@@ -5,7 +5,7 @@ mod error;
 mod model;
 pub mod tree;
 
-pub use decode::{KNOWN_KEYS, MAX_DUTIES, MAX_ROLES, did_you_mean};
+pub use decode::{KNOWN_KEYS, MAX_DUTIES, MAX_HOLDERS, MAX_ROLES, did_you_mean};
 pub use error::{InputError, LoadFailure};
 pub use model::*;
 pub use tree::InputFormat;

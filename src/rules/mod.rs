@@ -118,7 +118,7 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 pub fn org_findings(files: &[CheckedFile]) -> Vec<Finding> {
     // Only people in several teams or with more than their whole time can be reported;
     // most people are neither, so the rest never need sorting.
-    let mut by_name: crate::hash::FxHashMap<&str, Vec<_>> = crate::hash::FxHashMap::default();
+    let mut by_name: rustc_hash::FxHashMap<&str, Vec<_>> = rustc_hash::FxHashMap::default();
     for file in files {
         for (person, team) in &file.people {
             by_name.entry(person.as_str()).or_default().push((file, team));

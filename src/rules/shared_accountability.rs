@@ -114,7 +114,7 @@ fn report(view: &TeamView<'_>, sink: &mut Sink<'_>, responsibility: usize, owner
     if people.len() < 2 {
         return;
     }
-    let first_people: Vec<&str> = view
+    let first_people: std::collections::HashSet<&str> = view
         .role(owners[0].role)
         .holders
         .iter()
@@ -126,7 +126,7 @@ fn report(view: &TeamView<'_>, sink: &mut Sink<'_>, responsibility: usize, owner
             view.role(owner.role)
                 .holders
                 .iter()
-                .any(|holder| !first_people.contains(&holder.value.as_str()))
+                .any(|holder| !first_people.contains(holder.value.as_str()))
         })
         .unwrap_or(&owners[0]);
     let entry = &CATALOG[responsibility];
