@@ -1,11 +1,12 @@
-//! The responsibility catalog: every product ownership duty charterlint knows, as data.
+//! The responsibility catalog: every duty charterlint knows, as data.
 //!
-//! Each entry names its area and horizon, when it is core (its absence is an error),
-//! the plain phrases teams use for it, and the seed articles that justify it.
+//! The entries live in `catalog/catalog.toml`, reviewable without reading Rust. Each
+//! names its area and horizon, when it is core (its absence is an error), the plain
+//! phrases and verb frames teams use for it with the public text each came from,
+//! and, for product ownership, the seed articles that justify it. The catalog sits
+//! at the bottom of the crate: it knows nothing of charters, rules or reports.
 
-use crate::charter::Methodology;
-
-/// The four product ownership areas.
+/// The four product ownership areas, then the neighbouring work of a whole team.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Area {
@@ -13,10 +14,28 @@ pub enum Area {
     Backlog,
     Outcomes,
     Delivery,
+    Process,
+    People,
+    Engineering,
+    Design,
+    Data,
 }
 
 impl Area {
-    pub const ALL: [Area; 4] = [Area::Strategy, Area::Backlog, Area::Outcomes, Area::Delivery];
+    /// The product ownership areas: what the product rules count.
+    pub const PRODUCT: [Area; 4] = [Area::Strategy, Area::Backlog, Area::Outcomes, Area::Delivery];
+    /// Every area, product ownership first.
+    pub const ALL: [Area; 9] = [
+        Area::Strategy,
+        Area::Backlog,
+        Area::Outcomes,
+        Area::Delivery,
+        Area::Process,
+        Area::People,
+        Area::Engineering,
+        Area::Design,
+        Area::Data,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -24,7 +43,21 @@ impl Area {
             Area::Backlog => "backlog",
             Area::Outcomes => "outcomes",
             Area::Delivery => "delivery",
+            Area::Process => "process",
+            Area::People => "people",
+            Area::Engineering => "engineering",
+            Area::Design => "design",
+            Area::Data => "data",
         }
+    }
+
+    fn parse(name: &str) -> Option<Area> {
+        Area::ALL.into_iter().find(|area| area.name() == name)
+    }
+
+    /// Whether the product ownership rules count duties of this area.
+    pub fn is_product_ownership(self) -> bool {
+        Area::PRODUCT.contains(&self)
     }
 
     pub fn description(self) -> &'static str {
@@ -33,6 +66,11 @@ impl Area {
             Area::Backlog => "what the team builds next: looks inward, this sprint and the next",
             Area::Outcomes => "whether what shipped worked for users and the business",
             Area::Delivery => "how several delivery teams stay coordinated as one program",
+            Area::Process => "how the team works: facilitation, impediments, improvement, coaching",
+            Area::People => "people management: hiring, growth, performance, staffing",
+            Area::Engineering => "building and running the product: architecture, code, quality, operations",
+            Area::Design => "user experience and interface design",
+            Area::Data => "analytics and data work: dashboards, instrumentation, analysis",
         }
     }
 }
@@ -49,16 +87,31 @@ pub enum Horizon {
     AfterRelease,
     /// The span of a multi-team program.
     Program,
+    /// Continuous work with no planning horizon of its own (neighbouring work).
+    Ongoing,
 }
 
 impl Horizon {
+    const ALL: [Horizon; 5] = [
+        Horizon::Quarters,
+        Horizon::Sprints,
+        Horizon::AfterRelease,
+        Horizon::Program,
+        Horizon::Ongoing,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Horizon::Quarters => "quarters",
             Horizon::Sprints => "sprints",
             Horizon::AfterRelease => "after-release",
             Horizon::Program => "program",
+            Horizon::Ongoing => "ongoing",
         }
+    }
+
+    fn parse(name: &str) -> Option<Horizon> {
+        Horizon::ALL.into_iter().find(|horizon| horizon.name() == name)
     }
 }
 
@@ -76,6 +129,16 @@ pub enum CoreWhen {
 }
 
 impl CoreWhen {
+    fn parse(name: &str) -> Option<CoreWhen> {
+        match name {
+            "always" => Some(CoreWhen::Always),
+            "never" => Some(CoreWhen::Never),
+            "sprint-methodology" => Some(CoreWhen::SprintMethodology),
+            "multi-team-delivery" => Some(CoreWhen::MultiTeamDelivery),
+            _ => None,
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             CoreWhen::Always => "always",
@@ -85,29 +148,88 @@ impl CoreWhen {
         }
     }
 
-    /// Whether the team's shape makes the responsibility core (before `[lint]` adjusts it).
-    pub fn holds_for(self, methodology: Methodology, delivery_teams: u32, cross_team: bool) -> bool {
+    /// Whether the team's shape makes the responsibility core (before `[lint]` adjusts
+    /// it): whether it works in sprints, how many delivery teams it has, and whether
+    /// it depends on other teams.
+    pub fn holds_for(self, has_sprints: bool, delivery_teams: u32, cross_team: bool) -> bool {
         match self {
             CoreWhen::Always => true,
             CoreWhen::Never => false,
-            CoreWhen::SprintMethodology => methodology.has_sprints(),
+            CoreWhen::SprintMethodology => has_sprints,
             CoreWhen::MultiTeamDelivery => delivery_teams >= 3 || cross_team,
         }
     }
 }
 
-/// One product ownership duty.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One responsibility: a product ownership duty, or neighbouring work beside it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Responsibility {
     pub id: &'static str,
     pub name: &'static str,
     pub area: Area,
     pub horizon: Horizon,
     pub core: CoreWhen,
-    /// The seed articles (by number) that describe this duty.
-    pub seeds: &'static [&'static str],
-    /// Plain phrases teams write for this duty, matched after normalization.
-    pub aliases: &'static [&'static str],
+    /// The seed articles (by number) that describe a product ownership duty.
+    pub seeds: Vec<&'static str>,
+    /// Plain phrases teams write for this duty, matched after normalization, each
+    /// group with the public text it was taken from.
+    pub phrases: Vec<PhraseGroup>,
+    /// Verb and object sets: a duty holding one verb and one object of a frame
+    /// matches, so the verb decides between duties that share an object.
+    pub frames: Vec<Frame>,
+    /// Whether a duty names its backlog level (program or team), as SAFe's two
+    /// levels of backlog do.
+    pub has_levels: bool,
+}
+
+/// Phrases taken from one public source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhraseGroup {
+    /// The source as the catalog names it (a key of `[sources]`).
+    pub source: &'static str,
+    pub aliases: Vec<&'static str>,
+}
+
+/// A verb set and an object set: any verb with any object names the duty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub source: &'static str,
+    pub verbs: Vec<&'static str>,
+    pub objects: Vec<&'static str>,
+}
+
+impl Responsibility {
+    /// Every alias, in catalog order.
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.phrases.iter().flat_map(|group| group.aliases.iter().copied())
+    }
+
+    /// The full text of each public source this entry's phrases come from, once each.
+    pub fn sources(&self) -> Vec<&'static str> {
+        let mut keys: Vec<&'static str> = self
+            .phrases
+            .iter()
+            .map(|group| group.source)
+            .chain(self.frames.iter().map(|frame| frame.source))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.into_iter().map(source_text).collect()
+    }
+
+    /// Whether the product ownership rules count this responsibility.
+    pub fn is_product_ownership(&self) -> bool {
+        self.area.is_product_ownership()
+    }
+}
+
+/// The text of a source key of the catalog's `[sources]` table.
+pub fn source_text(key: &str) -> &'static str {
+    CATALOG_DATA
+        .sources
+        .iter()
+        .find(|(name, _)| *name == key)
+        .map_or("", |(_, text)| text)
 }
 
 /// Index of a responsibility in [`CATALOG`].
@@ -115,360 +237,188 @@ pub fn index_of(id: &str) -> Option<usize> {
     CATALOG.iter().position(|entry| entry.id == id)
 }
 
-pub static CATALOG: &[Responsibility] = &[
-    Responsibility {
-        id: "strategy.vision",
-        name: "product vision",
-        area: Area::Strategy,
-        horizon: Horizon::Quarters,
-        core: CoreWhen::Always,
-        seeds: &["000", "003"],
-        aliases: &[
-            "product vision",
-            "vision",
-            "setting the product vision",
-            "defining the product vision",
-            "owning the vision",
-            "vision and mission",
-            "north star",
-            "where the product is going",
-            "product direction",
-            "long term direction",
-            "voice of the product",
-        ],
-    },
-    Responsibility {
-        id: "strategy.product-strategy",
-        name: "product strategy",
-        area: Area::Strategy,
-        horizon: Horizon::Quarters,
-        core: CoreWhen::Never,
-        seeds: &["000", "001", "003"],
-        aliases: &[
-            "product strategy",
-            "strategy",
-            "strategic bets",
-            "what bets to make",
-            "how to win in the market",
-            "business strategy",
-            "competitive positioning",
-            "strategic planning",
-        ],
-    },
-    Responsibility {
-        id: "strategy.roadmap",
-        name: "roadmap",
-        area: Area::Strategy,
-        horizon: Horizon::Quarters,
-        core: CoreWhen::Always,
-        seeds: &["000", "001", "003", "004"],
-        aliases: &[
-            "roadmap",
-            "product roadmap",
-            "owning the roadmap",
-            "roadmap direction",
-            "roadmap planning",
-            "strategic roadmap",
-            "quarterly planning",
-            "sequencing priorities across quarters",
-            "long term planning",
-            "outcome based roadmap",
-        ],
-    },
-    Responsibility {
-        id: "strategy.discovery",
-        name: "discovery and market understanding",
-        area: Area::Strategy,
-        horizon: Horizon::Quarters,
-        core: CoreWhen::Always,
-        seeds: &["000", "001", "003", "004"],
-        aliases: &[
-            "discovery",
-            "product discovery",
-            "market research",
-            "user research",
-            "customer research",
-            "customer interviews",
-            "user interviews",
-            "competitive analysis",
-            "competitor analysis",
-            "watching competitors",
-            "market trends",
-            "understanding the market",
-            "customer understanding",
-            "customer feedback",
-            "market requirements",
-            "identifying customer problems",
-        ],
-    },
-    Responsibility {
-        id: "strategy.alignment",
-        name: "cross-functional alignment",
-        area: Area::Strategy,
-        horizon: Horizon::Quarters,
-        core: CoreWhen::Never,
-        seeds: &["000", "003"],
-        aliases: &[
-            "cross functional alignment",
-            "stakeholder alignment",
-            "stakeholder management",
-            "aligning teams",
-            "aligning cross functional teams",
-            "communicating with stakeholders",
-            "leadership updates",
-            "executive communication",
-        ],
-    },
-    Responsibility {
-        id: "strategy.go-to-market",
-        name: "go-to-market",
-        area: Area::Strategy,
-        horizon: Horizon::Quarters,
-        core: CoreWhen::Never,
-        seeds: &["003"],
-        aliases: &[
-            "go to market",
-            "gtm",
-            "product launch",
-            "launch planning",
-            "launches",
-            "pricing and packaging",
-            "sales enablement",
-            "product marketing",
-        ],
-    },
-    Responsibility {
-        id: "backlog.prioritization",
-        name: "backlog prioritization",
-        area: Area::Backlog,
-        horizon: Horizon::Sprints,
-        core: CoreWhen::Always,
-        seeds: &["000", "001", "003", "004"],
-        aliases: &[
-            "backlog prioritization",
-            "prioritizing the backlog",
-            "backlog",
-            "product backlog",
-            "backlog management",
-            "managing the backlog",
-            "owning the backlog",
-            "backlog ordering",
-            "ordering the backlog",
-            "priority decisions",
-            "prioritization",
-            "deciding what comes next",
-            "backlog owner",
-        ],
-    },
-    Responsibility {
-        id: "backlog.refinement",
-        name: "backlog refinement",
-        area: Area::Backlog,
-        horizon: Horizon::Sprints,
-        core: CoreWhen::Always,
-        seeds: &["000", "002", "003"],
-        aliases: &[
-            "backlog refinement",
-            "refinement",
-            "backlog grooming",
-            "grooming",
-            "user stories",
-            "writing user stories",
-            "story writing",
-            "story clarity",
-            "user story clarity",
-            "definition of ready",
-            "readiness",
-            "backlog quality",
-            "requirements",
-            "story splitting",
-            "breaking down work",
-        ],
-    },
-    Responsibility {
-        id: "backlog.sprint-support",
-        name: "sprint support",
-        area: Area::Backlog,
-        horizon: Horizon::Sprints,
-        core: CoreWhen::SprintMethodology,
-        seeds: &["000", "003", "004"],
-        aliases: &[
-            "sprint support",
-            "sprint planning",
-            "available mid sprint",
-            "availability mid sprint",
-            "answering team questions",
-            "unblocking the team",
-            "unblocking engineers",
-            "keeping the team unblocked",
-            "sprint execution",
-            "sprint ceremonies",
-            "agile ceremonies",
-        ],
-    },
-    Responsibility {
-        id: "backlog.acceptance",
-        name: "acceptance of work",
-        area: Area::Backlog,
-        horizon: Horizon::Sprints,
-        core: CoreWhen::Always,
-        seeds: &["001", "003", "004"],
-        aliases: &[
-            "acceptance",
-            "accepting or rejecting work",
-            "accepting work",
-            "acceptance criteria",
-            "accepting completed work",
-            "sign off on stories",
-            "story acceptance",
-            "reviewing completed work",
-            "sprint review acceptance",
-        ],
-    },
-    Responsibility {
-        id: "backlog.stakeholder-translation",
-        name: "stakeholder translation",
-        area: Area::Backlog,
-        horizon: Horizon::Sprints,
-        core: CoreWhen::Never,
-        seeds: &["000", "003"],
-        aliases: &[
-            "stakeholder translation",
-            "stakeholder coordination",
-            "translating business needs",
-            "translating business needs into work",
-            "translating strategy into tasks",
-            "representing the stakeholder",
-            "business requirements",
-        ],
-    },
-    Responsibility {
-        id: "outcomes.success-metrics",
-        name: "success metrics",
-        area: Area::Outcomes,
-        horizon: Horizon::AfterRelease,
-        core: CoreWhen::Always,
-        seeds: &["000", "003"],
-        aliases: &[
-            "success metrics",
-            "defining success",
-            "defining success metrics",
-            "measuring success",
-            "kpis",
-            "kpi",
-            "okrs",
-            "okr",
-            "objectives and key results",
-            "product metrics",
-            "north star metric",
-            "product analytics",
-            "measuring product performance",
-        ],
-    },
-    Responsibility {
-        id: "outcomes.business-outcomes",
-        name: "business outcomes",
-        area: Area::Outcomes,
-        horizon: Horizon::AfterRelease,
-        core: CoreWhen::Always,
-        seeds: &["000", "003"],
-        aliases: &[
-            "business outcomes",
-            "business results",
-            "commercial outcomes",
-            "adoption",
-            "retention",
-            "engagement",
-            "customer satisfaction",
-            "customer lifetime value",
-            "revenue",
-            "business value",
-            "product success",
-            "moving the needle",
-        ],
-    },
-    Responsibility {
-        id: "outcomes.delivery-outcomes",
-        name: "delivery outcomes",
-        area: Area::Outcomes,
-        horizon: Horizon::Sprints,
-        core: CoreWhen::SprintMethodology,
-        seeds: &["000", "003"],
-        aliases: &[
-            "delivery outcomes",
-            "sprint goals",
-            "sprint goal",
-            "velocity",
-            "team velocity",
-            "delivery clarity",
-            "delivery predictability",
-            "meeting sprint commitments",
-        ],
-    },
-    Responsibility {
-        id: "outcomes.user-value",
-        name: "user value",
-        area: Area::Outcomes,
-        horizon: Horizon::AfterRelease,
-        core: CoreWhen::Never,
-        seeds: &["000", "003"],
-        aliases: &[
-            "user value",
-            "customer value",
-            "value to users",
-            "delivering real value to users",
-            "user outcomes",
-            "user satisfaction",
-            "whether the product works for users",
-            "product advocate",
-        ],
-    },
-    Responsibility {
-        id: "delivery.governance",
-        name: "delivery governance",
-        area: Area::Delivery,
-        horizon: Horizon::Program,
-        core: CoreWhen::MultiTeamDelivery,
-        seeds: &["001"],
-        aliases: &[
-            "delivery governance",
-            "cross team dependencies",
-            "dependency management",
-            "managing dependencies",
-            "delivery program",
-            "program management",
-            "project management",
-            "release train",
-            "release coordination",
-            "pi planning",
-            "program increment planning",
-            "cross team coordination",
-        ],
-    },
-];
+/// The catalog as reviewed data: `catalog/catalog.toml`, embedded at build time.
+const CATALOG_TOML: &str = include_str!("../catalog/catalog.toml");
+
+struct CatalogData {
+    sources: Vec<(&'static str, &'static str)>,
+    responsibilities: Vec<Responsibility>,
+}
+
+/// Every responsibility, in catalog order: product ownership first, then the
+/// neighbouring work.
+pub static CATALOG: std::sync::LazyLock<Vec<Responsibility>> =
+    std::sync::LazyLock::new(|| CATALOG_DATA.responsibilities.clone());
+
+static CATALOG_DATA: std::sync::LazyLock<CatalogData> = std::sync::LazyLock::new(|| {
+    // The embedded file is checked by the tests, so a failure here is a build defect.
+    parse_catalog(CATALOG_TOML).unwrap_or_else(|error| panic!("catalog/catalog.toml is invalid: {error}"))
+});
+
+/// The catalog's file format, as serde reads it.
+mod file {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Catalog {
+        pub sources: std::collections::BTreeMap<String, String>,
+        pub responsibility: Vec<Responsibility>,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Responsibility {
+        pub id: String,
+        pub name: String,
+        pub area: String,
+        pub horizon: String,
+        pub core: String,
+        #[serde(default)]
+        pub seeds: Vec<String>,
+        #[serde(default)]
+        pub levels: bool,
+        pub phrases: Vec<Phrases>,
+        #[serde(default)]
+        pub frames: Vec<Frame>,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Phrases {
+        pub source: String,
+        pub aliases: Vec<String>,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Frame {
+        pub source: String,
+        pub verbs: Vec<String>,
+        pub objects: Vec<String>,
+    }
+}
+
+/// Catalog strings live as long as the program: the catalog is read once.
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+fn parse_catalog(text: &str) -> Result<CatalogData, String> {
+    let data: file::Catalog = toml::from_str(text).map_err(|error| error.to_string())?;
+    let sources: Vec<(&'static str, &'static str)> = data
+        .sources
+        .into_iter()
+        .map(|(key, text)| (leak(key), leak(text)))
+        .collect();
+    let known_source = |key: &str, id: &str| {
+        sources
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(name, _)| *name)
+            .ok_or_else(|| format!("`{id}` names the unknown source `{key}`"))
+    };
+    let mut responsibilities = Vec::with_capacity(data.responsibility.len());
+    for entry in data.responsibility {
+        let area =
+            Area::parse(&entry.area).ok_or_else(|| format!("`{}` has the unknown area `{}`", entry.id, entry.area))?;
+        let horizon = Horizon::parse(&entry.horizon)
+            .ok_or_else(|| format!("`{}` has the unknown horizon `{}`", entry.id, entry.horizon))?;
+        let core = CoreWhen::parse(&entry.core)
+            .ok_or_else(|| format!("`{}` has the unknown core condition `{}`", entry.id, entry.core))?;
+        let mut phrases = Vec::with_capacity(entry.phrases.len());
+        for group in entry.phrases {
+            phrases.push(PhraseGroup {
+                source: known_source(&group.source, &entry.id)?,
+                aliases: group.aliases.into_iter().map(leak).collect(),
+            });
+        }
+        let mut frames = Vec::with_capacity(entry.frames.len());
+        for frame in entry.frames {
+            frames.push(Frame {
+                source: known_source(&frame.source, &entry.id)?,
+                verbs: frame.verbs.into_iter().map(leak).collect(),
+                objects: frame.objects.into_iter().map(leak).collect(),
+            });
+        }
+        responsibilities.push(Responsibility {
+            id: leak(entry.id),
+            name: leak(entry.name),
+            area,
+            horizon,
+            core,
+            seeds: entry.seeds.into_iter().map(leak).collect(),
+            phrases,
+            frames,
+            has_levels: entry.levels,
+        });
+    }
+    Ok(CatalogData {
+        sources,
+        responsibilities,
+    })
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn the_embedded_catalog_parses() {
+        assert!(
+            parse_catalog(CATALOG_TOML).is_ok(),
+            "{:?}",
+            parse_catalog(CATALOG_TOML).err()
+        );
+    }
+
+    #[test]
     fn ids_are_unique_and_name_their_area() {
         for (index, entry) in CATALOG.iter().enumerate() {
             assert_eq!(index_of(entry.id), Some(index), "duplicate id {}", entry.id);
             assert!(entry.id.starts_with(&format!("{}.", entry.area.name())), "{}", entry.id);
-            assert!(!entry.seeds.is_empty(), "{} names no seed", entry.id);
+            assert_eq!(
+                entry.is_product_ownership(),
+                !entry.seeds.is_empty(),
+                "{}: product duties name their seed articles, neighbouring work none",
+                entry.id
+            );
+            assert!(!entry.sources().is_empty(), "{} names no public source", entry.id);
+            assert!(entry.sources().iter().all(|source| !source.is_empty()), "{}", entry.id);
         }
+    }
+
+    #[test]
+    fn product_ownership_comes_first_and_neighbouring_work_is_never_core() {
+        let first_neighbour = CATALOG.iter().position(|entry| !entry.is_product_ownership());
+        let first_neighbour = first_neighbour.expect("the catalog has neighbouring work");
+        assert!(
+            CATALOG[first_neighbour..]
+                .iter()
+                .all(|entry| !entry.is_product_ownership())
+        );
+        assert!(
+            CATALOG[first_neighbour..]
+                .iter()
+                .all(|entry| entry.core == CoreWhen::Never)
+        );
     }
 
     #[test]
     fn core_responsibilities_have_at_least_six_aliases() {
         for entry in CATALOG.iter().filter(|entry| entry.core != CoreWhen::Never) {
             assert!(
-                entry.aliases.len() >= 6,
+                entry.aliases().count() >= 6,
                 "{} has {} aliases",
                 entry.id,
-                entry.aliases.len()
+                entry.aliases().count()
             );
         }
+    }
+
+    #[test]
+    fn an_unknown_key_or_source_in_the_catalog_file_is_refused() {
+        let unknown_key = CATALOG_TOML.replacen("horizon = \"quarters\"", "horizon = \"quarters\"\nhorizn = 1", 1);
+        assert!(parse_catalog(&unknown_key).is_err());
+        let unknown_source = CATALOG_TOML.replacen("source = \"seeds\"", "source = \"nowhere\"", 1);
+        assert!(parse_catalog(&unknown_source).is_err());
     }
 }

@@ -127,27 +127,40 @@ pub fn map_text(loaded: &LoadedCharter) -> String {
     out
 }
 
-/// `charterlint catalog`: the responsibilities by area, with when each is core and
-/// the phrases that map onto it.
+/// `charterlint catalog`: the responsibilities by area, with when each is core, the
+/// phrases that map onto them and the public texts those phrases come from.
 pub fn catalog_text() -> String {
     let mut out = String::new();
     for area in Area::ALL {
-        let _ = writeln!(out, "{} — {}", area.name(), area.description());
+        let kind = if area.is_product_ownership() {
+            "product ownership"
+        } else {
+            "neighbouring work, not counted by the product rules"
+        };
+        let _ = writeln!(out, "{} — {} ({kind})", area.name(), area.description());
         for entry in CATALOG.iter().filter(|entry| entry.area == area) {
             let _ = writeln!(out, "  {}  ({})", entry.id, entry.name);
             let _ = writeln!(
                 out,
-                "      core: {}; horizon: {}; seeds: {}",
+                "      core: {}; horizon: {}",
                 entry.core.describe(),
-                entry.horizon.name(),
-                entry.seeds.join(", ")
+                entry.horizon.name()
             );
-            let aliases: Vec<String> = entry.aliases.iter().map(|alias| format!("\"{alias}\"")).collect();
+            let aliases: Vec<String> = entry.aliases().map(|alias| format!("\"{alias}\"")).collect();
             let _ = writeln!(out, "      aliases: {}", aliases.join(", "));
+            for frame in &entry.frames {
+                let _ = writeln!(
+                    out,
+                    "      verbs {} with objects {}",
+                    frame.verbs.join("/"),
+                    frame.objects.join("/")
+                );
+            }
+            let _ = writeln!(out, "      sources: {}", entry.sources().join("; "));
         }
         out.push('\n');
     }
-    out.push_str("A duty maps by catalog id, then the team's [vocabulary], then these aliases;\n`charterlint map FILE` shows how each duty of a charter mapped and why.\n");
+    out.push_str("A duty maps by catalog id, then the team's [vocabulary], then these aliases and verb frames;\n`charterlint map FILE` shows how each duty of a charter mapped and why.\n");
     out
 }
 
@@ -156,14 +169,37 @@ pub fn catalog_json() -> String {
     let entries: Vec<serde_json::Value> = CATALOG
         .iter()
         .map(|entry| {
+            let phrases: Vec<serde_json::Value> = entry
+                .phrases
+                .iter()
+                .map(|group| {
+                    serde_json::json!({
+                        "source": crate::catalog::source_text(group.source),
+                        "aliases": group.aliases,
+                    })
+                })
+                .collect();
+            let frames: Vec<serde_json::Value> = entry
+                .frames
+                .iter()
+                .map(|frame| {
+                    serde_json::json!({
+                        "source": crate::catalog::source_text(frame.source),
+                        "verbs": frame.verbs,
+                        "objects": frame.objects,
+                    })
+                })
+                .collect();
             serde_json::json!({
                 "id": entry.id,
                 "name": entry.name,
                 "area": entry.area,
+                "product_ownership": entry.is_product_ownership(),
                 "horizon": entry.horizon,
                 "core": entry.core,
                 "seeds": entry.seeds,
-                "aliases": entry.aliases,
+                "phrases": phrases,
+                "frames": frames,
             })
         })
         .collect();

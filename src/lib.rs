@@ -9,6 +9,7 @@
 pub mod catalog;
 pub mod charter;
 pub mod commands;
+pub mod corpus;
 pub mod coverage;
 pub mod discover;
 pub mod finding;

@@ -7,7 +7,7 @@ use crate::catalog::{Area, CATALOG};
 use crate::charter::{Charter, Date, FailOn, LoadFailure, LoadedCharter, Raci, Role, Spanned};
 use crate::discover::{CharterPath, Walked};
 use crate::finding::{AcceptedFinding, Finding, Location, Severity, Summary};
-use crate::mapping::{DutyMapping, Mapper};
+use crate::mapping::{BacklogLevel, DutyMapping, Mapper, backlog_level};
 use crate::policy::{OrgPolicy, ResolvedAcceptance, ResolvedPolicy};
 use crate::rules::{self, Rule, RuleCheck};
 use crate::source::{SourceFile, Span};
@@ -19,6 +19,8 @@ pub struct MappedDuty<'a> {
     pub raci: Raci,
     pub text: &'a Spanned<String>,
     pub mapping: DutyMapping,
+    /// The backlog level the duty names, for responsibilities with levels.
+    pub level: Option<BacklogLevel>,
 }
 
 impl MappedDuty<'_> {
@@ -40,9 +42,9 @@ pub struct TeamView<'a> {
     pub vacant_owners: Vec<Vec<usize>>,
     /// Per person: the roles they hold (indexes into the charter's roles).
     pub people: BTreeMap<&'a str, Vec<usize>>,
-    /// Per role: the catalog entries it owns (whether or not it is vacant), sorted.
+    /// Per role: the product ownership entries it owns (whether or not it is vacant), sorted.
     owned_by_role: Vec<Vec<usize>>,
-    /// Per person: the catalog entries they own through all their roles, sorted.
+    /// Per person: the product ownership entries they own through all their roles, sorted.
     owned_by_person: BTreeMap<&'a str, Vec<usize>>,
     /// Per (role, person): where the person's name stands in the role's holders.
     holder_spans: rustc_hash::FxHashMap<(usize, &'a str), Span>,
@@ -77,19 +79,27 @@ impl<'a> TeamView<'a> {
                             owners[responsibility].push(index);
                         }
                     }
+                    let level = mapping
+                        .responsibility()
+                        .filter(|&responsibility| CATALOG[responsibility].has_levels)
+                        .and_then(|_| backlog_level(&text.value));
                     duties.push(MappedDuty {
                         role: role_index,
                         raci,
                         text,
                         mapping,
+                        level,
                     });
                 }
             }
         }
+        // Loads and area counts are about product ownership: a role that also owns
+        // code review or hiring carries no more of the product for it.
         let mut owned_by_role = vec![Vec::new(); charter.roles.len()];
         for duty in &duties {
             if duty.raci == Raci::Accountable
                 && let Some(responsibility) = duty.responsibility()
+                && CATALOG[responsibility].is_product_ownership()
             {
                 owned_by_role[duty.role].push(responsibility);
             }
@@ -144,12 +154,12 @@ impl<'a> TeamView<'a> {
         names
     }
 
-    /// The catalog entries a person owns in this team, sorted.
+    /// The product ownership entries a person owns in this team, sorted.
     pub fn owned_by(&self, person: &str) -> &[usize] {
         self.owned_by_person.get(person).map_or(&[][..], Vec::as_slice)
     }
 
-    /// The catalog entries a role owns (whether or not it is vacant), sorted.
+    /// The product ownership entries a role owns (whether or not it is vacant), sorted.
     pub fn owned_by_role(&self, role: usize) -> &[usize] {
         &self.owned_by_role[role]
     }

@@ -53,6 +53,17 @@ enum Command {
         #[arg(value_enum, default_value_t = SchemaKind::Charter)]
         kind: SchemaKind,
     },
+    /// Measure how well duties map: the share of a labelled corpus of duty phrases
+    /// that maps to its expected responsibility, for each stemming
+    Accuracy {
+        /// Corpus files or folders of `*.tsv` files: a header line, then
+        /// `phrase<TAB>expected ids<TAB>source` per line
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Also list every phrase that did not map right
+        #[arg(long)]
+        misses: bool,
+    },
     /// Write a commented starter charter
     Init {
         /// Where to write it (default: team.charter.toml or team.charter.json)
@@ -177,6 +188,7 @@ fn main() -> ExitCode {
             SchemaKind::Report => charterlint::report::json::report_schema(),
         }),
         Command::Init { path, format, force } => init(path, format, force),
+        Command::Accuracy { paths, misses } => accuracy(&paths, misses),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -436,4 +448,99 @@ fn init(path: Option<String>, format: Option<CharterFormat>, force: bool) -> io:
     charterlint::output::write_report(target, commands::starter_charter(format.into()).as_bytes())?;
     writeln!(stderr, "wrote {path}; edit it, then run `charterlint check {path}`")?;
     Ok(0)
+}
+
+fn accuracy(paths: &[String], misses: bool) -> io::Result<u8> {
+    use charterlint::corpus;
+    let mut files = Vec::new();
+    for path in paths {
+        let path = Path::new(path);
+        if path.is_dir() {
+            let mut found: Vec<_> = std::fs::read_dir(path)?
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|file| file.extension().is_some_and(|extension| extension == "tsv"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.to_path_buf());
+        }
+    }
+    let mut phrases = Vec::new();
+    let mut failed = false;
+    let mut stderr = io::stderr().lock();
+    for file in &files {
+        let shown = file.to_string_lossy();
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(error) => {
+                writeln!(stderr, "error: cannot read `{shown}`: {error}")?;
+                failed = true;
+                continue;
+            }
+        };
+        match corpus::parse(&shown, &text) {
+            Ok(parsed) => phrases.extend(parsed),
+            Err(errors) => {
+                for error in errors {
+                    writeln!(stderr, "error: {error}")?;
+                }
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        return Ok(2);
+    }
+    let product = phrases.iter().filter(|phrase| phrase.is_product_ownership()).count();
+    let mut out = format!(
+        "{} phrases from {} {}: {product} product ownership, {} neighbouring work\n\n",
+        phrases.len(),
+        files.len(),
+        if files.len() == 1 { "file" } else { "files" },
+        phrases.len() - product
+    );
+    out.push_str("stemming  product: expected id   neighbouring: recognized   neighbouring: expected id   neighbouring counted as product\n");
+    let results: Vec<corpus::Accuracy> = charterlint::mapping::Stemming::ALL
+        .iter()
+        .map(|&stemming| corpus::measure(&phrases, stemming))
+        .collect();
+    for result in &results {
+        out.push_str(&format!(
+            "{:<8}  {:<24}  {:<25}  {:<26}  {}\n",
+            result.stemming,
+            result.product.to_string(),
+            result.neighbouring_recognized.to_string(),
+            result.neighbouring_exact.to_string(),
+            result.neighbouring_as_product
+        ));
+    }
+    if misses {
+        out.push_str(&format!("\nmisses with {} stemming:\n", results[0].stemming));
+        for outcome in &results[0].outcomes {
+            let right = if outcome.phrase.is_product_ownership() {
+                outcome.exact
+            } else {
+                outcome.recognized
+            };
+            if !right {
+                let expected: Vec<&str> = outcome
+                    .phrase
+                    .expected
+                    .iter()
+                    .map(|&index| charterlint::catalog::CATALOG[index].id)
+                    .collect();
+                out.push_str(&format!(
+                    "  {}  \"{}\"  expected {}, got {}\n",
+                    outcome.phrase.location,
+                    outcome.phrase.phrase,
+                    expected.join(" or "),
+                    outcome.got
+                ));
+            }
+        }
+    }
+    drop(stderr);
+    print(&out)
 }

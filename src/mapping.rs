@@ -2,10 +2,14 @@
 //!
 //! Order of matching: a catalog id; an exact phrase of the team's `[vocabulary]`; an
 //! exact built-in alias; then the most specific phrase whose words all appear in the
-//! duty, vocabulary first. Words are compared after normalization: case, punctuation,
-//! small filler words and simple word forms ("prioritizing" meets "prioritization").
+//! duty, vocabulary first. Built-in phrases are the catalog's aliases and its verb
+//! frames: every verb of a frame with every object ("order" + "backlog item"), so
+//! "Ordering Product Backlog items" is prioritization while "Creating Product
+//! Backlog items" is refinement, although both contain "product backlog". An alias
+//! with exactly the words of a frame phrase of another responsibility wins over it.
+//! Words are compared after normalization: case, punctuation, small filler words and
+//! word forms (the Snowball English stemmer: "prioritizing" meets "prioritization").
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -27,6 +31,8 @@ pub enum MatchReason {
     VocabularyWords { phrase: String },
     /// Every word of a built-in alias appears in the duty.
     AliasWords { alias: &'static str },
+    /// The duty holds a verb and an object of one of the responsibility's frames.
+    VerbObject { verb: &'static str, object: &'static str },
 }
 
 impl MatchReason {
@@ -39,6 +45,7 @@ impl MatchReason {
                 format!("all words of vocabulary phrase \"{phrase}\"")
             }
             MatchReason::AliasWords { alias } => format!("all words of alias \"{alias}\""),
+            MatchReason::VerbObject { verb, object } => format!("verb \"{verb}\" with object \"{object}\""),
         }
     }
 }
@@ -125,8 +132,9 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("y", ""),
 ];
 
-/// Reduces a lowercase word to a stem that its simple variants share.
-fn stem(word: &str) -> String {
+/// Reduces a lowercase word to a stem that its simple variants share, by the
+/// hand-written suffix list.
+fn suffix_stem(word: &str) -> String {
     if word.len() <= 3 || word.bytes().any(|byte| byte.is_ascii_digit()) {
         return word.to_string();
     }
@@ -157,8 +165,91 @@ fn stem(word: &str) -> String {
     stem
 }
 
-/// The meaningful, stemmed words of a phrase, in order.
+/// How words are reduced to stems before they are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stemming {
+    /// The Snowball English (Porter2) stemmer, after British spellings are folded
+    /// into American ones ("prioritise" → "prioritize"). The default: it measured
+    /// better on the labelled corpus (README, "How duties map").
+    Snowball,
+    /// The first version's hand-written suffix list, kept for comparison.
+    Suffixes,
+}
+
+impl Stemming {
+    pub const ALL: [Stemming; 2] = [Stemming::Snowball, Stemming::Suffixes];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stemming::Snowball => "snowball",
+            Stemming::Suffixes => "suffixes",
+        }
+    }
+
+    fn stem(self, word: &str) -> String {
+        match self {
+            Stemming::Suffixes => suffix_stem(word),
+            Stemming::Snowball => {
+                if word.bytes().any(|byte| byte.is_ascii_digit()) {
+                    return word.to_string();
+                }
+                thread_local! {
+                    static ENGLISH: rust_stemmers::Stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+                }
+                if let Some(kept) = KEPT_APART.iter().find(|(form, _)| *form == word) {
+                    return kept.1.to_string();
+                }
+                let american = american_spelling(word);
+                ENGLISH.with(|stemmer| stemmer.stem(&american).into_owned())
+            }
+        }
+    }
+}
+
+/// Words Snowball would fold into a word of another meaning ("production" into
+/// "product"), with the stem each keeps instead.
+const KEPT_APART: &[(&str, &str)] = &[("production", "production"), ("productions", "production")];
+
+/// British endings folded into American ones, so both spellings share a stem; and
+/// "-ysis", which Snowball keeps apart from its verb ("analysis", "analyze").
+const FOLDED_ENDINGS: &[(&str, &str)] = &[
+    ("ysis", "yze"),
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ysing", "yzing"),
+    ("ysed", "yzed"),
+    ("yses", "yzes"),
+    ("yse", "yze"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("ogue", "og"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+    ("our", "or"),
+    ("ours", "ors"),
+];
+
+fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
+    // Short words ("rise", "four") are left alone: the endings are only endings.
+    if word.len() > 5 {
+        for (british, american) in FOLDED_ENDINGS {
+            if let Some(base) = word.strip_suffix(british) {
+                return format!("{base}{american}").into();
+            }
+        }
+    }
+    word.into()
+}
+
+/// The meaningful, stemmed words of a phrase, in order (default stemming).
 pub fn normalized_words(text: &str) -> Vec<String> {
+    normalized_words_with(text, Stemming::Snowball)
+}
+
+/// The meaningful words of a phrase, in order, reduced with the given stemming.
+pub fn normalized_words_with(text: &str, stemming: Stemming) -> Vec<String> {
     let mut cleaned = String::with_capacity(text.len());
     for character in text.chars() {
         if character.is_alphanumeric() {
@@ -170,12 +261,20 @@ pub fn normalized_words(text: &str) -> Vec<String> {
     cleaned
         .split_whitespace()
         .filter(|word| !FILLER_WORDS.contains(word))
-        .map(stem)
+        .map(|word| stemming.stem(word))
         .collect()
 }
 
+/// Where a built-in or team phrase came from.
+#[derive(Debug, Clone)]
+enum PhraseOrigin {
+    Alias(&'static str),
+    Frame { verb: &'static str, object: &'static str },
+    Vocabulary(String),
+}
+
 struct Phrase {
-    text: Cow<'static, str>,
+    origin: PhraseOrigin,
     /// Normalized words joined by one space: the key for exact matching.
     normalized: String,
     /// Distinct normalized words, sorted.
@@ -184,25 +283,43 @@ struct Phrase {
 }
 
 impl Phrase {
-    fn new(text: Cow<'static, str>, responsibility: usize) -> Phrase {
-        let words = normalized_words(&text);
+    fn new(text: &str, origin: PhraseOrigin, responsibility: usize, stemming: Stemming) -> Phrase {
+        let words = normalized_words_with(text, stemming);
         let normalized = words.join(" ");
         let mut distinct = words;
         distinct.sort();
         distinct.dedup();
         Phrase {
-            text,
+            origin,
             normalized,
             words: distinct,
             responsibility,
         }
     }
 
-    /// The phrase as a built-in alias, which lives as long as the program.
-    fn alias(&self) -> &'static str {
-        match self.text {
-            Cow::Borrowed(alias) => alias,
-            Cow::Owned(_) => "",
+    fn text(&self) -> String {
+        match &self.origin {
+            PhraseOrigin::Alias(alias) => (*alias).to_string(),
+            PhraseOrigin::Frame { verb, object } => format!("{verb} {object}"),
+            PhraseOrigin::Vocabulary(phrase) => phrase.clone(),
+        }
+    }
+
+    fn reason(&self, whole: bool) -> MatchReason {
+        match (&self.origin, whole) {
+            (PhraseOrigin::Alias(alias), true) => MatchReason::Alias { alias },
+            (PhraseOrigin::Alias(alias), false) => MatchReason::AliasWords { alias },
+            (PhraseOrigin::Frame { verb, object }, _) => MatchReason::VerbObject { verb, object },
+            (PhraseOrigin::Vocabulary(phrase), true) => MatchReason::VocabularyPhrase { phrase: phrase.clone() },
+            (PhraseOrigin::Vocabulary(phrase), false) => MatchReason::VocabularyWords { phrase: phrase.clone() },
+        }
+    }
+
+    /// The phrase as a built-in alias, for suggestions.
+    fn alias(&self) -> Option<&'static str> {
+        match self.origin {
+            PhraseOrigin::Alias(alias) => Some(alias),
+            _ => None,
         }
     }
 
@@ -262,21 +379,114 @@ impl PhraseTable {
     }
 }
 
-fn builtin_aliases() -> &'static PhraseTable {
-    static TABLE: OnceLock<PhraseTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let phrases = CATALOG
+/// The built-in phrases: every alias, then every frame's verb-object pairs. A frame
+/// pair with the same words as an alias of another responsibility is left out, so a
+/// deliberate alias is never made ambiguous by a generated phrase.
+fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
+    static SNOWBALL: OnceLock<PhraseTable> = OnceLock::new();
+    static SUFFIXES: OnceLock<PhraseTable> = OnceLock::new();
+    let table = match stemming {
+        Stemming::Snowball => &SNOWBALL,
+        Stemming::Suffixes => &SUFFIXES,
+    };
+    table.get_or_init(|| {
+        let mut phrases: Vec<Phrase> = CATALOG
             .iter()
             .enumerate()
             .flat_map(|(index, entry)| {
                 entry
-                    .aliases
-                    .iter()
-                    .map(move |alias| Phrase::new(Cow::Borrowed(alias), index))
+                    .aliases()
+                    .map(move |alias| Phrase::new(alias, PhraseOrigin::Alias(alias), index, stemming))
             })
             .collect();
+        let alias_words: HashMap<Vec<String>, usize> = phrases
+            .iter()
+            .map(|phrase| (phrase.words.clone(), phrase.responsibility))
+            .collect();
+        let mut seen_pairs = std::collections::HashSet::new();
+        for (index, entry) in CATALOG.iter().enumerate() {
+            for frame in &entry.frames {
+                for verb in &frame.verbs {
+                    for object in &frame.objects {
+                        let phrase = Phrase::new(
+                            &format!("{verb} {object}"),
+                            PhraseOrigin::Frame { verb, object },
+                            index,
+                            stemming,
+                        );
+                        // A verb and object of one stem ("track" + "tracking") would
+                        // match a single word: a frame needs both.
+                        let has_verb_and_object = phrase.words.len() >= 2;
+                        let covered_by_alias = alias_words.contains_key(&phrase.words);
+                        if has_verb_and_object && !covered_by_alias && seen_pairs.insert((phrase.words.clone(), index))
+                        {
+                            phrases.push(phrase);
+                        }
+                    }
+                }
+            }
+        }
         PhraseTable::new(phrases)
     })
+}
+
+/// The level of backlog a duty names, for responsibilities that have levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BacklogLevel {
+    /// The program, ART, solution or portfolio backlog of features (SAFe).
+    Program,
+    /// A delivery team's backlog of stories.
+    Team,
+}
+
+impl BacklogLevel {
+    pub fn name(self) -> &'static str {
+        match self {
+            BacklogLevel::Program => "program",
+            BacklogLevel::Team => "team",
+        }
+    }
+}
+
+/// Words that place a backlog duty at the program level or at the team level.
+const PROGRAM_LEVEL_WORDS: &[&str] = &[
+    "program",
+    "programme",
+    "art",
+    "train",
+    "solution",
+    "portfolio",
+    "feature",
+    "features",
+    "pi",
+];
+const TEAM_LEVEL_WORDS: &[&str] = &[
+    "team",
+    "teams",
+    "story",
+    "stories",
+    "sprint",
+    "sprints",
+    "iteration",
+    "iterations",
+];
+
+/// The backlog level a duty names: program words (ART, program, features) or team
+/// words (team, stories, sprint), but not both.
+pub fn backlog_level(duty: &str) -> Option<BacklogLevel> {
+    let words: Vec<String> = duty
+        .split(|character: char| !character.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let program = words.iter().any(|word| PROGRAM_LEVEL_WORDS.contains(&word.as_str()));
+    let team = words.iter().any(|word| TEAM_LEVEL_WORDS.contains(&word.as_str()));
+    match (program, team) {
+        (true, false) => Some(BacklogLevel::Program),
+        (false, true) => Some(BacklogLevel::Team),
+        _ => None,
+    }
 }
 
 const MAPPING_CACHE_LIMIT: usize = 65_536;
@@ -293,24 +503,38 @@ thread_local! {
 /// Maps the duties of one charter, with the charter's vocabulary.
 pub struct Mapper {
     vocabulary: PhraseTable,
+    stemming: Stemming,
 }
 
 impl Mapper {
     pub fn new(vocabulary: &Vocabulary) -> Mapper {
+        Mapper::with_stemming(vocabulary, Stemming::Snowball)
+    }
+
+    /// A mapper that reduces words with the given stemming (for measuring both).
+    pub fn with_stemming(vocabulary: &Vocabulary, stemming: Stemming) -> Mapper {
         let phrases = vocabulary
             .0
             .iter()
-            .map(|entry| Phrase::new(Cow::Owned(entry.phrase.value.clone()), entry.responsibility.value))
+            .map(|entry| {
+                Phrase::new(
+                    &entry.phrase.value,
+                    PhraseOrigin::Vocabulary(entry.phrase.value.clone()),
+                    entry.responsibility.value,
+                    stemming,
+                )
+            })
             .collect();
         Mapper {
             vocabulary: PhraseTable::new(phrases),
+            stemming,
         }
     }
 
     pub fn map(&self, duty: &str) -> DutyMapping {
         // Duties repeat across an organisation; without a vocabulary the answer depends
         // on the text alone, so it is remembered (per thread, up to a bound).
-        if !self.vocabulary.phrases.is_empty() {
+        if !self.vocabulary.phrases.is_empty() || self.stemming != Stemming::Snowball {
             return self.map_uncached(duty);
         }
         if let Some(known) = BUILTIN_MAPPINGS.with(|cache| cache.borrow().get(duty).cloned()) {
@@ -334,78 +558,192 @@ impl Mapper {
                 reason: MatchReason::CatalogId,
             };
         }
-        let words = normalized_words(trimmed);
+        let words = normalized_words_with(trimmed, self.stemming);
         let normalized = words.join(" ");
-        let aliases = builtin_aliases();
-        if let Some(&index) = self.vocabulary.exact.get(&normalized) {
-            let phrase = &self.vocabulary.phrases[index];
-            return DutyMapping::Mapped {
-                responsibility: phrase.responsibility,
-                reason: MatchReason::VocabularyPhrase {
-                    phrase: phrase.text.to_string(),
-                },
-            };
+        let builtin = builtin_phrases(self.stemming);
+        for table in [&self.vocabulary, builtin] {
+            if let Some(&index) = table.exact.get(&normalized) {
+                let phrase = &table.phrases[index];
+                return DutyMapping::Mapped {
+                    responsibility: phrase.responsibility,
+                    reason: phrase.reason(true),
+                };
+            }
         }
-        if let Some(&index) = aliases.exact.get(&normalized) {
-            let phrase = &aliases.phrases[index];
-            return DutyMapping::Mapped {
-                responsibility: phrase.responsibility,
-                reason: MatchReason::Alias { alias: phrase.alias() },
-            };
-        }
+        let head = words.last().cloned();
+        let verb = words.first().cloned();
         let mut distinct_words = words;
         distinct_words.sort_unstable();
         distinct_words.dedup();
-        for (table, is_vocabulary) in [(&self.vocabulary, true), (aliases, false)] {
-            let best = table.most_specific(&distinct_words);
-            let Some(first) = best.first() else {
+        for table in [&self.vocabulary, builtin] {
+            let mut best = table.most_specific(&distinct_words);
+            let Some(&first) = best.first() else {
                 continue;
             };
-            if best.iter().all(|phrase| phrase.responsibility == first.responsibility) {
-                let reason = if is_vocabulary {
-                    MatchReason::VocabularyWords {
-                        phrase: first.text.to_string(),
+            // In a single noun phrase the last word is its head ("product analytics
+            // instrumentation" is instrumentation): it settles a tie. A duty that joins
+            // two duties ("roadmap and backlog") stays ambiguous.
+            // Then the first word, which in a duty is mostly its verb ("running agile
+            // ceremonies" is facilitation, not the sprint support that "agile
+            // ceremonies" alone names).
+            if !best.iter().all(|phrase| phrase.responsibility == first.responsibility) && !joins_duties(trimmed) {
+                for deciding in [&head, &verb].into_iter().flatten() {
+                    let with_word: Vec<&Phrase> = best
+                        .iter()
+                        .copied()
+                        .filter(|phrase| phrase.words.contains(deciding))
+                        .collect();
+                    let one_responsibility = with_word
+                        .iter()
+                        .all(|phrase| phrase.responsibility == with_word[0].responsibility);
+                    if !with_word.is_empty() && with_word.len() < best.len() && one_responsibility {
+                        best = with_word;
+                        break;
                     }
-                } else {
-                    MatchReason::AliasWords { alias: first.alias() }
-                };
+                }
+            }
+            let first = best[0];
+            if best.iter().all(|phrase| phrase.responsibility == first.responsibility) {
+                // Of equally specific phrases, an alias explains a match better than a frame.
+                let shown = best
+                    .iter()
+                    .copied()
+                    .find(|phrase| !matches!(phrase.origin, PhraseOrigin::Frame { .. }))
+                    .unwrap_or(first);
                 return DutyMapping::Mapped {
-                    responsibility: first.responsibility,
-                    reason,
+                    responsibility: shown.responsibility,
+                    reason: shown.reason(false),
                 };
             }
             let mut candidates: Vec<(usize, String)> = Vec::new();
             for phrase in best {
                 if !candidates.iter().any(|(index, _)| *index == phrase.responsibility) {
-                    candidates.push((phrase.responsibility, phrase.text.to_string()));
+                    candidates.push((phrase.responsibility, phrase.text()));
                 }
             }
             candidates.sort();
             return DutyMapping::Ambiguous { candidates };
         }
         DutyMapping::Unknown {
-            suggestion: closest_alias(trimmed),
+            suggestion: closest_alias(trimmed, self.stemming),
         }
     }
 }
+
+/// Whether a duty joins several duties with "and", "or", a comma or an ampersand.
+fn joins_duties(duty: &str) -> bool {
+    duty.contains([',', '&', ';', '+'])
+        || duty.split(|character: char| !character.is_alphanumeric()).any(|word| {
+            word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("or") || word.eq_ignore_ascii_case("plus")
+        })
+}
+
+/// The aliases as lowercase text, with an index from each character trigram to the
+/// aliases that contain it: suggestions compare a duty only with the aliases that
+/// share most of its trigrams or one of its words, never with the whole catalog.
+struct SuggestionIndex {
+    /// (lowercase alias, index into the phrase table)
+    aliases: Vec<(String, usize)>,
+    by_trigram: HashMap<[char; 3], Vec<u32>>,
+    /// Alias positions by each of their normalized words.
+    by_word: HashMap<String, Vec<u32>>,
+}
+
+fn trigrams(text: &str) -> Vec<[char; 3]> {
+    let padded: Vec<char> = format!("  {text} ").chars().collect();
+    let mut grams: Vec<[char; 3]> = padded
+        .windows(3)
+        .map(|window| [window[0], window[1], window[2]])
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+fn suggestion_index(stemming: Stemming) -> &'static SuggestionIndex {
+    static SNOWBALL: OnceLock<SuggestionIndex> = OnceLock::new();
+    static SUFFIXES: OnceLock<SuggestionIndex> = OnceLock::new();
+    let index = match stemming {
+        Stemming::Snowball => &SNOWBALL,
+        Stemming::Suffixes => &SUFFIXES,
+    };
+    index.get_or_init(|| {
+        let phrases = &builtin_phrases(stemming).phrases;
+        let aliases: Vec<(String, usize)> = phrases
+            .iter()
+            .enumerate()
+            .filter_map(|(index, phrase)| phrase.alias().map(|alias| (alias.to_lowercase(), index)))
+            .collect();
+        let mut by_trigram: HashMap<[char; 3], Vec<u32>> = HashMap::new();
+        let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
+        for (position, (alias, phrase)) in aliases.iter().enumerate() {
+            for gram in trigrams(alias) {
+                by_trigram.entry(gram).or_default().push(position as u32);
+            }
+            for word in &phrases[*phrase].words {
+                by_word.entry(word.clone()).or_default().push(position as u32);
+            }
+        }
+        SuggestionIndex {
+            aliases,
+            by_trigram,
+            by_word,
+        }
+    })
+}
+
+/// How many aliases sharing the most trigrams are compared with a duty by spelling.
+const SPELLING_CANDIDATES: usize = 12;
 
 /// The built-in alias most like the duty, if one is close enough to be what was meant:
 /// a near-identical spelling (a typo), or an alias that covers at least half of the
 /// duty's words. A shared first word alone ("ordering team lunch", "ordering the
 /// backlog") is no reason to suggest anything.
-fn closest_alias(duty: &str) -> Option<(usize, &'static str)> {
+fn closest_alias(duty: &str, stemming: Stemming) -> Option<(usize, &'static str)> {
     if duty.chars().count() > SUGGESTED_DUTY_CHARS {
         return None;
     }
     let lowercase = duty.to_lowercase();
-    let mut duty_words = normalized_words(duty);
+    let mut duty_words = normalized_words_with(duty, stemming);
     duty_words.sort_unstable();
     duty_words.dedup();
+    let index = suggestion_index(stemming);
+    let table = builtin_phrases(stemming);
+    // Candidates: the aliases with the most trigrams in common (for typos), and every
+    // alias that shares a word with the duty (for coverage).
+    let mut shared_grams: HashMap<u32, u32> = HashMap::new();
+    for gram in trigrams(&lowercase) {
+        for &alias in index.by_trigram.get(&gram).into_iter().flatten() {
+            *shared_grams.entry(alias).or_default() += 1;
+        }
+    }
+    let mut by_overlap: Vec<(u32, u32)> = shared_grams.into_iter().map(|(alias, count)| (count, alias)).collect();
+    by_overlap.sort_unstable_by(|left, right| right.0.cmp(&left.0).then(left.1.cmp(&right.1)));
+    let mut candidates: Vec<usize> = by_overlap
+        .iter()
+        .take(SPELLING_CANDIDATES)
+        .map(|&(_, alias)| alias as usize)
+        .collect();
+    for word in &duty_words {
+        candidates.extend(
+            index
+                .by_word
+                .get(word)
+                .into_iter()
+                .flatten()
+                .map(|&alias| alias as usize),
+        );
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
     let mut best: Option<(f64, usize, &'static str)> = None;
-    for phrase in &builtin_aliases().phrases {
+    for position in candidates {
+        let (text, phrase_index) = &index.aliases[position];
+        let phrase = &table.phrases[*phrase_index];
+        let Some(alias) = phrase.alias() else { continue };
         // Jaro-Winkler rewards a shared start; Levenshtein keeps that from being enough.
-        let spelling = strsim::jaro_winkler(&lowercase, &phrase.text);
-        let edits = strsim::normalized_levenshtein(&lowercase, &phrase.text);
+        let spelling = strsim::jaro_winkler(&lowercase, text);
+        let edits = strsim::normalized_levenshtein(&lowercase, text);
         let shared = phrase
             .words
             .iter()
@@ -423,11 +761,13 @@ fn closest_alias(duty: &str) -> Option<(usize, &'static str)> {
         } else {
             continue;
         };
-        if best.is_none_or(|(best_score, _, _)| score > best_score) {
-            best = Some((score, phrase.responsibility, phrase.alias()));
+        if best.is_none_or(|(best_score, best_index, _)| {
+            score > best_score || (score == best_score && *phrase_index < best_index)
+        }) {
+            best = Some((score, *phrase_index, alias));
         }
     }
-    best.map(|(_, index, alias)| (index, alias))
+    best.map(|(_, phrase_index, alias)| (table.phrases[phrase_index].responsibility, alias))
 }
 
 #[cfg(test)]
@@ -438,7 +778,7 @@ mod tests {
     fn word_forms_meet() {
         for (left, right) in [
             ("prioritizing", "prioritization"),
-            ("prioritise", "priorities"),
+            ("prioritise", "prioritizing"),
             ("stories", "story"),
             ("planning", "plan"),
             ("accepting", "acceptance"),
@@ -447,7 +787,13 @@ mod tests {
             ("translating", "translation"),
             ("metrics", "metric"),
         ] {
-            assert_eq!(stem(left), stem(right), "{left} / {right}");
+            for stemming in Stemming::ALL {
+                assert_eq!(
+                    stemming.stem(left),
+                    stemming.stem(right),
+                    "{left} / {right} ({stemming:?})"
+                );
+            }
         }
     }
 
@@ -513,7 +859,7 @@ mod tests {
         assert_eq!(suggestion("roadmpa"), Some("roadmap"));
         assert_eq!(suggestion("custmer interveiws"), Some("customer interviews"));
         assert_eq!(suggestion("ordering team lunch"), None);
-        assert_eq!(suggestion("hiring"), None);
+        assert_eq!(suggestion("watering the plants"), None);
     }
 
     #[test]
@@ -526,8 +872,8 @@ mod tests {
     #[test]
     fn builtin_aliases_map_to_their_own_responsibility() {
         let mapper = Mapper::new(&Vocabulary::default());
-        for entry in CATALOG {
-            for alias in entry.aliases {
+        for entry in CATALOG.iter() {
+            for alias in entry.aliases() {
                 let mapping = mapper.map(alias);
                 assert_eq!(
                     mapping.responsibility().map(|index| CATALOG[index].id),

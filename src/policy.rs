@@ -138,9 +138,11 @@ impl ResolvedPolicy {
                     false
                 } else {
                     listed(entry.id, |layer| &layer.require)
-                        || entry
-                            .core
-                            .holds_for(team.methodology, team.delivery_teams, team.cross_team_dependencies)
+                        || entry.core.holds_for(
+                            team.methodology.has_sprints(),
+                            team.delivery_teams,
+                            team.cross_team_dependencies,
+                        )
                 }
             })
             .collect();

@@ -72,7 +72,9 @@ const MAPPED: &[(&str, &str)] = &[
     ("Answering team questions", "backlog.sprint-support"),
     ("Keeping the team unblocked", "backlog.sprint-support"),
     ("Unblocking engineers", "backlog.sprint-support"),
-    ("Running agile ceremonies", "backlog.sprint-support"),
+    // Running the events is facilitation; taking part in them is sprint support.
+    ("Running agile ceremonies", "process.facilitation"),
+    ("Taking part in agile ceremonies", "backlog.sprint-support"),
     // backlog.acceptance
     ("Accepting or rejecting completed work", "backlog.acceptance"),
     ("accepting or rejecting work", "backlog.acceptance"),
@@ -127,16 +129,25 @@ const MAPPED: &[(&str, &str)] = &[
 
 const UNKNOWN: &[&str] = &[
     "ordering team lunch",
+    "ideation",
+    "budget approval",
+    "office plants",
+    "expense reports",
+    "watering the plants",
+    "booking meeting rooms",
+    "organising the summer party",
+    "parking permits",
+    "coffee machine",
+];
+
+/// Work beside product ownership: known, never unknown, never counted as product.
+const NEIGHBOURING: &[&str] = &[
     "on-call rota",
     "hiring",
     "code review",
-    "ideation",
-    "budget approval",
     "incident response",
-    "office plants",
     "performance reviews",
     "security audits",
-    "expense reports",
 ];
 
 #[test]
@@ -160,6 +171,19 @@ fn unrelated_duties_stay_unknown() {
     for duty in UNKNOWN {
         assert!(
             matches!(mapper.map(duty), DutyMapping::Unknown { .. }),
+            "{duty:?} mapped to {:?}",
+            mapper.map(duty)
+        );
+    }
+}
+
+#[test]
+fn neighbouring_work_is_known_and_not_product_ownership() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    for duty in NEIGHBOURING {
+        let mapped = mapper.map(duty).responsibility();
+        assert!(
+            mapped.is_some_and(|index| !CATALOG[index].is_product_ownership()),
             "{duty:?} mapped to {:?}",
             mapper.map(duty)
         );

@@ -53,7 +53,7 @@ fn duty_pool() -> Vec<String> {
     pool.extend(
         CATALOG
             .iter()
-            .flat_map(|entry| entry.aliases.iter().take(2).map(|alias| alias.to_string())),
+            .flat_map(|entry| entry.aliases().take(2).map(|alias| alias.to_string())),
     );
     pool.extend(
         [

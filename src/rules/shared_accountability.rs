@@ -1,5 +1,6 @@
 use crate::catalog::CATALOG;
 use crate::lint::{Details, Sink, TeamView};
+use crate::mapping::BacklogLevel;
 use crate::rules::{declare_rule, join_words};
 
 declare_rule! {
@@ -62,10 +63,14 @@ struct Owner<'a> {
     duty: usize,
     role: usize,
     scope: Option<&'a str>,
+    level: Option<BacklogLevel>,
 }
 
 pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     for (index, owning) in view.owners.iter().enumerate() {
+        if !CATALOG[index].is_product_ownership() {
+            continue;
+        }
         if owning.len() < 2
             && owning
                 .iter()
@@ -81,26 +86,60 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
                     duty,
                     role,
                     scope: view.role(role).scope.as_ref().map(|scope| scope.value.as_str()),
+                    level: view.duties[duty].level,
                 }
             })
             .collect();
-        if owners.iter().any(|owner| owner.scope.is_none()) {
-            report(view, sink, index, &owners.iter().collect::<Vec<_>>(), None);
-            continue;
-        }
-        let mut by_scope: std::collections::BTreeMap<&str, Vec<&Owner<'_>>> = std::collections::BTreeMap::new();
-        for owner in &owners {
-            if let Some(scope) = owner.scope {
-                by_scope.entry(scope).or_default().push(owner);
+        // Owners who each name a different backlog level (a program backlog of
+        // features, a team backlog of stories) hold two levels of one duty; an owner
+        // who names no level overlaps every level.
+        let mut by_level: std::collections::BTreeMap<Option<BacklogLevel>, Vec<&Owner<'_>>> =
+            std::collections::BTreeMap::new();
+        if owners.iter().all(|owner| owner.level.is_some()) {
+            for owner in &owners {
+                by_level.entry(owner.level).or_default().push(owner);
             }
+        } else {
+            by_level.insert(None, owners.iter().collect());
         }
-        for (scope, in_scope) in by_scope {
-            report(view, sink, index, &in_scope, Some(scope));
+        for (level, at_level) in by_level {
+            check_scopes(view, sink, index, &at_level, level);
         }
     }
 }
 
-fn report(view: &TeamView<'_>, sink: &mut Sink<'_>, responsibility: usize, owners: &[&Owner<'_>], scope: Option<&str>) {
+/// Reports owners whose scopes overlap: all of them when one covers the whole team,
+/// else those of each scope.
+fn check_scopes(
+    view: &TeamView<'_>,
+    sink: &mut Sink<'_>,
+    index: usize,
+    owners: &[&Owner<'_>],
+    level: Option<BacklogLevel>,
+) {
+    if owners.iter().any(|owner| owner.scope.is_none()) {
+        report(view, sink, index, owners, None, level);
+        return;
+    }
+    let mut by_scope: std::collections::BTreeMap<&str, Vec<&Owner<'_>>> = std::collections::BTreeMap::new();
+    for owner in owners {
+        if let Some(scope) = owner.scope {
+            by_scope.entry(scope).or_default().push(owner);
+        }
+    }
+    for (scope, in_scope) in by_scope {
+        report(view, sink, index, &in_scope, Some(scope), level);
+    }
+}
+
+fn report(
+    view: &TeamView<'_>,
+    sink: &mut Sink<'_>,
+    responsibility: usize,
+    owners: &[&Owner<'_>],
+    scope: Option<&str>,
+    level: Option<BacklogLevel>,
+) {
     // Each person once, with the role through which they first own the duty.
     let mut people: Vec<(&str, usize, Option<&str>)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -146,10 +185,13 @@ fn report(view: &TeamView<'_>, sink: &mut Sink<'_>, responsibility: usize, owner
     if people.len() > NAMED {
         described.push(format!("{} more", people.len() - NAMED));
     }
-    let place = match scope {
+    let mut place = match scope {
         Some(scope) => format!(" in scope `{scope}`"),
         None => String::new(),
     };
+    if let Some(level) = level {
+        place.push_str(&format!(" at the {} backlog level", level.name()));
+    }
     let mut roles: Vec<String> = owners
         .iter()
         .map(|owner| view.role(owner.role).id.value.clone())

@@ -96,7 +96,7 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
                 ),
                 format!(
                     "add \"{}\" to the `owns` list of the role that answers for it, or list it in `[lint] optional`",
-                    entry.aliases[0]
+                    entry.aliases().next().unwrap_or(entry.id)
                 ),
             ),
         };
