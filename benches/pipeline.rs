@@ -71,8 +71,13 @@ fn load(criterion: &mut Criterion) {
             group.throughput(Throughput::Bytes(text.len() as u64));
             group.bench_with_input(BenchmarkId::new(format.name(), name), text, |bench, text| {
                 bench.iter(|| {
-                    load_bytes("bench", black_box(text.as_bytes().to_vec()), format)
-                        .map(|loaded| loaded.charter.roles.len())
+                    load_bytes(
+                        "bench",
+                        black_box(text.as_bytes().to_vec()),
+                        format,
+                        charterlint::rules::names(),
+                    )
+                    .map(|loaded| loaded.charter.roles.len())
                 })
             });
         }
@@ -116,8 +121,13 @@ fn lint(criterion: &mut Criterion) {
     let org = OrgPolicy::default();
     for (name, roles, duties) in SIZES {
         let (toml, _) = charter(roles, duties);
-        let loaded =
-            load_bytes("bench.charter.toml", toml.into_bytes(), InputFormat::Toml).expect("generated charters load");
+        let loaded = load_bytes(
+            "bench.charter.toml",
+            toml.into_bytes(),
+            InputFormat::Toml,
+            charterlint::rules::names(),
+        )
+        .expect("generated charters load");
         group.throughput(Throughput::Elements((roles * duties) as u64));
         group.bench_with_input(BenchmarkId::from_parameter(name), &loaded, |bench, loaded| {
             bench.iter(|| check_charter(black_box(loaded), &org, None, false).findings.len())

@@ -330,41 +330,15 @@ pub fn starter_charter(format: InputFormat) -> &'static str {
 
 /// The charter JSON Schema, as checked in at `schemas/charter.schema.json`.
 pub fn charter_schema() -> String {
-    schema_text::<crate::charter::Charter>()
-}
-
-/// A type's JSON Schema, pretty-printed. Absent optional keys are left out, never
-/// `null`, because charterlint refuses `null` values.
-pub fn schema_text<T: schemars::JsonSchema>() -> String {
-    let mut schema = schemars::schema_for!(T).to_value();
-    remove_null(&mut schema);
+    let mut schema = crate::schema::schema_value::<crate::charter::Charter>();
+    // The model knows no rules; the names `[lint] severity` may use are added here.
+    if let Some(overrides) = schema.pointer_mut("/$defs/SeverityOverrides")
+        && let Some(object) = overrides.as_object_mut()
+    {
+        object.insert(
+            "propertyNames".to_string(),
+            serde_json::json!({ "enum": crate::rules::names() }),
+        );
+    }
     format!("{}\n", serde_json::to_string_pretty(&schema).unwrap_or_default())
-}
-
-/// Removes the `null` alternative schemars gives every `Option`.
-fn remove_null(value: &mut serde_json::Value) {
-    use serde_json::Value;
-    let Value::Object(object) = value else {
-        if let Value::Array(items) = value {
-            items.iter_mut().for_each(remove_null);
-        }
-        return;
-    };
-    if let Some(Value::Array(types)) = object.get_mut("type") {
-        types.retain(|kind| kind != "null");
-        if let [only] = types.as_slice() {
-            let only = only.clone();
-            object.insert("type".to_string(), only);
-        }
-    }
-    if let Some(Value::Array(alternatives)) = object.get_mut("anyOf") {
-        alternatives.retain(|alternative| alternative.get("type").is_none_or(|kind| kind != "null"));
-        if alternatives.len() == 1
-            && let Some(Value::Object(inner)) = alternatives.pop()
-        {
-            object.remove("anyOf");
-            object.extend(inner);
-        }
-    }
-    object.values_mut().for_each(remove_null);
 }

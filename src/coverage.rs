@@ -1,10 +1,7 @@
 //! The coverage matrix of one team: responsibilities by role, in RACI terms, as the
-//! Markdown gap report shows it.
+//! Markdown gap report shows it. Plain data: `lint` fills it from the mapped charter.
 
-use crate::catalog::CATALOG;
 use crate::charter::Raci;
-use crate::finding::Finding;
-use crate::lint::TeamView;
 
 /// One role as a column of the coverage matrix.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,45 +83,5 @@ impl Coverage {
         owners.sort_unstable();
         owners.dedup();
         owners
-    }
-
-    pub(crate) fn new(view: &TeamView<'_>, findings: &[Finding]) -> Self {
-        let roles = view
-            .charter
-            .roles
-            .iter()
-            .map(|role| RoleColumn {
-                id: role.id.value.clone(),
-                title: role.title.value.clone(),
-                holders: role.holders.iter().map(|holder| holder.value.clone()).collect(),
-                scope: role.scope.as_ref().map(|scope| scope.value.clone()),
-            })
-            .collect();
-        let mut cells = vec![vec![RaciSet::default(); view.charter.roles.len()]; CATALOG.len()];
-        for duty in &view.duties {
-            if let Some(responsibility) = duty.responsibility() {
-                cells[responsibility][duty.role].insert(duty.raci);
-            }
-        }
-        let rows = CATALOG
-            .iter()
-            .enumerate()
-            .filter(|(index, _)| view.policy.core[*index] || cells[*index].iter().any(|cell| !cell.is_empty()))
-            .map(|(index, entry)| CoverageRow {
-                responsibility: index,
-                core: view.policy.core[index],
-                cells: cells[index].clone(),
-                unowned: view.policy.core[index] && view.owners[index].is_empty(),
-                shared: findings
-                    .iter()
-                    .any(|finding| finding.rule == "shared-accountability" && finding.responsibility == Some(entry.id)),
-            })
-            .collect();
-        Coverage {
-            delivery_teams: view.charter.team.delivery_teams,
-            methodology: view.charter.team.methodology,
-            roles,
-            rows,
-        }
     }
 }

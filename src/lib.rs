@@ -19,4 +19,5 @@ pub mod output;
 pub mod policy;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod source;

@@ -1,254 +1,57 @@
 //! The lint run: each charter is mapped and checked on its own, then the org-wide rules
 //! and the accepted risks are applied across every file checked together.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
-use crate::catalog::{Area, CATALOG};
-use crate::charter::{Charter, Date, FailOn, LoadFailure, LoadedCharter, Raci, Role, Spanned};
+use crate::catalog::CATALOG;
+use crate::charter::{Date, FailOn, LoadFailure, LoadedCharter};
+use crate::coverage::{Coverage, CoverageRow, RaciSet, RoleColumn};
 use crate::discover::{CharterPath, Walked};
-use crate::finding::{AcceptedFinding, Finding, Location, Severity, Summary};
-use crate::mapping::{BacklogLevel, DutyMapping, Mapper, backlog_level};
+use crate::finding::{AcceptedFinding, Finding, Location, Summary};
+use crate::mapping::Mapper;
 use crate::policy::{OrgPolicy, ResolvedAcceptance, ResolvedPolicy};
-use crate::rules::{self, Rule, RuleCheck};
-use crate::source::{SourceFile, Span};
+use crate::rules::{self, CheckedFile, PersonInTeam, RuleCheck, Sink, TeamView};
+use crate::source::SourceFile;
 
-/// One duty string of one role, with what it mapped to.
-#[derive(Debug, Clone)]
-pub struct MappedDuty<'a> {
-    pub role: usize,
-    pub raci: Raci,
-    pub text: &'a Spanned<String>,
-    pub mapping: DutyMapping,
-    /// The backlog level the duty names, for responsibilities with levels.
-    pub level: Option<BacklogLevel>,
-}
-
-impl MappedDuty<'_> {
-    pub fn responsibility(&self) -> Option<usize> {
-        self.mapping.responsibility()
-    }
-}
-
-/// A charter with every duty mapped and ownership indexed, as the rules see it.
-pub struct TeamView<'a> {
-    pub charter: &'a Charter,
-    pub source: &'a SourceFile,
-    pub policy: &'a ResolvedPolicy,
-    /// Every duty of every role, in file order.
-    pub duties: Vec<MappedDuty<'a>>,
-    /// Per catalog entry: the `owns` duties (indexes into `duties`) of roles with holders.
-    pub owners: Vec<Vec<usize>>,
-    /// Per catalog entry: the `owns` duties of vacant roles.
-    pub vacant_owners: Vec<Vec<usize>>,
-    /// Per person: the roles they hold (indexes into the charter's roles).
-    pub people: BTreeMap<&'a str, Vec<usize>>,
-    /// Per role: the product ownership entries it owns (whether or not it is vacant), sorted.
-    owned_by_role: Vec<Vec<usize>>,
-    /// Per person: the product ownership entries they own through all their roles, sorted.
-    owned_by_person: BTreeMap<&'a str, Vec<usize>>,
-    /// Per (role, person): where the person's name stands in the role's holders.
-    holder_spans: rustc_hash::FxHashMap<(usize, &'a str), Span>,
-}
-
-impl<'a> TeamView<'a> {
-    pub fn new(loaded: &'a LoadedCharter, policy: &'a ResolvedPolicy, mapper: &Mapper) -> Self {
-        let charter = &loaded.charter;
-        let mut duties = Vec::new();
-        let mut owners = vec![Vec::new(); CATALOG.len()];
-        let mut vacant_owners = vec![Vec::new(); CATALOG.len()];
-        let mut people: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        let mut holder_spans = rustc_hash::FxHashMap::default();
-        for (role_index, role) in charter.roles.iter().enumerate() {
-            for holder in &role.holders {
-                holder_spans.insert((role_index, holder.value.as_str()), holder.span.clone());
-                let roles = people.entry(holder.value.as_str()).or_default();
-                if roles.last() != Some(&role_index) {
-                    roles.push(role_index);
-                }
-            }
-            for (raci, list) in role.duty_lists() {
-                for text in list {
-                    let mapping = mapper.map(&text.value);
-                    if raci == Raci::Accountable
-                        && let Some(responsibility) = mapping.responsibility()
-                    {
-                        let index = duties.len();
-                        if role.is_vacant() {
-                            vacant_owners[responsibility].push(index);
-                        } else {
-                            owners[responsibility].push(index);
-                        }
-                    }
-                    let level = mapping
-                        .responsibility()
-                        .filter(|&responsibility| CATALOG[responsibility].has_levels)
-                        .and_then(|_| backlog_level(&text.value));
-                    duties.push(MappedDuty {
-                        role: role_index,
-                        raci,
-                        text,
-                        mapping,
-                        level,
-                    });
-                }
-            }
-        }
-        // Loads and area counts are about product ownership: a role that also owns
-        // code review or hiring carries no more of the product for it.
-        let mut owned_by_role = vec![Vec::new(); charter.roles.len()];
-        for duty in &duties {
-            if duty.raci == Raci::Accountable
-                && let Some(responsibility) = duty.responsibility()
-                && CATALOG[responsibility].is_product_ownership()
-            {
-                owned_by_role[duty.role].push(responsibility);
-            }
-        }
-        for owned in &mut owned_by_role {
-            owned.sort_unstable();
-            owned.dedup();
-        }
-        let owned_by_person = people
-            .iter()
-            .map(|(&person, roles)| {
-                let mut owned: Vec<usize> = roles
-                    .iter()
-                    .flat_map(|&role| owned_by_role[role].iter().copied())
-                    .collect();
-                owned.sort_unstable();
-                owned.dedup();
-                (person, owned)
-            })
-            .collect();
-        TeamView {
-            charter,
-            source: &loaded.source,
-            policy,
-            duties,
-            owners,
-            vacant_owners,
-            people,
-            owned_by_role,
-            owned_by_person,
-            holder_spans,
+/// The coverage matrix of a checked team, for the Markdown report.
+fn coverage_of(view: &TeamView<'_>, findings: &[Finding]) -> Coverage {
+    let roles = view
+        .charter
+        .roles
+        .iter()
+        .map(|role| RoleColumn {
+            id: role.id.value.clone(),
+            title: role.title.value.clone(),
+            holders: role.holders.iter().map(|holder| holder.value.clone()).collect(),
+            scope: role.scope.as_ref().map(|scope| scope.value.clone()),
+        })
+        .collect();
+    let mut cells = vec![vec![RaciSet::default(); view.charter.roles.len()]; CATALOG.len()];
+    for duty in &view.duties {
+        if let Some(responsibility) = duty.responsibility() {
+            cells[responsibility][duty.role].insert(duty.raci);
         }
     }
-
-    pub fn role(&self, index: usize) -> &'a Role {
-        &self.charter.roles[index]
+    let rows = CATALOG
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| view.policy.core[*index] || cells[*index].iter().any(|cell| !cell.is_empty()))
+        .map(|(index, entry)| CoverageRow {
+            responsibility: index,
+            core: view.policy.core[index],
+            cells: cells[index].clone(),
+            unowned: view.policy.core[index] && view.owners[index].is_empty(),
+            shared: findings.iter().any(|finding| {
+                finding.rule == rules::SHARED_ACCOUNTABILITY.name && finding.responsibility == Some(entry.id)
+            }),
+        })
+        .collect();
+    Coverage {
+        delivery_teams: view.charter.team.delivery_teams,
+        methodology: view.charter.team.methodology,
+        roles,
+        rows,
     }
-
-    pub fn team_name(&self) -> &'a str {
-        &self.charter.team.name.value
-    }
-
-    /// The people who own a responsibility through their roles, sorted, without repeats.
-    pub fn owner_names(&self, responsibility: usize) -> Vec<&'a str> {
-        let mut names: Vec<&str> = self.owners[responsibility]
-            .iter()
-            .flat_map(|&duty| self.role(self.duties[duty].role).holders.iter())
-            .map(|holder| holder.value.as_str())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names
-    }
-
-    /// The product ownership entries a person owns in this team, sorted.
-    pub fn owned_by(&self, person: &str) -> &[usize] {
-        self.owned_by_person.get(person).map_or(&[][..], Vec::as_slice)
-    }
-
-    /// The product ownership entries a role owns (whether or not it is vacant), sorted.
-    pub fn owned_by_role(&self, role: usize) -> &[usize] {
-        &self.owned_by_role[role]
-    }
-
-    /// Whether any role with holders owns something in the area.
-    pub fn area_is_owned(&self, area: Area) -> bool {
-        CATALOG
-            .iter()
-            .enumerate()
-            .any(|(index, entry)| entry.area == area && !self.owners[index].is_empty())
-    }
-
-    /// The span of the first role of a person, at their name in `holders`.
-    pub fn holder_span(&self, person: &str, role: usize) -> Span {
-        self.holder_spans
-            .get(&(role, person))
-            .map_or_else(|| self.role(role).id.span.clone(), Clone::clone)
-    }
-}
-
-/// Extra facts a finding carries besides its message and place.
-#[derive(Debug, Clone, Default)]
-pub struct Details {
-    pub responsibility: Option<usize>,
-    pub roles: Vec<String>,
-    pub people: Vec<String>,
-    pub help: Option<String>,
-    /// A severity that replaces the rule's default (before policy overrides).
-    pub severity: Option<Severity>,
-}
-
-/// Collects the findings of the rules run on one charter.
-pub struct Sink<'a> {
-    source: &'a SourceFile,
-    policy: &'a ResolvedPolicy,
-    team: &'a str,
-    pub findings: Vec<Finding>,
-}
-
-impl<'a> Sink<'a> {
-    pub fn new(source: &'a SourceFile, policy: &'a ResolvedPolicy, team: &'a str) -> Self {
-        Sink {
-            source,
-            policy,
-            team,
-            findings: Vec::new(),
-        }
-    }
-
-    pub fn report(&mut self, rule: &Rule, span: &Span, message: String, details: Details) {
-        let source = self.source;
-        let finding = rules::policy_finding(
-            rule,
-            self.policy,
-            self.team,
-            || Location::new(source, span),
-            message,
-            details,
-        );
-        self.findings.extend(finding);
-    }
-}
-
-/// What one person brings to the org-wide rules from one team.
-#[derive(Debug, Clone)]
-pub struct PersonInTeam {
-    pub team: std::sync::Arc<str>,
-    pub path: std::sync::Arc<str>,
-    /// (role id, allocation) of each role held.
-    pub roles: Vec<(String, f64)>,
-    /// Distinct responsibilities owned in this team.
-    pub owned: usize,
-    /// The areas of those responsibilities.
-    pub areas: BTreeSet<Area>,
-    /// Where a finding about this person points: their name in their first role.
-    pub location: Location,
-}
-
-/// The result of checking one charter on its own.
-#[derive(Debug, Clone)]
-pub struct CheckedFile {
-    pub path: std::sync::Arc<str>,
-    pub team: String,
-    pub role_count: usize,
-    pub policy: ResolvedPolicy,
-    pub findings: Vec<Finding>,
-    pub people: BTreeMap<String, PersonInTeam>,
-    /// The coverage matrix, when the report shows it.
-    pub coverage: Option<crate::coverage::Coverage>,
 }
 
 /// Maps and lints one charter.
@@ -288,7 +91,7 @@ pub fn check_charter(
         })
         .collect();
     let findings = sink.findings;
-    let coverage = with_coverage.then(|| crate::coverage::Coverage::new(&view, &findings));
+    let coverage = with_coverage.then(|| coverage_of(&view, &findings));
     CheckedFile {
         path: loaded.source.path.clone(),
         team: view.team_name().to_string(),
@@ -446,7 +249,7 @@ pub const STDIN_PATH: &str = "<stdin>";
 /// Loads one input: a path, or standard input for `-`.
 pub fn load_input(input: &CharterPath, options: &RunOptions) -> Result<LoadedCharter, Box<LoadFailure>> {
     if input.display != "-" {
-        return crate::charter::load_path(&input.path, &input.display, options.max_file_size);
+        return crate::charter::load_path(&input.path, &input.display, options.max_file_size, rules::names());
     }
     let Some((bytes, format)) = &options.stdin else {
         return Err(Box::new(LoadFailure {
@@ -460,7 +263,7 @@ pub fn load_input(input: &CharterPath, options: &RunOptions) -> Result<LoadedCha
     if bytes.len() as u64 > options.max_file_size {
         return Err(crate::charter::too_large(STDIN_PATH, options.max_file_size));
     }
-    crate::charter::load_bytes(STDIN_PATH, bytes.clone(), *format)
+    crate::charter::load_bytes(STDIN_PATH, bytes.clone(), *format, rules::names())
 }
 
 /// Checks files and folders (walked for `*.charter.toml` / `*.charter.json`): every

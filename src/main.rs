@@ -249,7 +249,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     let cli_fail_on = args.fail_on.map(FailOn::from);
     let stderr_color = use_color(args.color, io::stderr().is_terminal());
     let org = match &args.config {
-        Some(path) => match charter::load_policy(path, args.input.max_file_size) {
+        Some(path) => match charter::load_policy(path, args.input.max_file_size, rules::names()) {
             Ok((source, lint)) => OrgPolicy {
                 lint,
                 source: Some(source),

@@ -102,15 +102,18 @@ const ACCEPT_PATH: KeyPath<'static> = KeyPath::Named("lint.accept");
 pub struct Decoder<'a> {
     text: &'a str,
     format: InputFormat,
+    /// The rule names `[lint]` may use, passed in by the caller: the model knows no rules.
+    rules: &'a [&'a str],
     pub errors: Vec<InputError>,
     duty_count: usize,
 }
 
 impl<'a> Decoder<'a> {
-    pub fn new(text: &'a str, format: InputFormat) -> Self {
+    pub fn new(text: &'a str, format: InputFormat, rules: &'a [&'a str]) -> Self {
         Decoder {
             text,
             format,
+            rules,
             errors: Vec::new(),
             duty_count: 0,
         }
@@ -765,11 +768,10 @@ impl<'a> Decoder<'a> {
     }
 
     fn rule_name(&mut self, text: &Spanned<String>, path: &KeyPath<'_>) -> bool {
-        if crate::rules::find(&text.value).is_some() {
+        if self.rules.contains(&text.value.as_str()) {
             return true;
         }
-        let names = crate::rules::RULES.iter().map(|rule| rule.name);
-        let help = match did_you_mean(&text.value, names) {
+        let help = match did_you_mean(&text.value, self.rules.iter().copied()) {
             Some(close) => format!("did you mean `{close}`? `charterlint explain` lists every rule"),
             None => "`charterlint explain` lists every rule".to_string(),
         };

@@ -25,13 +25,19 @@ pub struct LoadedCharter {
 
 /// Reads and decodes a charter file, choosing the format by extension. `display` is
 /// how reports name the file (the path itself may not be UTF-8).
-pub fn load_path(path: &std::path::Path, display: &str, max_file_size: u64) -> Result<LoadedCharter, Box<LoadFailure>> {
+/// `rules` are the rule names its `[lint]` table may name.
+pub fn load_path(
+    path: &std::path::Path,
+    display: &str,
+    max_file_size: u64,
+    rules: &[&str],
+) -> Result<LoadedCharter, Box<LoadFailure>> {
     let format = format_of(
         display,
         "charters end in `.toml` or `.json` (for example `team.charter.toml`)",
     )?;
     let bytes = read_file_limited(path, display, max_file_size)?;
-    load_bytes(display, bytes, format)
+    load_bytes(display, bytes, format, rules)
 }
 
 fn format_of(path: &str, help: &str) -> Result<InputFormat, Box<LoadFailure>> {
@@ -147,13 +153,14 @@ fn decode_with<T>(
     path: &str,
     bytes: Vec<u8>,
     format: InputFormat,
+    rules: &[&str],
     decode: impl FnOnce(&mut decode::Decoder<'_>, &mut tree::Node<'_>) -> Option<T>,
 ) -> Result<(SourceFile, T), Box<LoadFailure>> {
     let source = source_of(path, bytes)?;
     // The tree borrows from the text, so it lives only inside this match.
     let outcome = match tree::parse(&source.text, format) {
         Ok(mut root) => {
-            let mut decoder = decode::Decoder::new(&source.text, format);
+            let mut decoder = decode::Decoder::new(&source.text, format, rules);
             decode(&mut decoder, &mut root).ok_or_else(|| decoder.into_sorted_errors())
         }
         Err(error) => Err(vec![InputError::from(*error)]),
@@ -164,9 +171,15 @@ fn decode_with<T>(
     }
 }
 
-/// Decodes a charter from bytes already read.
-pub fn load_bytes(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<LoadedCharter, Box<LoadFailure>> {
-    let (source, charter) = decode_with(path, bytes, format, |decoder, root| decoder.charter(root))?;
+/// Decodes a charter from bytes already read; `rules` are the rule names its `[lint]`
+/// table may name.
+pub fn load_bytes(
+    path: &str,
+    bytes: Vec<u8>,
+    format: InputFormat,
+    rules: &[&str],
+) -> Result<LoadedCharter, Box<LoadFailure>> {
+    let (source, charter) = decode_with(path, bytes, format, rules, |decoder, root| decoder.charter(root))?;
     Ok(LoadedCharter {
         source,
         format,
@@ -175,8 +188,12 @@ pub fn load_bytes(path: &str, bytes: Vec<u8>, format: InputFormat) -> Result<Loa
 }
 
 /// Loads an org-wide policy file: a `[lint]` table like a charter's.
-pub fn load_policy(path: &str, max_file_size: u64) -> Result<(SourceFile, LintConfig), Box<LoadFailure>> {
+pub fn load_policy(
+    path: &str,
+    max_file_size: u64,
+    rules: &[&str],
+) -> Result<(SourceFile, LintConfig), Box<LoadFailure>> {
     let format = format_of(path, "policy files end in `.toml` or `.json`")?;
     let bytes = read_limited(path, max_file_size)?;
-    decode_with(path, bytes, format, |decoder, root| decoder.policy(root))
+    decode_with(path, bytes, format, rules, |decoder, root| decoder.policy(root))
 }

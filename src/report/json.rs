@@ -166,5 +166,5 @@ impl Emitter for JsonEmitter {
 
 /// The JSON Schema of the report, as checked in at `schemas/report.schema.json`.
 pub fn report_schema() -> String {
-    crate::commands::schema_text::<JsonReport<'static>>()
+    crate::schema::schema_text::<JsonReport<'static>>()
 }

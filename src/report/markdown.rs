@@ -7,8 +7,9 @@ use std::io::{self, Write};
 
 use crate::catalog::{Area, CATALOG};
 use crate::finding::{Category, Finding, Severity};
-use crate::lint::{CheckedFile, RunReport};
+use crate::lint::RunReport;
 use crate::report::Emitter;
+use crate::rules::CheckedFile;
 use crate::rules::over_allocated::share_text;
 use crate::rules::people_across;
 

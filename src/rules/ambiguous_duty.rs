@@ -1,6 +1,6 @@
 use crate::catalog::CATALOG;
-use crate::lint::{Details, Sink, TeamView};
 use crate::mapping::DutyMapping;
+use crate::rules::{Details, Sink, TeamView};
 use crate::rules::{declare_rule, join_words};
 
 declare_rule! {

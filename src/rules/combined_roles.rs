@@ -1,6 +1,6 @@
 use crate::catalog::{Area, CATALOG};
 use crate::finding::Severity;
-use crate::lint::{Details, Sink, TeamView};
+use crate::rules::{Details, Sink, TeamView};
 use crate::rules::{declare_rule, join_words, quoted};
 
 declare_rule! {

@@ -1,7 +1,7 @@
 use crate::charter::Date;
 use crate::finding::Finding;
-use crate::lint::Details;
 use crate::policy::ResolvedPolicy;
+use crate::rules::Details;
 use crate::rules::{declare_rule, policy_finding};
 
 declare_rule! {
@@ -43,11 +43,12 @@ declare_rule! {
         category: Policy,
         severity: Warning,
         summary: "an accepted risk's until date has passed",
-        check: crate::rules::RuleCheck::Policy,
+        check: crate::rules::RuleCheck::Policy(check),
     };
 }
 
-pub fn check(policy: &ResolvedPolicy, team: &str, today: Date) -> Vec<Finding> {
+pub fn check(view: &crate::rules::AcceptanceView<'_>) -> Vec<Finding> {
+    let (policy, team, today): (&ResolvedPolicy, &str, Date) = (view.policy, view.team, view.today);
     policy
         .acceptances
         .iter()

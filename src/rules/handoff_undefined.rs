@@ -2,7 +2,7 @@ use std::collections::BTreeSet;
 
 use crate::catalog::{self, Area, CATALOG};
 use crate::charter::Raci;
-use crate::lint::{Details, Sink, TeamView};
+use crate::rules::{Details, Sink, TeamView};
 use crate::rules::{declare_rule, join_words, quoted};
 
 declare_rule! {

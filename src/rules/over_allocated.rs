@@ -1,6 +1,6 @@
 use crate::finding::Finding;
-use crate::lint::Details;
-use crate::rules::{PeopleAcross, declare_rule, join_words, org_finding};
+use crate::rules::Details;
+use crate::rules::{declare_rule, join_words, org_finding};
 
 declare_rule! {
     /// ## What it checks
@@ -51,11 +51,12 @@ declare_rule! {
         category: Overload,
         severity: Warning,
         summary: "a person's allocations add up to more than 1.0",
-        check: crate::rules::RuleCheck::Org,
+        check: crate::rules::RuleCheck::Org(check),
     };
 }
 
-pub fn check(people: &PeopleAcross<'_>) -> Vec<Finding> {
+pub fn check(view: &crate::rules::OrgView<'_>) -> Vec<Finding> {
+    let people = view.people;
     let mut findings = Vec::new();
     for (person, teams) in people {
         let total: f64 = teams
@@ -66,7 +67,7 @@ pub fn check(people: &PeopleAcross<'_>) -> Vec<Finding> {
         if total <= 1.0 + 1e-9 {
             continue;
         }
-        let roles_of = |team: &crate::lint::PersonInTeam| {
+        let roles_of = |team: &crate::rules::PersonInTeam| {
             join_words(
                 &team
                     .roles

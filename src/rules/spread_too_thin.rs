@@ -1,6 +1,6 @@
 use crate::finding::Finding;
-use crate::lint::Details;
-use crate::rules::{PeopleAcross, declare_rule, join_words, org_finding, quoted};
+use crate::rules::Details;
+use crate::rules::{declare_rule, join_words, org_finding, quoted};
 
 declare_rule! {
     /// ## What it checks
@@ -45,11 +45,12 @@ declare_rule! {
         category: Overload,
         severity: Warning,
         summary: "a person owns responsibilities in more teams than the limit",
-        check: crate::rules::RuleCheck::Org,
+        check: crate::rules::RuleCheck::Org(check),
     };
 }
 
-pub fn check(file_count: usize, people: &PeopleAcross<'_>) -> Vec<Finding> {
+pub fn check(view: &crate::rules::OrgView<'_>) -> Vec<Finding> {
+    let (file_count, people) = (view.file_count, view.people);
     if file_count < 2 {
         return Vec::new();
     }

@@ -1,6 +1,6 @@
 use crate::catalog::{Area, CATALOG};
-use crate::lint::{Details, Sink, TeamView};
 use crate::rules::declare_rule;
+use crate::rules::{Details, Sink, TeamView};
 
 declare_rule! {
     /// ## What it checks

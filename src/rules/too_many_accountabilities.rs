@@ -1,4 +1,4 @@
-use crate::lint::{Details, Sink, TeamView};
+use crate::rules::{Details, Sink, TeamView};
 use crate::rules::{declare_rule, join_words, quoted};
 
 declare_rule! {

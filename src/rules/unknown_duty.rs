@@ -1,7 +1,7 @@
 use crate::catalog::CATALOG;
-use crate::lint::{Details, Sink, TeamView};
 use crate::mapping::DutyMapping;
 use crate::rules::declare_rule;
+use crate::rules::{Details, Sink, TeamView};
 
 declare_rule! {
     /// ## What it checks

@@ -1,5 +1,5 @@
 use crate::catalog::CATALOG;
-use crate::lint::{Details, Sink, TeamView};
+use crate::rules::{Details, Sink, TeamView};
 use crate::rules::{declare_rule, join_words, quoted};
 
 declare_rule! {

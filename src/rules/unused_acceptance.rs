@@ -1,7 +1,7 @@
 use crate::charter::Date;
 use crate::finding::Finding;
-use crate::lint::Details;
 use crate::policy::ResolvedPolicy;
+use crate::rules::Details;
 use crate::rules::{declare_rule, policy_finding};
 
 declare_rule! {
@@ -37,11 +37,13 @@ declare_rule! {
         category: Policy,
         severity: Info,
         summary: "an accepted risk matches no finding",
-        check: crate::rules::RuleCheck::Policy,
+        check: crate::rules::RuleCheck::Policy(check),
     };
 }
 
-pub fn check(policy: &ResolvedPolicy, used: &[bool], team: &str, today: Date) -> Vec<Finding> {
+pub fn check(view: &crate::rules::AcceptanceView<'_>) -> Vec<Finding> {
+    let (policy, used, team, today): (&ResolvedPolicy, &[bool], &str, Date) =
+        (view.policy, view.used, view.team, view.today);
     policy
         .acceptances
         .iter()

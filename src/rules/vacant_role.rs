@@ -1,5 +1,5 @@
-use crate::lint::{Details, Sink, TeamView};
 use crate::rules::declare_rule;
+use crate::rules::{Details, Sink, TeamView};
 
 declare_rule! {
     /// ## What it checks

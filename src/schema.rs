@@ -1,0 +1,45 @@
+//! JSON Schemas of the charter and the report, as charterlint publishes them.
+
+/// A type's JSON Schema, pretty-printed. Absent optional keys are left out, never
+/// `null`, because charterlint refuses `null` values.
+pub fn schema_text<T: schemars::JsonSchema>() -> String {
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&schema_value::<T>()).unwrap_or_default()
+    )
+}
+
+/// A type's JSON Schema as a value, without `null` alternatives.
+pub fn schema_value<T: schemars::JsonSchema>() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(T).to_value();
+    remove_null(&mut schema);
+    schema
+}
+
+/// Removes the `null` alternative schemars gives every `Option`.
+fn remove_null(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    let Value::Object(object) = value else {
+        if let Value::Array(items) = value {
+            items.iter_mut().for_each(remove_null);
+        }
+        return;
+    };
+    if let Some(Value::Array(types)) = object.get_mut("type") {
+        types.retain(|kind| kind != "null");
+        if let [only] = types.as_slice() {
+            let only = only.clone();
+            object.insert("type".to_string(), only);
+        }
+    }
+    if let Some(Value::Array(alternatives)) = object.get_mut("anyOf") {
+        alternatives.retain(|alternative| alternative.get("type").is_none_or(|kind| kind != "null"));
+        if alternatives.len() == 1
+            && let Some(Value::Object(inner)) = alternatives.pop()
+        {
+            object.remove("anyOf");
+            object.extend(inner);
+        }
+    }
+    object.values_mut().for_each(remove_null);
+}
