@@ -1,5 +1,7 @@
 use crate::catalog::{Area, CATALOG};
+use crate::charter::Raci;
 use crate::finding::Severity;
+use crate::mapping::BacklogLevel;
 use crate::rules::{Details, Sink, TeamView};
 use crate::rules::{declare_rule, join_words, quoted};
 
@@ -12,6 +14,11 @@ declare_rule! {
     ///
     /// The finding is `info` for a team of one delivery team and a `warning` from
     /// `[lint] combined_roles_warn_at` delivery teams on (default 2).
+    ///
+    /// Backlog duties that name the program level (an ART, program or solution
+    /// backlog, features) are not counted: in a scaled framework such as SAFe that
+    /// level belongs with product management, while product owners hold the team
+    /// backlogs.
     ///
     /// ## Why it matters
     ///
@@ -74,7 +81,20 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     for (&person, roles) in &view.people {
         let owned = view.owned_by(person);
         let count = |area: Area| owned.iter().filter(|&&index| CATALOG[index].area == area).count();
-        let (strategy, backlog) = (count(Area::Strategy), count(Area::Backlog));
+        let strategy = count(Area::Strategy);
+        // A program-level backlog (SAFe's ART backlog of features) belongs with
+        // product management; only team-level backlog work combines the two roles.
+        let mut team_backlog: Vec<usize> = view
+            .duties
+            .iter()
+            .filter(|duty| duty.raci == Raci::Accountable && roles.contains(&duty.role))
+            .filter(|duty| duty.level != Some(BacklogLevel::Program))
+            .filter_map(|duty| duty.responsibility())
+            .filter(|&index| CATALOG[index].area == Area::Backlog)
+            .collect();
+        team_backlog.sort_unstable();
+        team_backlog.dedup();
+        let backlog = team_backlog.len();
         if strategy == 0 || backlog == 0 {
             continue;
         }
