@@ -640,7 +640,7 @@ impl Mapper {
             return DutyMapping::Ambiguous { candidates };
         }
         DutyMapping::Unknown {
-            suggestion: closest_alias(trimmed, self.stemming),
+            suggestion: closest_alias(trimmed, &distinct_words, self.stemming),
         }
     }
 }
@@ -707,6 +707,12 @@ fn suggestion_index(stemming: Stemming) -> &'static SuggestionIndex {
     })
 }
 
+thread_local! {
+    /// Per alias, the trigrams it shares with the duty being suggested for; and the
+    /// aliases touched, so only those are reset.
+    static SHARED_GRAMS: RefCell<(Vec<u32>, Vec<u32>)> = RefCell::default();
+}
+
 /// How many aliases sharing the most trigrams are compared with a duty by spelling.
 const SPELLING_CANDIDATES: usize = 12;
 
@@ -714,32 +720,52 @@ const SPELLING_CANDIDATES: usize = 12;
 /// a near-identical spelling (a typo), or an alias that covers at least half of the
 /// duty's words. A shared first word alone ("ordering team lunch", "ordering the
 /// backlog") is no reason to suggest anything.
-fn closest_alias(duty: &str, stemming: Stemming) -> Option<(usize, &'static str)> {
+/// `duty_words` are the duty's normalized words, sorted and free of repeats.
+fn closest_alias(duty: &str, duty_words: &[String], stemming: Stemming) -> Option<(usize, &'static str)> {
     if duty.chars().count() > SUGGESTED_DUTY_CHARS {
         return None;
     }
     let lowercase = duty.to_lowercase();
-    let mut duty_words = normalized_words_with(duty, stemming);
-    duty_words.sort_unstable();
-    duty_words.dedup();
     let index = suggestion_index(stemming);
     let table = builtin_phrases(stemming);
     // Candidates: the aliases with the most trigrams in common (for typos), and every
-    // alias that shares a word with the duty (for coverage).
-    let mut shared_grams: HashMap<u32, u32> = HashMap::new();
-    for gram in trigrams(&lowercase) {
-        for &alias in index.by_trigram.get(&gram).into_iter().flatten() {
-            *shared_grams.entry(alias).or_default() += 1;
+    // alias that shares a word with the duty (for coverage). Counts live in a reused
+    // per-thread array, so a duty costs its trigrams' postings, not a hash map.
+    let duty_grams = trigrams(&lowercase);
+    // A typo keeps most of the trigrams of the word it misspells: an alias sharing
+    // fewer than half of the duty's is no spelling candidate.
+    let mut spelling_candidates: Vec<usize> = SHARED_GRAMS.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        let (counts, touched) = &mut *scratch;
+        counts.resize(index.aliases.len(), 0);
+        for gram in &duty_grams {
+            for &alias in index.by_trigram.get(gram).into_iter().flatten() {
+                let count = &mut counts[alias as usize];
+                if *count == 0 {
+                    touched.push(alias);
+                }
+                *count += 1;
+            }
         }
-    }
-    let mut by_overlap: Vec<(u32, u32)> = shared_grams.into_iter().map(|(alias, count)| (count, alias)).collect();
-    by_overlap.sort_unstable_by(|left, right| right.0.cmp(&left.0).then(left.1.cmp(&right.1)));
-    let mut candidates: Vec<usize> = by_overlap
-        .iter()
-        .take(SPELLING_CANDIDATES)
-        .map(|&(_, alias)| alias as usize)
-        .collect();
-    for word in &duty_words {
+        let mut by_overlap: Vec<(u32, u32)> = touched.iter().map(|&alias| (counts[alias as usize], alias)).collect();
+        for &alias in touched.iter() {
+            counts[alias as usize] = 0;
+        }
+        touched.clear();
+        let most_shared_first = |left: &(u32, u32), right: &(u32, u32)| right.0.cmp(&left.0).then(left.1.cmp(&right.1));
+        if by_overlap.len() > SPELLING_CANDIDATES {
+            by_overlap.select_nth_unstable_by(SPELLING_CANDIDATES, most_shared_first);
+            by_overlap.truncate(SPELLING_CANDIDATES);
+        }
+        by_overlap
+            .into_iter()
+            .filter(|&(shared, _)| shared as usize * 2 >= duty_grams.len())
+            .map(|(_, alias)| alias as usize)
+            .collect()
+    });
+    spelling_candidates.sort_unstable();
+    let mut candidates = spelling_candidates.clone();
+    for word in duty_words {
         candidates.extend(
             index
                 .by_word
@@ -751,14 +777,12 @@ fn closest_alias(duty: &str, stemming: Stemming) -> Option<(usize, &'static str)
     }
     candidates.sort_unstable();
     candidates.dedup();
+    let duty_chars = lowercase.chars().count();
     let mut best: Option<(f64, usize, &'static str)> = None;
     for position in candidates {
         let (text, phrase_index) = &index.aliases[position];
         let phrase = &table.phrases[*phrase_index];
         let Some(alias) = phrase.alias() else { continue };
-        // Jaro-Winkler rewards a shared start; Levenshtein keeps that from being enough.
-        let spelling = strsim::jaro_winkler(&lowercase, text);
-        let edits = strsim::normalized_levenshtein(&lowercase, text);
         let shared = phrase
             .words
             .iter()
@@ -769,7 +793,17 @@ fn closest_alias(duty: &str, stemming: Stemming) -> Option<(usize, &'static str)
         } else {
             shared as f64 / duty_words.len() as f64
         };
-        let score = if spelling >= 0.9 && edits >= 0.7 {
+        // A normalized edit similarity of 0.7 needs lengths within 30% of each other;
+        // an alias outside that and covering too few words cannot be suggested.
+        let alias_chars = text.chars().count();
+        let could_be_typo = alias_chars.min(duty_chars) * 10 >= alias_chars.max(duty_chars) * 7
+            && spelling_candidates.binary_search(&position).is_ok();
+        if !could_be_typo && coverage < 0.5 {
+            continue;
+        }
+        // Jaro-Winkler rewards a shared start; Levenshtein keeps that from being enough.
+        let spelling = strsim::jaro_winkler(&lowercase, text);
+        let score = if could_be_typo && spelling >= 0.9 && strsim::normalized_levenshtein(&lowercase, text) >= 0.7 {
             1.0 + spelling
         } else if coverage >= 0.5 {
             coverage + spelling / 10.0

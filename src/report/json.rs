@@ -158,9 +158,11 @@ impl<'a> JsonReport<'a> {
 
 impl Emitter for JsonEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        let mut text = serde_json::to_string_pretty(&JsonReport::new(report)).map_err(io::Error::other)?;
-        text.push('\n');
-        out.write_all(text.as_bytes())
+        // Streamed: a report of a quarter million findings is never held as one string.
+        let mut out = io::BufWriter::new(out);
+        serde_json::to_writer_pretty(&mut out, &JsonReport::new(report)).map_err(io::Error::other)?;
+        out.write_all(b"\n")?;
+        out.flush()
     }
 }
 

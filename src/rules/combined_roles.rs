@@ -1,7 +1,5 @@
 use crate::catalog::{Area, CATALOG};
-use crate::charter::Raci;
 use crate::finding::Severity;
-use crate::mapping::BacklogLevel;
 use crate::rules::{Details, Sink, TeamView};
 use crate::rules::{declare_rule, join_words, quoted};
 
@@ -84,13 +82,9 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         let strategy = count(Area::Strategy);
         // A program-level backlog (SAFe's ART backlog of features) belongs with
         // product management; only team-level backlog work combines the two roles.
-        let mut team_backlog: Vec<usize> = view
-            .duties
+        let mut team_backlog: Vec<usize> = roles
             .iter()
-            .filter(|duty| duty.raci == Raci::Accountable && roles.contains(&duty.role))
-            .filter(|duty| duty.level != Some(BacklogLevel::Program))
-            .filter_map(|duty| duty.responsibility())
-            .filter(|&index| CATALOG[index].area == Area::Backlog)
+            .flat_map(|&role| view.team_backlog_of_role(role).iter().copied())
             .collect();
         team_backlog.sort_unstable();
         team_backlog.dedup();
@@ -106,11 +100,7 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         let anchor = owning_roles
             .iter()
             .copied()
-            .find(|&role| {
-                view.owned_by_role(role)
-                    .iter()
-                    .any(|&index| CATALOG[index].area == Area::Backlog)
-            })
+            .find(|&role| !view.team_backlog_of_role(role).is_empty())
             .unwrap_or(roles[0]);
         let role_ids: Vec<&str> = owning_roles
             .iter()

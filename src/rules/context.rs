@@ -45,6 +45,9 @@ pub struct TeamView<'a> {
     pub people: BTreeMap<&'a str, Vec<usize>>,
     /// Per role: the product ownership entries it owns (whether or not it is vacant), sorted.
     owned_by_role: Vec<Vec<usize>>,
+    /// Per role: the backlog entries it owns at team level (or without a level), sorted:
+    /// a program-level backlog (SAFe's ART backlog) belongs with product management.
+    team_backlog_by_role: Vec<Vec<usize>>,
     /// Per person: the product ownership entries they own through all their roles, sorted.
     owned_by_person: BTreeMap<&'a str, Vec<usize>>,
     /// Per (role, person): where the person's name stands in the role's holders.
@@ -97,15 +100,19 @@ impl<'a> TeamView<'a> {
         // Loads and area counts are about product ownership: a role that also owns
         // code review or hiring carries no more of the product for it.
         let mut owned_by_role = vec![Vec::new(); charter.roles.len()];
+        let mut team_backlog_by_role = vec![Vec::new(); charter.roles.len()];
         for duty in &duties {
             if duty.raci == Raci::Accountable
                 && let Some(responsibility) = duty.responsibility()
                 && CATALOG[responsibility].is_product_ownership()
             {
                 owned_by_role[duty.role].push(responsibility);
+                if CATALOG[responsibility].area == Area::Backlog && duty.level != Some(BacklogLevel::Program) {
+                    team_backlog_by_role[duty.role].push(responsibility);
+                }
             }
         }
-        for owned in &mut owned_by_role {
+        for owned in owned_by_role.iter_mut().chain(&mut team_backlog_by_role) {
             owned.sort_unstable();
             owned.dedup();
         }
@@ -130,6 +137,7 @@ impl<'a> TeamView<'a> {
             vacant_owners,
             people,
             owned_by_role,
+            team_backlog_by_role,
             owned_by_person,
             holder_spans,
         }
@@ -163,6 +171,11 @@ impl<'a> TeamView<'a> {
     /// The product ownership entries a role owns (whether or not it is vacant), sorted.
     pub fn owned_by_role(&self, role: usize) -> &[usize] {
         &self.owned_by_role[role]
+    }
+
+    /// The backlog entries a role owns at team level or without a level, sorted.
+    pub fn team_backlog_of_role(&self, role: usize) -> &[usize] {
+        &self.team_backlog_by_role[role]
     }
 
     /// Whether any role with holders owns something in the area.
