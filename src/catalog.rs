@@ -180,6 +180,16 @@ pub struct Responsibility {
     /// Whether a duty names its backlog level (program or team), as SAFe's two
     /// levels of backlog do.
     pub has_levels: bool,
+    /// Verbs that decide the duty whatever their object, when a duty starts with one
+    /// ("facilitate backlog refinement" is facilitation, not refinement).
+    pub leading_verbs: Vec<VerbGroup>,
+}
+
+/// Verbs taken from one public source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerbGroup {
+    pub source: &'static str,
+    pub verbs: Vec<&'static str>,
 }
 
 /// Phrases taken from one public source.
@@ -211,6 +221,7 @@ impl Responsibility {
             .iter()
             .map(|group| group.source)
             .chain(self.frames.iter().map(|frame| frame.source))
+            .chain(self.leading_verbs.iter().map(|group| group.source))
             .collect();
         keys.sort_unstable();
         keys.dedup();
@@ -279,6 +290,15 @@ mod file {
         pub phrases: Vec<Phrases>,
         #[serde(default)]
         pub frames: Vec<Frame>,
+        #[serde(default)]
+        pub leading: Vec<Verbs>,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Verbs {
+        pub source: String,
+        pub verbs: Vec<String>,
     }
 
     #[derive(serde::Deserialize)]
@@ -339,6 +359,13 @@ fn parse_catalog(text: &str) -> Result<CatalogData, String> {
                 objects: frame.objects.into_iter().map(leak).collect(),
             });
         }
+        let mut leading_verbs = Vec::with_capacity(entry.leading.len());
+        for group in entry.leading {
+            leading_verbs.push(VerbGroup {
+                source: known_source(&group.source, &entry.id)?,
+                verbs: group.verbs.into_iter().map(leak).collect(),
+            });
+        }
         responsibilities.push(Responsibility {
             id: leak(entry.id),
             name: leak(entry.name),
@@ -349,6 +376,7 @@ fn parse_catalog(text: &str) -> Result<CatalogData, String> {
             phrases,
             frames,
             has_levels: entry.levels,
+            leading_verbs,
         });
     }
     Ok(CatalogData {

@@ -15,16 +15,30 @@ pub struct MappedDutyRow {
     pub role: String,
     pub list: &'static str,
     pub duty: String,
-    /// `mapped`, `ambiguous` or `unknown`.
+    /// `mapped`, `several` (the duty names several responsibilities), `ambiguous` or `unknown`.
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub responsibility: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<crate::mapping::MatchReason>,
+    /// For `several`: each responsibility with the words that named it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<MappedPartRow>,
+    /// For `several`: parts of the duty that map to nothing on their own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+}
+
+/// One responsibility of a duty that names several.
+#[derive(Debug, serde::Serialize)]
+pub struct MappedPartRow {
+    pub text: String,
+    pub responsibility: &'static str,
+    pub reason: crate::mapping::MatchReason,
 }
 
 /// Every duty of the charter, in file order, with how it mapped.
@@ -45,6 +59,8 @@ pub fn map_rows(loaded: &LoadedCharter) -> Vec<MappedDutyRow> {
                     status: "mapped",
                     responsibility: None,
                     reason: None,
+                    parts: Vec::new(),
+                    unplaced: Vec::new(),
                     candidates: Vec::new(),
                     suggestion: None,
                 };
@@ -52,6 +68,18 @@ pub fn map_rows(loaded: &LoadedCharter) -> Vec<MappedDutyRow> {
                     DutyMapping::Mapped { responsibility, reason } => {
                         row.responsibility = Some(CATALOG[responsibility].id);
                         row.reason = Some(reason);
+                    }
+                    DutyMapping::Several { parts, unplaced } => {
+                        row.status = "several";
+                        row.parts = parts
+                            .into_iter()
+                            .map(|part| MappedPartRow {
+                                text: part.text,
+                                responsibility: CATALOG[part.responsibility].id,
+                                reason: part.reason,
+                            })
+                            .collect();
+                        row.unplaced = unplaced;
                     }
                     DutyMapping::Ambiguous { candidates } => {
                         row.status = "ambiguous";
@@ -90,11 +118,26 @@ pub fn map_text(loaded: &LoadedCharter) -> String {
         .map(|row| {
             let outcome = match row.status {
                 "mapped" => row.responsibility.unwrap_or_default().to_string(),
+                "several" => row
+                    .parts
+                    .iter()
+                    .map(|part| part.responsibility)
+                    .collect::<Vec<_>>()
+                    .join(" + "),
                 "ambiguous" => "ambiguous".to_string(),
                 _ => "unknown".to_string(),
             };
             let why = match row.status {
                 "mapped" => row.reason.as_ref().map(|reason| reason.describe()).unwrap_or_default(),
+                "several" => {
+                    let mut named: Vec<String> = row
+                        .parts
+                        .iter()
+                        .map(|part| format!("\"{}\": {}", part.text, part.reason.describe()))
+                        .collect();
+                    named.extend(row.unplaced.iter().map(|part| format!("\"{part}\": nothing")));
+                    named.join("; ")
+                }
                 "ambiguous" => format!("matches {} equally", row.candidates.join(", ")),
                 _ => match &row.suggestion {
                     Some(suggestion) => format!("closest alias: {suggestion}"),

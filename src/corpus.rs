@@ -88,9 +88,9 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<LabelledPhrase>, Vec<CorpusEr
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub phrase: LabelledPhrase,
-    /// The responsibility it mapped to, or `ambiguous` / `unknown`.
+    /// The responsibilities it mapped to (joined by ` + `), or `ambiguous: …` / `unknown`.
     pub got: String,
-    /// Mapped to one of the expected ids.
+    /// Mapped, and only to expected ids.
     pub exact: bool,
     /// For neighbouring work: mapped to some neighbouring responsibility, so it is
     /// neither an unknown duty nor counted as product ownership.
@@ -154,24 +154,25 @@ pub fn measure(phrases: &[LabelledPhrase], stemming: Stemming) -> Accuracy {
     };
     for phrase in phrases {
         let mapping = mapper.map(&phrase.phrase);
-        let (got, mapped) = match &mapping {
-            DutyMapping::Mapped { responsibility, .. } => {
-                (CATALOG[*responsibility].id.to_string(), Some(*responsibility))
-            }
+        let mapped = mapping.responsibilities();
+        let ids: Vec<&str> = mapped.iter().map(|&index| CATALOG[index].id).collect();
+        let got = match &mapping {
+            DutyMapping::Mapped { .. } | DutyMapping::Several { .. } => ids.join(" + "),
             DutyMapping::Ambiguous { candidates } => {
                 let ids: Vec<&str> = candidates.iter().map(|(index, _)| CATALOG[*index].id).collect();
-                (format!("ambiguous: {}", ids.join(", ")), None)
+                format!("ambiguous: {}", ids.join(", "))
             }
-            DutyMapping::Unknown { .. } => ("unknown".to_string(), None),
+            DutyMapping::Unknown { .. } => "unknown".to_string(),
         };
-        let exact = mapped.is_some_and(|index| phrase.expected.contains(&index));
-        let recognized = mapped.is_some_and(|index| !CATALOG[index].is_product_ownership());
+        let exact = !mapped.is_empty() && mapped.iter().all(|index| phrase.expected.contains(index));
+        let counted_as_product = mapped.iter().any(|&index| CATALOG[index].is_product_ownership());
+        let recognized = !mapped.is_empty() && !counted_as_product;
         if phrase.is_product_ownership() {
             accuracy.product.add(exact);
         } else {
             accuracy.neighbouring_recognized.add(recognized);
             accuracy.neighbouring_exact.add(exact);
-            if mapped.is_some_and(|index| CATALOG[index].is_product_ownership()) {
+            if counted_as_product {
                 accuracy.neighbouring_as_product += 1;
             }
         }

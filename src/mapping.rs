@@ -33,6 +33,8 @@ pub enum MatchReason {
     AliasWords { alias: &'static str },
     /// The duty holds a verb and an object of one of the responsibility's frames.
     VerbObject { verb: &'static str, object: &'static str },
+    /// The duty starts with a verb that decides the responsibility.
+    LeadingVerb { verb: &'static str },
 }
 
 impl MatchReason {
@@ -46,6 +48,7 @@ impl MatchReason {
             }
             MatchReason::AliasWords { alias } => format!("all words of alias \"{alias}\""),
             MatchReason::VerbObject { verb, object } => format!("verb \"{verb}\" with object \"{object}\""),
+            MatchReason::LeadingVerb { verb } => format!("starts with the verb \"{verb}\""),
         }
     }
 }
@@ -58,17 +61,45 @@ pub enum DutyMapping {
         responsibility: usize,
         reason: MatchReason,
     },
+    /// A duty that joins several duties ("vision and roadmap"), or neighbouring work
+    /// that matches several kinds equally: it counts for each responsibility.
+    Several {
+        /// One per responsibility, in the order the duty names them.
+        parts: Vec<MappedPart>,
+        /// Parts of a joined duty that map to nothing on their own.
+        unplaced: Vec<String>,
+    },
     /// Two or more responsibilities matched equally well: (catalog index, phrase).
     Ambiguous { candidates: Vec<(usize, String)> },
     /// Nothing matched; the closest alias, if any looks close, as (catalog index, alias).
     Unknown { suggestion: Option<(usize, &'static str)> },
 }
 
+/// One responsibility a duty names, with the words that named it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MappedPart {
+    /// The part of the duty, or the phrase that matched it.
+    pub text: String,
+    /// Index into [`CATALOG`].
+    pub responsibility: usize,
+    pub reason: MatchReason,
+}
+
 impl DutyMapping {
+    /// The one responsibility of a duty that maps to exactly one.
     pub fn responsibility(&self) -> Option<usize> {
         match self {
             DutyMapping::Mapped { responsibility, .. } => Some(*responsibility),
             _ => None,
+        }
+    }
+
+    /// Every responsibility the duty counts for: one, several, or none.
+    pub fn responsibilities(&self) -> Vec<usize> {
+        match self {
+            DutyMapping::Mapped { responsibility, .. } => vec![*responsibility],
+            DutyMapping::Several { parts, .. } => parts.iter().map(|part| part.responsibility).collect(),
+            DutyMapping::Ambiguous { .. } | DutyMapping::Unknown { .. } => Vec::new(),
         }
     }
 }
@@ -209,6 +240,16 @@ impl Stemming {
 /// Words Snowball would fold into a word of another meaning ("production" into
 /// "product"), with the stem each keeps instead.
 const KEPT_APART: &[(&str, &str)] = &[
+    ("developer", "developer"),
+    ("developers", "developer"),
+    ("designer", "designer"),
+    ("designers", "designer"),
+    ("researcher", "researcher"),
+    ("researchers", "researcher"),
+    ("manager", "manager"),
+    ("managers", "manager"),
+    ("tester", "tester"),
+    ("testers", "tester"),
     ("production", "production"),
     ("productions", "production"),
     ("experience", "experience"),
@@ -265,6 +306,24 @@ pub fn normalized_words(text: &str) -> Vec<String> {
 
 /// The meaningful words of a phrase, in order, reduced with the given stemming.
 pub fn normalized_words_with(text: &str, stemming: Stemming) -> Vec<String> {
+    duty_words(text, stemming).stems
+}
+
+/// A duty's meaningful words as written (lowercase) and as stems, in order.
+#[derive(Debug, Clone, Default)]
+struct DutyWords {
+    raw: Vec<String>,
+    stems: Vec<String>,
+}
+
+impl DutyWords {
+    fn append(&mut self, mut other: DutyWords) {
+        self.raw.append(&mut other.raw);
+        self.stems.append(&mut other.stems);
+    }
+}
+
+fn duty_words(text: &str, stemming: Stemming) -> DutyWords {
     let mut cleaned = String::with_capacity(text.len());
     for character in text.chars() {
         if character.is_alphanumeric() {
@@ -273,11 +332,44 @@ pub fn normalized_words_with(text: &str, stemming: Stemming) -> Vec<String> {
             cleaned.push(' ');
         }
     }
-    cleaned
+    let raw: Vec<String> = cleaned
         .split_whitespace()
         .filter(|word| !FILLER_WORDS.contains(word))
-        .map(|word| stemming.stem(word))
-        .collect()
+        .map(str::to_string)
+        .collect();
+    let stems = raw.iter().map(|word| stemming.stem(word)).collect();
+    DutyWords { raw, stems }
+}
+
+/// The written forms of a verb: "prioritize", "prioritizes", "prioritized",
+/// "prioritizing", and the British "prioritise" forms; never its nouns
+/// ("prioritization", "acceptance"), which stem alike.
+fn verb_forms(verb: &str) -> Vec<String> {
+    let mut bases = vec![verb.to_string()];
+    if let Some(base) = verb.strip_suffix("ize") {
+        bases.push(format!("{base}ise"));
+    }
+    let mut forms = Vec::new();
+    for base in bases {
+        let stem = base.strip_suffix('e').unwrap_or(&base).to_string();
+        let last = base.chars().last().unwrap_or_default();
+        let doubled = format!("{base}{last}");
+        forms.extend([
+            base.clone(),
+            format!("{base}s"),
+            format!("{base}es"),
+            format!("{stem}ed"),
+            format!("{stem}ing"),
+            format!("{doubled}ed"),
+            format!("{doubled}ing"),
+        ]);
+        if let Some(consonant) = base.strip_suffix('y') {
+            forms.extend([format!("{consonant}ies"), format!("{consonant}ied")]);
+        }
+    }
+    forms.sort();
+    forms.dedup();
+    forms
 }
 
 /// Where a built-in or team phrase came from.
@@ -285,6 +377,7 @@ pub fn normalized_words_with(text: &str, stemming: Stemming) -> Vec<String> {
 enum PhraseOrigin {
     Alias(&'static str),
     Frame { verb: &'static str, object: &'static str },
+    LeadingVerb(&'static str),
     Vocabulary(String),
 }
 
@@ -316,6 +409,7 @@ impl Phrase {
         match &self.origin {
             PhraseOrigin::Alias(alias) => (*alias).to_string(),
             PhraseOrigin::Frame { verb, object } => format!("{verb} {object}"),
+            PhraseOrigin::LeadingVerb(verb) => (*verb).to_string(),
             PhraseOrigin::Vocabulary(phrase) => phrase.clone(),
         }
     }
@@ -325,6 +419,7 @@ impl Phrase {
             (PhraseOrigin::Alias(alias), true) => MatchReason::Alias { alias },
             (PhraseOrigin::Alias(alias), false) => MatchReason::AliasWords { alias },
             (PhraseOrigin::Frame { verb, object }, _) => MatchReason::VerbObject { verb, object },
+            (PhraseOrigin::LeadingVerb(verb), _) => MatchReason::LeadingVerb { verb },
             (PhraseOrigin::Vocabulary(phrase), true) => MatchReason::VocabularyPhrase { phrase: phrase.clone() },
             (PhraseOrigin::Vocabulary(phrase), false) => MatchReason::VocabularyWords { phrase: phrase.clone() },
         }
@@ -346,6 +441,15 @@ impl Phrase {
 
 struct PhraseTable {
     phrases: Vec<Phrase>,
+    /// Phrases of one stemmed verb that decides a duty it starts (catalog `leading`).
+    leading: HashMap<String, Vec<Phrase>>,
+    /// Stemmed verbs that name few responsibilities, so that a duty starting with one
+    /// leans towards the phrases holding it.
+    telling_verbs: std::collections::HashSet<String>,
+    /// Every stemmed verb of a frame or a leading verb.
+    verbs: std::collections::HashSet<String>,
+    /// The written forms of those verbs, with their stems.
+    verb_forms: HashMap<String, String>,
     exact: HashMap<String, usize>,
     /// Phrases by their first (alphabetical) word: a phrase can only match a duty that
     /// has that word, so a large vocabulary costs nothing for duties without it.
@@ -364,14 +468,26 @@ impl PhraseTable {
         }
         PhraseTable {
             phrases,
+            leading: HashMap::new(),
+            telling_verbs: std::collections::HashSet::new(),
+            verbs: std::collections::HashSet::new(),
+            verb_forms: HashMap::new(),
             exact,
             by_first_word,
         }
     }
 
-    /// The phrases with the most words that all appear in the duty, in table order.
+    /// The duty's leading verb, as a stem: the first of its first three words written
+    /// as a verb of a frame or a leading verb (an adverb or "help" may come first).
+    fn leading_verb<'w>(&'w self, words: &DutyWords) -> Option<&'w String> {
+        words.raw.iter().take(3).find_map(|word| self.verb_forms.get(word))
+    }
+
+    /// The best phrases whose words all appear in the duty, in table order: the most
+    /// words, where a phrase holding the duty's leading verb counts one word more when
+    /// that verb is telling, and a leading verb of the catalog counts as three words.
     /// `duty_words` is sorted and free of repeats.
-    fn most_specific(&self, duty_words: &[String]) -> Vec<&Phrase> {
+    fn most_specific(&self, duty_words: &[String], leading: Option<&String>) -> Vec<&Phrase> {
         let mut candidates: Vec<usize> = duty_words
             .iter()
             .filter_map(|word| self.by_first_word.get(word))
@@ -379,15 +495,30 @@ impl PhraseTable {
             .copied()
             .collect();
         candidates.sort_unstable();
+        let telling = leading.filter(|verb| self.telling_verbs.contains(*verb));
+        let score = |phrase: &Phrase| {
+            let bonus = telling.is_some_and(|verb| phrase.words.contains(verb));
+            2 * phrase.words.len() + if bonus { 2 } else { 0 }
+        };
         let mut best: Vec<&Phrase> = Vec::new();
-        for phrase in candidates.into_iter().map(|index| &self.phrases[index]) {
-            if !phrase.words_appear_in(duty_words) {
-                continue;
-            }
-            match best.first().map(|first| first.words.len()) {
-                Some(length) if phrase.words.len() < length => {}
-                Some(length) if phrase.words.len() == length => best.push(phrase),
-                _ => best = vec![phrase],
+        let mut best_score = 0;
+        let matching = candidates
+            .into_iter()
+            .map(|index| &self.phrases[index])
+            .filter(|phrase| phrase.words_appear_in(duty_words))
+            .chain(leading.and_then(|verb| self.leading.get(verb)).into_iter().flatten());
+        for phrase in matching {
+            let phrase_score = match phrase.origin {
+                PhraseOrigin::LeadingVerb(_) => 6,
+                _ => score(phrase),
+            };
+            match phrase_score.cmp(&best_score) {
+                std::cmp::Ordering::Less => {}
+                std::cmp::Ordering::Equal => best.push(phrase),
+                std::cmp::Ordering::Greater => {
+                    best = vec![phrase];
+                    best_score = phrase_score;
+                }
             }
         }
         best
@@ -441,9 +572,52 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
                 }
             }
         }
-        PhraseTable::new(phrases)
+        let mut table = PhraseTable::new(phrases);
+        let mut spread: HashMap<String, std::collections::HashSet<usize>> = HashMap::new();
+        for (index, entry) in CATALOG.iter().enumerate() {
+            for frame in &entry.frames {
+                for verb in &frame.verbs {
+                    let words = normalized_words_with(verb, stemming);
+                    if let [stem] = words.as_slice() {
+                        spread.entry(stem.clone()).or_default().insert(index);
+                    }
+                }
+            }
+            for group in &entry.leading_verbs {
+                for verb in &group.verbs {
+                    let phrase = Phrase::new(verb, PhraseOrigin::LeadingVerb(verb), index, stemming);
+                    if let [stem] = phrase.words.as_slice() {
+                        table.verbs.insert(stem.clone());
+                        for form in verb_forms(verb) {
+                            table.verb_forms.insert(form, stem.clone());
+                        }
+                        table.leading.entry(stem.clone()).or_default().push(phrase);
+                    }
+                }
+            }
+            for frame in &entry.frames {
+                for verb in &frame.verbs {
+                    if let [stem] = normalized_words_with(verb, stemming).as_slice() {
+                        for form in verb_forms(verb) {
+                            table.verb_forms.entry(form).or_insert_with(|| stem.clone());
+                        }
+                    }
+                }
+            }
+        }
+        for (verb, responsibilities) in spread {
+            if responsibilities.len() <= TELLING_VERB_SPREAD {
+                table.telling_verbs.insert(verb.clone());
+            }
+            table.verbs.insert(verb);
+        }
+        table
     })
 }
+
+/// A verb that frames of at most this many responsibilities use tells which duty is
+/// meant ("prioritize", "facilitate"); one that many use ("create", "own") does not.
+const TELLING_VERB_SPREAD: usize = 3;
 
 /// The level of backlog a duty names, for responsibilities that have levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -573,35 +747,78 @@ impl Mapper {
                 reason: MatchReason::CatalogId,
             };
         }
-        let words = normalized_words_with(trimmed, self.stemming);
-        let normalized = words.join(" ");
+        // What follows a qualifier ("prioritizing items *based on* value and risk")
+        // says how or why, not what: the core is mapped alone first.
+        if let Some(core) = core_of(trimmed)
+            && let mapping @ (DutyMapping::Mapped { .. } | DutyMapping::Several { .. }) = self.map_text(core, false)
+        {
+            return mapping;
+        }
+        self.map_text(trimmed, true)
+    }
+
+    /// Maps a duty, or the core of one, as a whole or part by part; `suggest` looks for
+    /// the closest alias when nothing matches.
+    fn map_text(&self, text: &str, suggest: bool) -> DutyMapping {
+        let duty = duty_words(text, self.stemming);
+        let words = duty.stems.clone();
+        let whole = self.match_words(duty, true);
+        if joins_duties(text)
+            && let Some(mapping) = self.map_joined(text, &whole)
+        {
+            return mapping;
+        }
+        match whole {
+            PhraseMatch::One { responsibility, reason } => DutyMapping::Mapped { responsibility, reason },
+            PhraseMatch::Tie { candidates } => tie_mapping(candidates),
+            PhraseMatch::Nothing => {
+                let mut distinct_words = words;
+                distinct_words.sort_unstable();
+                distinct_words.dedup();
+                DutyMapping::Unknown {
+                    suggestion: if suggest {
+                        closest_alias(text, &distinct_words, self.stemming)
+                    } else {
+                        None
+                    },
+                }
+            }
+        }
+    }
+
+    /// The best phrase for a duty's words: an exact phrase, else the most specific
+    /// phrases whose words all appear, vocabulary before the built-in catalog. With
+    /// `break_ties`, a tie between responsibilities is settled by the duty's head noun
+    /// (its last word), then by its verb (its first word).
+    fn match_words(&self, duty: DutyWords, break_ties: bool) -> PhraseMatch {
         let builtin = builtin_phrases(self.stemming);
+        let leading = builtin.leading_verb(&duty).cloned();
+        let words = duty.stems;
+        let normalized = words.join(" ");
         for table in [&self.vocabulary, builtin] {
             if let Some(&index) = table.exact.get(&normalized) {
                 let phrase = &table.phrases[index];
-                return DutyMapping::Mapped {
+                return PhraseMatch::One {
                     responsibility: phrase.responsibility,
                     reason: phrase.reason(true),
                 };
             }
         }
         let head = words.last().cloned();
-        let verb = words.first().cloned();
+        let verb = leading.clone().or_else(|| words.first().cloned());
         let mut distinct_words = words;
         distinct_words.sort_unstable();
         distinct_words.dedup();
         for table in [&self.vocabulary, builtin] {
-            let mut best = table.most_specific(&distinct_words);
+            let mut best = table.most_specific(&distinct_words, leading.as_ref());
             let Some(&first) = best.first() else {
                 continue;
             };
             // In a single noun phrase the last word is its head ("product analytics
-            // instrumentation" is instrumentation): it settles a tie. A duty that joins
-            // two duties ("roadmap and backlog") stays ambiguous.
-            // Then the first word, which in a duty is mostly its verb ("running agile
-            // ceremonies" is facilitation, not the sprint support that "agile
-            // ceremonies" alone names).
-            if !best.iter().all(|phrase| phrase.responsibility == first.responsibility) && !joins_duties(trimmed) {
+            // instrumentation" is instrumentation): it settles a tie. Then the first
+            // word, which in a duty is mostly its verb ("running agile ceremonies" is
+            // facilitation, not the sprint support that "agile ceremonies" alone names).
+            if !best.iter().all(|phrase| phrase.responsibility == first.responsibility) && break_ties {
                 for deciding in [&head, &verb].into_iter().flatten() {
                     let with_word: Vec<&Phrase> = best
                         .iter()
@@ -625,24 +842,258 @@ impl Mapper {
                     .copied()
                     .find(|phrase| !matches!(phrase.origin, PhraseOrigin::Frame { .. }))
                     .unwrap_or(first);
-                return DutyMapping::Mapped {
+                return PhraseMatch::One {
                     responsibility: shown.responsibility,
                     reason: shown.reason(false),
                 };
             }
-            let mut candidates: Vec<(usize, String)> = Vec::new();
+            let mut candidates: Vec<MappedPart> = Vec::new();
             for phrase in best {
-                if !candidates.iter().any(|(index, _)| *index == phrase.responsibility) {
-                    candidates.push((phrase.responsibility, phrase.text()));
+                if !candidates.iter().any(|part| part.responsibility == phrase.responsibility) {
+                    candidates.push(MappedPart {
+                        text: phrase.text(),
+                        responsibility: phrase.responsibility,
+                        reason: phrase.reason(false),
+                    });
                 }
             }
-            candidates.sort();
-            return DutyMapping::Ambiguous { candidates };
+            candidates.sort_by_key(|part| part.responsibility);
+            return PhraseMatch::Tie { candidates };
         }
-        DutyMapping::Unknown {
-            suggestion: closest_alias(trimmed, &distinct_words, self.stemming),
+        PhraseMatch::Nothing
+    }
+
+    /// A duty that joins duties ("vision and roadmap", "hiring, onboarding") maps part
+    /// by part when two or more parts map: it then counts for every responsibility its
+    /// parts name. A one-word part that names nothing on its own is a verb sharing the
+    /// next part's object ("creating and communicating backlog items"), so it joins
+    /// that part.
+    fn map_joined(&self, duty: &str, whole: &PhraseMatch) -> Option<DutyMapping> {
+        let builtin = builtin_phrases(self.stemming);
+        let mut parts: Vec<(String, DutyWords)> = Vec::new();
+        let mut pending: Option<(String, DutyWords)> = None;
+        for part in split_duty(duty) {
+            let mut words = duty_words(&part, self.stemming);
+            let mut text = part;
+            if let Some((verb, mut verb_words)) = pending.take() {
+                text = format!("{verb} {text}");
+                verb_words.append(words);
+                words = verb_words;
+            }
+            let lone_verb = words.stems.len() == 1
+                && (builtin.verb_forms.contains_key(&words.raw[0])
+                    || matches!(self.match_words(words.clone(), true), PhraseMatch::Nothing));
+            if lone_verb {
+                pending = Some((text, words));
+                continue;
+            }
+            parts.push((text, words));
+        }
+        if let Some((left_text, left_words)) = pending {
+            match parts.last_mut() {
+                Some((text, words)) => {
+                    text.push(' ');
+                    text.push_str(&left_text);
+                    words.append(left_words);
+                }
+                None => parts.push((left_text, left_words)),
+            }
+        }
+        if parts.len() < 2 {
+            return None;
+        }
+        // A verb that decides a duty carries over to the parts that have no verb of their
+        // own: "facilitate planning, reviews and retrospectives".
+        let deciding = parts.first().and_then(|(_, words)| {
+            let position = words.raw.iter().take(3).position(|word| builtin.verb_forms.contains_key(word))?;
+            builtin
+                .leading
+                .contains_key(&words.stems[position])
+                .then(|| (words.raw[position].clone(), words.stems[position].clone()))
+        });
+        if let Some((raw, stem)) = &deciding {
+            for (text, words) in parts.iter_mut().skip(1) {
+                if builtin.leading_verb(words).is_none() {
+                    *text = format!("{raw} {text}");
+                    words.raw.insert(0, raw.clone());
+                    words.stems.insert(0, stem.clone());
+                }
+            }
+        }
+        let mut placed: Vec<MappedPart> = Vec::new();
+        let mut unplaced: Vec<String> = Vec::new();
+        let mut placed_parts = 0;
+        for (text, words) in parts {
+            match self.match_words(words, true) {
+                PhraseMatch::One { responsibility, reason } => {
+                    placed.push(MappedPart {
+                        text,
+                        responsibility,
+                        reason,
+                    });
+                    placed_parts += 1;
+                }
+                PhraseMatch::Tie { candidates }
+                    if candidates
+                        .iter()
+                        .all(|part| !CATALOG[part.responsibility].is_product_ownership()) =>
+                {
+                    placed.extend(candidates);
+                    placed_parts += 1;
+                }
+                _ => unplaced.push(text),
+            }
+        }
+        let enough = placed_parts >= 2 || (placed_parts == 1 && matches!(whole, PhraseMatch::Nothing));
+        if !enough {
+            return None;
+        }
+        let mut distinct: Vec<MappedPart> = Vec::new();
+        for part in placed {
+            if !distinct.iter().any(|kept| kept.responsibility == part.responsibility) {
+                distinct.push(part);
+            }
+        }
+        if distinct.len() == 1 {
+            let part = distinct.remove(0);
+            let reason = match whole {
+                PhraseMatch::One { responsibility, reason } if *responsibility == part.responsibility => reason.clone(),
+                _ => part.reason,
+            };
+            return Some(DutyMapping::Mapped {
+                responsibility: part.responsibility,
+                reason,
+            });
+        }
+        Some(DutyMapping::Several {
+            parts: distinct,
+            unplaced,
+        })
+    }
+}
+
+/// Words that start a qualifier of a duty: how, why or by what it is done.
+const QUALIFIERS: &[&str] = &[
+    "based on",
+    "using",
+    "via",
+    "through",
+    "against",
+    "according to",
+    "aligned with",
+    "in line with",
+    "that",
+    "which",
+    "so that",
+    "in order to",
+    "to ensure",
+    "ensuring",
+    "while",
+    "by",
+];
+
+/// The text before a duty's first qualifier, outside parentheses, if it has one.
+fn core_of(duty: &str) -> Option<&str> {
+    let lowercase = duty.to_lowercase();
+    if lowercase.len() != duty.len() {
+        return None;
+    }
+    let mut depth = 0usize;
+    let bytes = lowercase.as_bytes();
+    for (offset, character) in lowercase.char_indices() {
+        match character {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let starts_word = offset > 0 && !bytes[offset - 1].is_ascii_alphanumeric() && character.is_alphanumeric();
+        if depth > 0 || !starts_word {
+            continue;
+        }
+        let rest = &lowercase[offset..];
+        for qualifier in QUALIFIERS {
+            let ends_word = rest
+                .get(qualifier.len()..)
+                .is_some_and(|after| after.chars().next().is_none_or(|next| !next.is_alphanumeric()));
+            if rest.starts_with(qualifier) && ends_word {
+                return Some(duty[..offset].trim_end());
+            }
         }
     }
+    None
+}
+
+/// What the phrases of the catalog and the vocabulary make of some words.
+enum PhraseMatch {
+    One { responsibility: usize, reason: MatchReason },
+    /// Equally good phrases of different responsibilities, one per responsibility.
+    Tie { candidates: Vec<MappedPart> },
+    Nothing,
+}
+
+/// A tie between neighbouring work only counts for each: no product rule reads
+/// them, so nothing is decided wrongly. A tie that involves product ownership is
+/// ambiguous, because the product rules would count the wrong owner.
+fn tie_mapping(candidates: Vec<MappedPart>) -> DutyMapping {
+    if candidates
+        .iter()
+        .all(|part| !CATALOG[part.responsibility].is_product_ownership())
+    {
+        return DutyMapping::Several {
+            parts: candidates,
+            unplaced: Vec::new(),
+        };
+    }
+    DutyMapping::Ambiguous {
+        candidates: candidates
+            .into_iter()
+            .map(|part| (part.responsibility, part.text))
+            .collect(),
+    }
+}
+
+/// The duties a duty string joins: split at commas, semicolons, `&`, `+` and the
+/// words "and", "or", "plus", outside parentheses.
+fn split_duty(duty: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    let mut word = String::new();
+    let flush_word = |word: &mut String, current: &mut String, parts: &mut Vec<String>, depth: usize| {
+        let joiner = ["and", "or", "plus"].iter().any(|joiner| word.eq_ignore_ascii_case(joiner));
+        if joiner && depth == 0 {
+            parts.push(std::mem::take(current));
+        } else {
+            current.push_str(word);
+        }
+        word.clear();
+    };
+    for character in duty.chars() {
+        if character.is_alphanumeric() || character == '\'' || character == '\u{2019}' {
+            word.push(character);
+            continue;
+        }
+        flush_word(&mut word, &mut current, &mut parts, depth);
+        match character {
+            '(' | '[' => {
+                depth += 1;
+                current.push(character);
+            }
+            ')' | ']' => {
+                depth = depth.saturating_sub(1);
+                current.push(character);
+            }
+            ',' | ';' | '&' | '+' if depth == 0 => parts.push(std::mem::take(&mut current)),
+            _ => current.push(character),
+        }
+    }
+    flush_word(&mut word, &mut current, &mut parts, depth);
+    parts.push(current);
+    parts
+        .into_iter()
+        .map(|part| part.trim().to_string())
+        .filter(|part| part.chars().any(char::is_alphanumeric))
+        .collect()
 }
 
 /// Whether a duty joins several duties with "and", "or", a comma or an ampersand.

@@ -13,7 +13,8 @@ use crate::policy::ResolvedPolicy;
 use crate::rules::Rule;
 use crate::source::{SourceFile, Span};
 
-/// One duty string of one role, with what it mapped to.
+/// One duty string of one role, with what it mapped to. A duty that names several
+/// responsibilities is one `MappedDuty` per responsibility.
 #[derive(Debug, Clone)]
 pub struct MappedDuty<'a> {
     pub role: usize,
@@ -72,28 +73,40 @@ impl<'a> TeamView<'a> {
             }
             for (raci, list) in role.duty_lists() {
                 for text in list {
-                    let mapping = mapper.map(&text.value);
-                    if raci == Raci::Accountable
-                        && let Some(responsibility) = mapping.responsibility()
-                    {
-                        let index = duties.len();
-                        if role.is_vacant() {
-                            vacant_owners[responsibility].push(index);
-                        } else {
-                            owners[responsibility].push(index);
+                    // A duty that names several responsibilities counts once for each.
+                    let mappings = match mapper.map(&text.value) {
+                        DutyMapping::Several { parts, .. } => parts
+                            .into_iter()
+                            .map(|part| DutyMapping::Mapped {
+                                responsibility: part.responsibility,
+                                reason: part.reason,
+                            })
+                            .collect(),
+                        mapping => vec![mapping],
+                    };
+                    for mapping in mappings {
+                        if raci == Raci::Accountable
+                            && let Some(responsibility) = mapping.responsibility()
+                        {
+                            let index = duties.len();
+                            if role.is_vacant() {
+                                vacant_owners[responsibility].push(index);
+                            } else {
+                                owners[responsibility].push(index);
+                            }
                         }
+                        let level = mapping
+                            .responsibility()
+                            .filter(|&responsibility| CATALOG[responsibility].has_levels)
+                            .and_then(|_| backlog_level(&text.value));
+                        duties.push(MappedDuty {
+                            role: role_index,
+                            raci,
+                            text,
+                            mapping,
+                            level,
+                        });
                     }
-                    let level = mapping
-                        .responsibility()
-                        .filter(|&responsibility| CATALOG[responsibility].has_levels)
-                        .and_then(|_| backlog_level(&text.value));
-                    duties.push(MappedDuty {
-                        role: role_index,
-                        raci,
-                        text,
-                        mapping,
-                        level,
-                    });
                 }
             }
         }
