@@ -240,6 +240,8 @@ impl Stemming {
 /// Words Snowball would fold into a word of another meaning ("production" into
 /// "product"), with the stem each keeps instead.
 const KEPT_APART: &[(&str, &str)] = &[
+    ("productivity", "productivity"),
+    ("productive", "productivity"),
     ("developer", "developer"),
     ("developers", "developer"),
     ("designer", "designer"),
@@ -484,10 +486,11 @@ impl PhraseTable {
     }
 
     /// The best phrases whose words all appear in the duty, in table order: the most
-    /// words, where a phrase holding the duty's leading verb counts one word more when
-    /// that verb is telling, and a leading verb of the catalog counts as three words.
+    /// words, where a phrase counts one word more for holding the duty's head noun (its
+    /// last word) and one more for holding its leading verb when that verb is telling;
+    /// a leading verb of the catalog counts as three and a half words.
     /// `duty_words` is sorted and free of repeats.
-    fn most_specific(&self, duty_words: &[String], leading: Option<&String>) -> Vec<&Phrase> {
+    fn most_specific(&self, duty_words: &[String], leading: Option<&String>, head: Option<&String>) -> Vec<&Phrase> {
         let mut candidates: Vec<usize> = duty_words
             .iter()
             .filter_map(|word| self.by_first_word.get(word))
@@ -497,8 +500,8 @@ impl PhraseTable {
         candidates.sort_unstable();
         let telling = leading.filter(|verb| self.telling_verbs.contains(*verb));
         let score = |phrase: &Phrase| {
-            let bonus = telling.is_some_and(|verb| phrase.words.contains(verb));
-            2 * phrase.words.len() + if bonus { 2 } else { 0 }
+            let holds = |word: Option<&String>| word.is_some_and(|word| phrase.words.contains(word));
+            2 * phrase.words.len() + 2 * usize::from(holds(telling)) + 2 * usize::from(holds(head))
         };
         let mut best: Vec<&Phrase> = Vec::new();
         let mut best_score = 0;
@@ -509,7 +512,7 @@ impl PhraseTable {
             .chain(leading.and_then(|verb| self.leading.get(verb)).into_iter().flatten());
         for phrase in matching {
             let phrase_score = match phrase.origin {
-                PhraseOrigin::LeadingVerb(_) => 6,
+                PhraseOrigin::LeadingVerb(_) => 7,
                 _ => score(phrase),
             };
             match phrase_score.cmp(&best_score) {
@@ -810,7 +813,7 @@ impl Mapper {
         distinct_words.sort_unstable();
         distinct_words.dedup();
         for table in [&self.vocabulary, builtin] {
-            let mut best = table.most_specific(&distinct_words, leading.as_ref());
+            let mut best = table.most_specific(&distinct_words, leading.as_ref(), head.as_ref());
             let Some(&first) = best.first() else {
                 continue;
             };
@@ -849,7 +852,10 @@ impl Mapper {
             }
             let mut candidates: Vec<MappedPart> = Vec::new();
             for phrase in best {
-                if !candidates.iter().any(|part| part.responsibility == phrase.responsibility) {
+                if !candidates
+                    .iter()
+                    .any(|part| part.responsibility == phrase.responsibility)
+                {
                     candidates.push(MappedPart {
                         text: phrase.text(),
                         responsibility: phrase.responsibility,
@@ -905,7 +911,11 @@ impl Mapper {
         // A verb that decides a duty carries over to the parts that have no verb of their
         // own: "facilitate planning, reviews and retrospectives".
         let deciding = parts.first().and_then(|(_, words)| {
-            let position = words.raw.iter().take(3).position(|word| builtin.verb_forms.contains_key(word))?;
+            let position = words
+                .raw
+                .iter()
+                .take(3)
+                .position(|word| builtin.verb_forms.contains_key(word))?;
             builtin
                 .leading
                 .contains_key(&words.stems[position])
@@ -1025,9 +1035,14 @@ fn core_of(duty: &str) -> Option<&str> {
 
 /// What the phrases of the catalog and the vocabulary make of some words.
 enum PhraseMatch {
-    One { responsibility: usize, reason: MatchReason },
+    One {
+        responsibility: usize,
+        reason: MatchReason,
+    },
     /// Equally good phrases of different responsibilities, one per responsibility.
-    Tie { candidates: Vec<MappedPart> },
+    Tie {
+        candidates: Vec<MappedPart>,
+    },
     Nothing,
 }
 
@@ -1060,7 +1075,9 @@ fn split_duty(duty: &str) -> Vec<String> {
     let mut depth = 0usize;
     let mut word = String::new();
     let flush_word = |word: &mut String, current: &mut String, parts: &mut Vec<String>, depth: usize| {
-        let joiner = ["and", "or", "plus"].iter().any(|joiner| word.eq_ignore_ascii_case(joiner));
+        let joiner = ["and", "or", "plus"]
+            .iter()
+            .any(|joiner| word.eq_ignore_ascii_case(joiner));
         if joiner && depth == 0 {
             parts.push(std::mem::take(current));
         } else {

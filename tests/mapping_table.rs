@@ -191,11 +191,24 @@ fn neighbouring_work_is_known_and_not_product_ownership() {
 }
 
 #[test]
-fn two_responsibilities_named_at_once_are_ambiguous() {
+fn a_duty_listing_two_duties_counts_for_both() {
     let mapper = Mapper::new(&Vocabulary::default());
-    let DutyMapping::Ambiguous { candidates } = mapper.map("Product vision and product strategy") else {
+    let mapping = mapper.map("Product vision and product strategy");
+    assert!(matches!(mapping, DutyMapping::Several { .. }), "{mapping:?}");
+    let ids: Vec<&str> = mapping
+        .responsibilities()
+        .iter()
+        .map(|&index| CATALOG[index].id)
+        .collect();
+    assert_eq!(ids, ["strategy.vision", "strategy.product-strategy"]);
+}
+
+#[test]
+fn one_phrase_that_fits_two_responsibilities_is_ambiguous() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    let DutyMapping::Ambiguous { candidates } = mapper.map("Strategic and sprint planning") else {
         panic!("expected ambiguous");
     };
     let ids: Vec<&str> = candidates.iter().map(|(index, _)| CATALOG[*index].id).collect();
-    assert_eq!(ids, ["strategy.vision", "strategy.product-strategy"]);
+    assert_eq!(ids, ["strategy.product-strategy", "backlog.sprint-support"]);
 }

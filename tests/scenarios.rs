@@ -268,3 +268,23 @@ fn findings_are_sorted_by_file_line_column_and_rule() {
     sorted.sort();
     assert_eq!(keys, sorted);
 }
+
+/// The six-role team of the Scrum Guide and ordinary job descriptions (product
+/// manager, product owner, Scrum Master, engineering manager, designer, analyst):
+/// no false error, and no warning about the neighbouring work.
+#[test]
+fn a_whole_team_in_its_own_words_lints_clean() {
+    for charter in [
+        "tests/fixtures/whole-team/six-roles.charter.toml",
+        "examples/07-whole-scrum-team.charter.toml",
+        "examples/08-safe-program.charter.toml",
+    ] {
+        let report = common::run(&[charter]);
+        let findings: Vec<String> = report
+            .findings
+            .iter()
+            .map(|finding| format!("{}: {}", finding.rule, finding.message))
+            .collect();
+        assert!(findings.is_empty(), "{charter}:\n{}", findings.join("\n"));
+    }
+}

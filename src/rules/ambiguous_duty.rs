@@ -6,32 +6,37 @@ use crate::rules::{declare_rule, join_words};
 declare_rule! {
     /// ## What it checks
     ///
-    /// Whether a duty matches two or more responsibilities equally well: the most
-    /// specific phrases whose words all appear in it belong to different
-    /// responsibilities.
+    /// Whether a duty matches two or more responsibilities equally well, at least
+    /// one of them product ownership: the best phrases found in it belong to
+    /// different responsibilities, and neither its head noun nor its verb decides.
+    ///
+    /// A duty that lists several duties ("product vision and strategy", "hiring,
+    /// onboarding") is not ambiguous: it counts for each of them. Neither is a tie
+    /// between kinds of neighbouring work ("testing, monitoring"), which no product
+    /// rule counts.
     ///
     /// ## Why it matters
     ///
-    /// "Vision and strategy" names two duties in one breath. charterlint will not
-    /// guess which one the team meant, because a wrong guess would report a gap that
-    /// is not there, or hide one that is. Usually the string really carries two
-    /// duties, and each deserves its own line (and maybe its own owner).
+    /// "Strategic and sprint planning" could be the quarterly planning of the
+    /// product strategy or the planning of the next sprint; the two belong to
+    /// different people in most teams. charterlint will not guess, because a wrong
+    /// guess would report a gap that is not there, or hide one that is.
     ///
     /// ## How to fix it
     ///
-    /// Split the duty into one entry per responsibility, write a catalog id, or map the
-    /// exact phrase in `[vocabulary]`.
+    /// Write each duty on its own line, write a catalog id, or map the exact phrase
+    /// in `[vocabulary]`.
     ///
     /// ## Example
     ///
     /// ```toml
-    /// owns = ["product vision and strategy"]   # ambiguous: strategy.vision or strategy.product-strategy?
+    /// owns = ["strategic and sprint planning"]   # strategy.product-strategy or backlog.sprint-support?
     /// ```
     ///
     /// Fixed:
     ///
     /// ```toml
-    /// owns = ["product vision", "product strategy"]
+    /// owns = ["strategic planning", "sprint planning"]
     /// ```
     pub static AMBIGUOUS_DUTY = {
         name: "ambiguous-duty",

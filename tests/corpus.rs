@@ -1,0 +1,77 @@
+//! Mapping quality on the labelled corpus of real duty phrasing (`tests/corpus/`).
+//! The floors are the measured accuracy, rounded down: a change to the catalog or
+//! the mapper that makes real phrasing map worse fails here. Raise them as it
+//! improves; `charterlint accuracy tests/corpus --misses` lists every miss.
+
+use charterlint::corpus::{self, Accuracy, LabelledPhrase};
+use charterlint::mapping::Stemming;
+
+fn phrases(folder: &str) -> Vec<LabelledPhrase> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .expect("corpus folder")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "tsv"))
+        .collect();
+    files.sort();
+    let mut phrases = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable corpus file");
+        let parsed = corpus::parse(&file.to_string_lossy(), &text).unwrap_or_else(|errors| {
+            panic!(
+                "{}",
+                errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+            )
+        });
+        phrases.extend(parsed);
+    }
+    phrases
+}
+
+fn assert_floor(accuracy: &Accuracy, product: f64, neighbouring: f64, set: &str) {
+    let product_now = accuracy.product.percent();
+    let neighbouring_now = accuracy.neighbouring_recognized.percent();
+    assert!(
+        product_now >= product,
+        "{set}: product ownership phrases mapped right fell to {} (floor {product}%)",
+        accuracy.product
+    );
+    assert!(
+        neighbouring_now >= neighbouring,
+        "{set}: neighbouring phrases recognized fell to {} (floor {neighbouring}%)",
+        accuracy.neighbouring_recognized
+    );
+}
+
+#[test]
+fn the_corpus_is_large_and_mixed() {
+    let tuning = phrases("tests/corpus");
+    let unseen = phrases("tests/corpus/unseen");
+    let all = tuning.len() + unseen.len();
+    let neighbouring = tuning
+        .iter()
+        .chain(&unseen)
+        .filter(|phrase| !phrase.is_product_ownership())
+        .count();
+    assert!(all >= 400, "{all} phrases");
+    assert!(
+        neighbouring * 100 / all >= 35,
+        "{neighbouring} of {all} are neighbouring work"
+    );
+    assert!(
+        tuning.iter().chain(&unseen).all(|phrase| !phrase.source.is_empty()),
+        "every phrase names its source"
+    );
+}
+
+#[test]
+fn real_phrasing_maps_at_least_as_well_as_measured() {
+    let accuracy = corpus::measure(&phrases("tests/corpus"), Stemming::Snowball);
+    assert_floor(&accuracy, 80.0, 90.0, "tuning set");
+}
+
+#[test]
+fn phrasing_from_unseen_sources_maps_at_least_as_well_as_measured() {
+    let accuracy = corpus::measure(&phrases("tests/corpus/unseen"), Stemming::Snowball);
+    assert_floor(&accuracy, 73.0, 76.0, "unseen sources");
+}
