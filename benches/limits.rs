@@ -23,7 +23,7 @@ fn pipeline(name: &str, text: &str, format: InputFormat) -> usize {
     let report = finish(vec![checked], Vec::new(), &org, None, today);
     let mut out = Vec::new();
     ReportFormat::Text
-        .emitter(false, false)
+        .emitter(charterlint::report::EmitOptions::default())
         .emit(&report, &mut out)
         .expect("in memory");
     out.len()

@@ -95,7 +95,7 @@ impl Location {
             path: source.path.clone(),
             start: source.position(span.start),
             end: source.position(span.end.max(span.start)),
-            excerpt: if lines.len() <= LONG_EXCERPT {
+            excerpt: without_carriage_returns(if lines.len() <= LONG_EXCERPT {
                 Excerpt {
                     first_line: source.position(lines.start).line,
                     text: source.text[lines.clone()].to_string(),
@@ -104,8 +104,48 @@ impl Location {
                 }
             } else {
                 window(source, &lines, start..end)
-            },
+            }),
         }
+    }
+}
+
+/// The excerpt as a terminal or a SARIF viewer can show it: without the `\r` of
+/// Windows line endings, which would show as a stray character at the end of every
+/// line, and with other control characters as their control pictures (`␛`), so a
+/// duty holding an escape sequence never reaches a terminal raw.
+fn without_carriage_returns(excerpt: Excerpt) -> Excerpt {
+    let hidden = crate::source::is_hidden_control;
+    if !excerpt.text.contains(hidden) {
+        return excerpt;
+    }
+    let mut text = String::with_capacity(excerpt.text.len());
+    let (mut start, mut end) = (excerpt.span.start, excerpt.span.end);
+    let bytes = excerpt.text.as_bytes();
+    for (at, character) in excerpt.text.char_indices() {
+        if !hidden(character) {
+            text.push(character);
+            continue;
+        }
+        let line_end = bytes.get(at + 1).is_none_or(|next| *next == b'\n');
+        let replacement = if character == '\r' && line_end {
+            None
+        } else {
+            Some(crate::source::visible(character))
+        };
+        let (old_length, new_length) = (character.len_utf8(), replacement.map_or(0, char::len_utf8));
+        let shift = |offset: &mut usize, original: usize| {
+            if at < original {
+                *offset = *offset + new_length - old_length;
+            }
+        };
+        shift(&mut start, excerpt.span.start);
+        shift(&mut end, excerpt.span.end);
+        text.extend(replacement);
+    }
+    Excerpt {
+        text,
+        span: start..end.max(start),
+        ..excerpt
     }
 }
 

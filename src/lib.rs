@@ -13,6 +13,7 @@ pub mod corpus;
 pub mod coverage;
 pub mod discover;
 pub mod finding;
+pub mod git;
 pub mod lint;
 pub mod mapping;
 pub mod output;

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use charterlint::charter::{self, FailOn, InputFormat, LoadFailure};
 use charterlint::lint::{self, RunOptions};
 use charterlint::policy::OrgPolicy;
-use charterlint::report::{ReportFormat, text};
+use charterlint::report::{EmitOptions, ReportFormat, text};
 use charterlint::{commands, rules};
 
 #[derive(Parser)]
@@ -106,12 +106,29 @@ struct CheckArgs {
 
 #[derive(clap::Args)]
 struct InputArgs {
-    /// The format of a charter read from standard input
-    #[arg(long, value_enum, default_value_t = CharterFormat::Toml)]
-    stdin_format: CharterFormat,
+    /// The format of a charter read from standard input (default: JSON when it starts with `{`, else TOML)
+    #[arg(long, value_enum)]
+    stdin_format: Option<CharterFormat>,
     /// Refuse input files larger than this many bytes
-    #[arg(long, value_name = "BYTES", default_value_t = charter::DEFAULT_MAX_FILE_SIZE)]
+    #[arg(long, value_name = "BYTES", default_value_t = charter::DEFAULT_MAX_FILE_SIZE,
+          allow_negative_numbers = true, value_parser = byte_count)]
     max_file_size: u64,
+}
+
+/// A size in bytes, 1 or more; a negative number gets its own message rather than
+/// clap's hint to write `-- -1`, which would make it a path.
+fn byte_count(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<i128>() {
+        Ok(bytes) if bytes >= 1 => {
+            u64::try_from(bytes).map_err(|_| format!("{bytes} is more bytes than a file can hold"))
+        }
+        Ok(bytes) => Err(format!(
+            "{bytes} is not a size: give a number of bytes of 1 or more, such as 1048576"
+        )),
+        Err(_) => Err(format!(
+            "`{text}` is not a number of bytes: give a whole number such as 1048576"
+        )),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -216,24 +233,61 @@ fn use_color(choice: ColorArg, stream_is_terminal: bool) -> bool {
     }
 }
 
-/// Reads standard input if a path asks for it, within the size limit.
-fn read_stdin(paths: &[String], input: &InputArgs) -> io::Result<Option<(Vec<u8>, InputFormat)>> {
+/// Reads standard input if a path asks for it, within the size limit. A folder or a
+/// closed standard input is an input error, said in words rather than as an OS error.
+/// The bytes of standard input and the format to read them in.
+type StdinCharter = Option<(Vec<u8>, InputFormat)>;
+
+fn read_stdin(paths: &[String], input: &InputArgs) -> io::Result<Result<StdinCharter, String>> {
     if !paths.iter().any(|path| path == "-") {
-        return Ok(None);
+        return Ok(Ok(None));
+    }
+    #[cfg(unix)]
+    match std::fs::metadata("/dev/fd/0") {
+        Err(_) => {
+            return Ok(Err(
+                "standard input is closed: there is no charter to read from `-`".to_string()
+            ));
+        }
+        Ok(metadata) if metadata.is_dir() => {
+            return Ok(Err("standard input is a folder, not a charter".to_string()));
+        }
+        Ok(_) => {}
     }
     let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .take(input.max_file_size + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(Some((bytes, input.stdin_format.into())))
+    if let Err(error) = io::stdin().lock().take(input.max_file_size + 1).read_to_end(&mut bytes) {
+        return Ok(Err(format!("cannot read standard input: {error}")));
+    }
+    // A closed standard input reads as empty too: the process starts with /dev/null.
+    if bytes.is_empty() {
+        return Ok(Err("standard input is empty: nothing was piped into `-`".to_string()));
+    }
+    let format = input
+        .stdin_format
+        .map_or_else(|| InputFormat::sniff(&bytes), InputFormat::from);
+    Ok(Ok(Some((bytes, format))))
 }
 
-fn run_options(paths: &[String], input: &InputArgs) -> io::Result<RunOptions> {
+/// The options of a run, or the words of an input error about standard input.
+fn run_options(paths: &[String], input: &InputArgs) -> io::Result<Result<RunOptions, String>> {
     let mut options = RunOptions::new(charter::Date::today());
     options.max_file_size = input.max_file_size;
-    options.stdin = read_stdin(paths, input)?;
-    Ok(options)
+    options.stdin = match read_stdin(paths, input)? {
+        Ok(stdin) => stdin,
+        Err(message) => return Ok(Err(message)),
+    };
+    Ok(Ok(options))
+}
+
+/// Reports a problem with standard input: exit 2.
+fn stdin_error(message: &str) -> io::Result<u8> {
+    let mut stderr = io::stderr().lock();
+    writeln!(stderr, "error: {message}")?;
+    writeln!(
+        stderr,
+        "  = help: pipe a charter file into charterlint (`charterlint check - < team.charter.toml`), or name the file"
+    )?;
+    Ok(2)
 }
 
 fn write_errors(failures: &[LoadFailure], color: bool) -> io::Result<()> {
@@ -262,7 +316,10 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         None => OrgPolicy::default(),
     };
     let format = args.format;
-    let mut options = run_options(&args.paths, &args.input)?;
+    let mut options = match run_options(&args.paths, &args.input)? {
+        Ok(options) => options,
+        Err(message) => return stdin_error(&message),
+    };
     options.org = org;
     options.fail_on = cli_fail_on;
     options.coverage = format == ReportFormat::Markdown;
@@ -308,7 +365,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             // The report of this run is written whole, input errors included, so that
             // CI never uploads an older report as if it were this one.
             let mut buffer = Vec::new();
-            format.emitter(false, args.quiet).emit(&report, &mut buffer)?;
+            format
+                .emitter(emit_options(format, false, args.quiet))
+                .emit(&report, &mut buffer)?;
             charterlint::output::write_report(target, &buffer)?;
             write_errors(&report.input_errors, stderr_color)
         }
@@ -318,7 +377,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             // otherwise cost a write per line.
             let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
             format
-                .emitter(stdout_color, args.quiet)
+                .emitter(emit_options(format, stdout_color, args.quiet))
                 .emit(&report, &mut stdout)
                 .and_then(|()| stdout.flush())
                 .and_then(|()| {
@@ -341,6 +400,16 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     }
 }
 
+/// Paths in CI reports are relative to the working folder, the repository root in CI;
+/// SARIF also names the commit when the folder is in a git working tree.
+fn emit_options(format: ReportFormat, color: bool, quiet: bool) -> EmitOptions {
+    EmitOptions {
+        color,
+        quiet,
+        ..EmitOptions::for_run(format, std::env::current_dir().unwrap_or_default())
+    }
+}
+
 fn map(path: &str, format: DataFormat, input: &InputArgs) -> io::Result<u8> {
     if Path::new(path).is_dir() {
         let mut stderr = io::stderr().lock();
@@ -355,7 +424,10 @@ fn map(path: &str, format: DataFormat, input: &InputArgs) -> io::Result<u8> {
         )?;
         return Ok(2);
     }
-    let options = run_options(&[path.to_string()], input)?;
+    let options = match run_options(&[path.to_string()], input)? {
+        Ok(options) => options,
+        Err(message) => return stdin_error(&message),
+    };
     let charter_path = charterlint::discover::CharterPath {
         path: path.into(),
         display: path.to_string(),

@@ -240,6 +240,14 @@ impl Stemming {
 /// Words Snowball would fold into a word of another meaning ("production" into
 /// "product"), with the stem each keeps instead.
 const KEPT_APART: &[(&str, &str)] = &[
+    ("executive", "executive"),
+    ("executives", "executive"),
+    ("performance", "performance"),
+    ("marketing", "marketing"),
+    ("enabler", "enabler"),
+    ("enablers", "enabler"),
+    ("conversion", "conversion"),
+    ("conversions", "conversion"),
     ("productivity", "productivity"),
     ("productive", "productivity"),
     ("developer", "developer"),
@@ -334,10 +342,22 @@ fn duty_words(text: &str, stemming: Stemming) -> DutyWords {
             cleaned.push(' ');
         }
     }
-    let raw: Vec<String> = cleaned
-        .split_whitespace()
-        .filter(|word| !FILLER_WORDS.contains(word))
-        .map(str::to_string)
+    // "a/b tests" and "on-call" are single words to teams, though "a" and "on" are
+    // filler words elsewhere.
+    let mut joined: Vec<String> = Vec::new();
+    let mut words = cleaned.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        match (word, words.peek()) {
+            ("a", Some(&"b")) | ("on", Some(&"call")) => {
+                let next = words.next().unwrap_or_default();
+                joined.push(format!("{word}{next}"));
+            }
+            _ => joined.push(word.to_string()),
+        }
+    }
+    let raw: Vec<String> = joined
+        .into_iter()
+        .filter(|word| !FILLER_WORDS.contains(&word.as_str()))
         .collect();
     let stems = raw.iter().map(|word| stemming.stem(word)).collect();
     DutyWords { raw, stems }
@@ -932,7 +952,7 @@ impl Mapper {
         }
         let mut placed: Vec<MappedPart> = Vec::new();
         let mut unplaced: Vec<String> = Vec::new();
-        let mut placed_parts = 0;
+        let mut placed_parts: usize = 0;
         for (text, words) in parts {
             match self.match_words(words, true) {
                 PhraseMatch::One { responsibility, reason } => {
@@ -953,6 +973,18 @@ impl Mapper {
                 }
                 _ => unplaced.push(text),
             }
+        }
+        // A part found only by one of its words ("... and outcomes") is weak evidence of
+        // a second duty when another part names one in full: it stays unplaced.
+        let is_weak = |part: &MappedPart| match &part.reason {
+            MatchReason::AliasWords { alias } => !alias.contains(' ') && part.text.split_whitespace().count() > 1,
+            _ => false,
+        };
+        if placed.iter().any(|part| !is_weak(part)) {
+            let (weak, strong): (Vec<MappedPart>, Vec<MappedPart>) = placed.into_iter().partition(is_weak);
+            placed_parts = placed_parts.saturating_sub(weak.len());
+            unplaced.extend(weak.into_iter().map(|part| part.text));
+            placed = strong;
         }
         let enough = placed_parts >= 2 || (placed_parts == 1 && matches!(whole, PhraseMatch::Nothing));
         if !enough {
@@ -1384,6 +1416,15 @@ mod tests {
         let mapper = Mapper::new(&Vocabulary::default());
         let duty = "zzz ".repeat(100_000);
         assert_eq!(mapper.map(&duty), DutyMapping::Unknown { suggestion: None });
+    }
+
+    #[test]
+    fn every_responsibility_name_maps_to_itself() {
+        // Help texts tell users to add a responsibility by its name.
+        let mapper = Mapper::new(&Vocabulary::default());
+        for (index, entry) in CATALOG.iter().enumerate() {
+            assert_eq!(mapper.map(entry.name).responsibilities(), vec![index], "{}", entry.name);
+        }
     }
 
     #[test]

@@ -90,6 +90,15 @@ pub fn refuse_inputs(target: &Path, inputs: &[PathBuf]) -> io::Result<()> {
 /// Writes a report to `target`: atomically for a regular file, straight through for
 /// a device or FIFO. The previous file is left as it was when anything fails.
 pub fn write_report(target: &Path, contents: &[u8]) -> io::Result<()> {
+    // A pipe or device behind a link the kernel resolves itself (`/dev/fd/63` from a
+    // shell's `>(…)`, `/dev/stdout`) has no path to follow: open the link as given.
+    if let Ok(metadata) = std::fs::metadata(target)
+        && !metadata.is_file()
+        && !metadata.is_dir()
+    {
+        return write_through(target, contents)
+            .map_err(|error| io::Error::new(error.kind(), format!("cannot write `{}`: {error}", target.display())));
+    }
     let resolved = follow_symlinks(target)?;
     match std::fs::metadata(&resolved) {
         Ok(metadata) if metadata.is_dir() => Err(io::Error::other(format!(

@@ -13,7 +13,36 @@ pub fn schema_text<T: schemars::JsonSchema>() -> String {
 pub fn schema_value<T: schemars::JsonSchema>() -> serde_json::Value {
     let mut schema = schemars::schema_for!(T).to_value();
     remove_null(&mut schema);
+    standard_formats_only(&mut schema);
     schema
+}
+
+/// Replaces the formats schemars gives Rust numbers (`uint`, `uint32`, `double`),
+/// which no JSON Schema draft defines and strict validators refuse, with the bounds
+/// they stand for. Standard formats such as `date` stay.
+fn standard_formats_only(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(object) => {
+            let maximum = match object.get("format").and_then(Value::as_str) {
+                Some("uint8") => Some(u64::from(u8::MAX)),
+                Some("uint16") => Some(u64::from(u16::MAX)),
+                Some("uint32") => Some(u64::from(u32::MAX)),
+                Some("uint" | "uint64" | "int" | "int8" | "int16" | "int32" | "int64" | "double" | "float") => None,
+                _ => {
+                    object.values_mut().for_each(standard_formats_only);
+                    return;
+                }
+            };
+            object.remove("format");
+            if let Some(maximum) = maximum {
+                object.entry("maximum").or_insert(Value::from(maximum));
+            }
+            object.values_mut().for_each(standard_formats_only);
+        }
+        Value::Array(items) => items.iter_mut().for_each(standard_formats_only),
+        _ => {}
+    }
 }
 
 /// Removes the `null` alternative schemars gives every `Option`.

@@ -121,6 +121,22 @@ pub(crate) fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// A control character a terminal would act on rather than show (not a newline or a tab).
+pub fn is_hidden_control(character: char) -> bool {
+    character.is_control() && character != '\n' && character != '\t'
+}
+
+/// The Unicode control picture of a hidden control character (`␛` for ESC, `␀` for
+/// NUL), else the character itself.
+pub fn visible(character: char) -> char {
+    match character as u32 {
+        code @ 0..=0x1f if is_hidden_control(character) => char::from_u32(0x2400 + code).unwrap_or('\u{fffd}'),
+        0x7f => '\u{2421}',
+        _ if is_hidden_control(character) => '\u{fffd}',
+        _ => character,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

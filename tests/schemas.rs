@@ -50,16 +50,44 @@ fn the_schema_and_the_decoder_accept_the_same_keys() {
 }
 
 #[test]
-fn the_json_report_validates_its_own_required_keys() {
-    let report = common::run(&["examples/"]);
-    let json: serde_json::Value =
-        serde_json::from_str(&common::render(&report, charterlint::report::ReportFormat::Json)).expect("JSON");
-    for key in ["version", "files", "findings", "summary"] {
-        assert!(json.get(key).is_some(), "{key}");
+fn json_reports_validate_against_the_report_schema() {
+    // `common::render` validates every JSON report; these cover the shapes: findings
+    // with and without roles and people, accepted risks and input errors.
+    for paths in [
+        &["examples/"][..],
+        &["tests/fixtures/org-with-broken"],
+        &["tests/broken"],
+    ] {
+        let report = common::run(paths);
+        common::render(&report, charterlint::report::ReportFormat::Json);
     }
-    for finding in json["findings"].as_array().expect("array") {
-        for key in ["rule", "category", "severity", "message", "path", "line", "column"] {
-            assert!(finding.get(key).is_some(), "{key} in {finding}");
+}
+
+#[test]
+fn every_charter_that_loads_validates_against_the_charter_schema() {
+    let mut checked = 0;
+    for folder in ["examples", "tests/fixtures"] {
+        let report = common::run(&[folder]);
+        for file in &report.files {
+            let text = std::fs::read_to_string(&*file.path).expect("readable");
+            let json = if file.path.ends_with(".json") {
+                text
+            } else {
+                let value: toml::Value = toml::from_str(&text).expect("TOML");
+                serde_json::to_string(&value).expect("JSON")
+            };
+            common::assert_valid(&json, "schemas/charter.schema.json");
+            checked += 1;
         }
     }
+    assert!(checked >= 40, "{checked} charters");
+}
+
+#[test]
+#[should_panic(expected = "schemas/report.schema.json")]
+fn the_schema_check_refuses_a_report_without_its_keys() {
+    common::assert_valid(
+        r#"{"version": 1, "findings": [{"rule": "vacant-role"}]}"#,
+        "schemas/report.schema.json",
+    );
 }

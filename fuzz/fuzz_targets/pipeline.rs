@@ -18,6 +18,6 @@ fuzz_target!(|data: &[u8]| {
     assert!(report.exit_code() <= 2);
     for format in ReportFormat::ALL {
         let mut out = Vec::new();
-        format.emitter(false, false).emit(&report, &mut out).expect("writing to memory succeeds");
+        format.emitter(charterlint::report::EmitOptions::default()).emit(&report, &mut out).expect("writing to memory succeeds");
     }
 });

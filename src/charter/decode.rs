@@ -171,11 +171,23 @@ impl<'a> Decoder<'a> {
             format!("`{path}`")
         };
         let help = match &node.value {
-            Value::String(text) if expected.contains("integer") || expected.contains("number") => text
-                .trim()
-                .parse::<f64>()
-                .is_ok()
-                .then(|| format!("remove the quotes: {}", self.example(&path.leaf(), text.trim()))),
+            Value::String(text) if expected.contains("integer") || expected.contains("number") => {
+                Some(if text.trim().parse::<f64>().is_ok() {
+                    format!("remove the quotes: {}", self.example(&path.leaf(), text.trim()))
+                } else {
+                    let example = if expected.contains("integer") { "8" } else { "0.5" };
+                    format!(
+                        "write a number without quotes, for example {}",
+                        self.example(&path.leaf(), example)
+                    )
+                })
+            }
+            Value::Float(number) if expected.contains("integer") && number.fract() == 0.0 && number.is_finite() => {
+                Some(format!(
+                    "write it without the decimal point: {}",
+                    self.example(&path.leaf(), &format!("{number:.0}"))
+                ))
+            }
             Value::String(text) if expected.contains("boolean") => matches!(text.trim(), "true" | "false")
                 .then(|| format!("remove the quotes: {}", self.example(&path.leaf(), text.trim()))),
             Value::String(_) if expected.contains("array") => {
@@ -223,9 +235,14 @@ impl<'a> Decoder<'a> {
             .map(|key| format!("`{key}`"))
             .collect::<Vec<_>>()
             .join(", ");
+        let holder = if path.is_root() {
+            "the top level".to_string()
+        } else {
+            format!("`{path}`")
+        };
         let help = match did_you_mean(&entry.key, known.iter().copied()) {
-            Some(close) => format!("did you mean `{close}`? `{path}` takes {listed}"),
-            None => format!("`{path}` takes {listed}"),
+            Some(close) => format!("did you mean `{close}`? {holder} takes {listed}"),
+            None => format!("{holder} takes {listed}"),
         };
         let location = if path.is_root() {
             "the charter".to_string()
@@ -289,6 +306,15 @@ impl<'a> Decoder<'a> {
         };
         match u32::try_from(number) {
             Ok(value) if value >= minimum => Some(Spanned::new(value, node.span.clone())),
+            _ if number > i64::from(u32::MAX) => {
+                self.error(
+                    node.span.clone(),
+                    format!("`{path}` is {number}, above the maximum of {}", u32::MAX),
+                    format!("expected an integer from {minimum} to {}", u32::MAX),
+                    Some("a count of teams or people; was a digit repeated?".to_string()),
+                );
+                None
+            }
             _ => {
                 self.error(
                     node.span.clone(),
@@ -418,6 +444,25 @@ impl<'a> Decoder<'a> {
 
     /// An org-wide policy file: the same `[lint]` table as a charter, alone.
     pub fn policy(&mut self, root: &mut Node<'_>) -> Option<LintConfig> {
+        if let Value::Table(entries) = &root.value
+            && let Some(entry) = entries
+                .iter()
+                .find(|entry| matches!(&*entry.key, "version" | "team" | "roles"))
+        {
+            let lint = match self.format {
+                InputFormat::Toml => "`[lint]` table",
+                InputFormat::Json => "`\"lint\"` object",
+            };
+            self.error(
+                entry.key_span.clone(),
+                "this is a charter, not a policy file".to_string(),
+                format!("`{}` belongs in a charter", entry.key),
+                Some(format!(
+                    "`--config` takes an org-wide policy file that holds only a {lint}; check the charter by naming it as a path"
+                )),
+            );
+            return None;
+        }
         let entries = self.table(root, &KeyPath::Root, POLICY_ROOT_KEYS)?;
         let lint = entries
             .iter_mut()
@@ -604,7 +649,13 @@ impl<'a> Decoder<'a> {
             return None;
         }
         let errors_before = self.errors.len();
-        let holders = self.string_list(node, path);
+        // One person is one name: "José" typed with a combining accent, or with a
+        // space after it, is still José.
+        let holders: Vec<Spanned<String>> = self
+            .string_list(node, path)
+            .into_iter()
+            .map(|holder| Spanned::new(person_name(&holder.value), holder.span))
+            .collect();
         if holders.len() > MAX_HOLDERS {
             self.error(
                 holders[MAX_HOLDERS].span.clone(),
@@ -880,6 +931,12 @@ impl<'a> Decoder<'a> {
             }
         }
     }
+}
+
+/// A holder's name as people are compared: trimmed, in Unicode NFC.
+pub fn person_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.trim().nfc().collect()
 }
 
 /// The closest of `candidates`, when it is close enough to be what was meant.

@@ -32,11 +32,18 @@ pub fn load_path(
     max_file_size: u64,
     rules: &[&str],
 ) -> Result<LoadedCharter, Box<LoadFailure>> {
-    let format = format_of(
+    let format = match format_of(
         display,
         "charters end in `.toml` or `.json` (for example `team.charter.toml`)",
-    )?;
+    ) {
+        Ok(format) => Some(format),
+        // A pipe or device has no extension to go by (`check <(cat team.charter.toml)`):
+        // its first character tells.
+        Err(_) if std::fs::metadata(path).is_ok_and(|metadata| !metadata.is_file() && !metadata.is_dir()) => None,
+        Err(failure) => return Err(failure),
+    };
     let bytes = read_file_limited(path, display, max_file_size)?;
+    let format = format.unwrap_or_else(|| InputFormat::sniff(&bytes));
     load_bytes(display, bytes, format, rules)
 }
 
@@ -118,7 +125,12 @@ fn text_of(path: &str, bytes: Vec<u8>) -> Result<String, Box<LoadFailure>> {
 }
 
 /// The text of an input, refusing text that is not UTF-8 and files with nothing in them.
-fn source_of(path: &str, bytes: Vec<u8>) -> Result<SourceFile, Box<LoadFailure>> {
+fn source_of(path: &str, mut bytes: Vec<u8>) -> Result<SourceFile, Box<LoadFailure>> {
+    // A byte order mark is no part of the text: editors hide it, so columns on the
+    // first line are counted without it, and JSON has no place for it.
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
     let source = SourceFile::new(path, text_of(path, bytes)?);
     if source.text.trim().is_empty() {
         let error = InputError {

@@ -71,6 +71,7 @@ pub struct Team {
     #[schemars(length(min = 1))]
     pub name: Spanned<String>,
     /// How many people are on the team.
+    #[schemars(range(min = 1))]
     pub size: Option<u32>,
     /// How many scrum or delivery teams this charter covers.
     #[schemars(default = "default_delivery_teams", range(min = 1))]
@@ -143,7 +144,7 @@ pub struct Role {
     /// whole team.
     pub scope: Option<Spanned<String>>,
     /// Share of each holder's time this role takes, greater than 0 and at most 1.
-    #[schemars(default = "default_allocation", range(min = 0.0, max = 1.0))]
+    #[schemars(default = "default_allocation", range(max = 1.0), extend("exclusiveMinimum" = 0.0))]
     pub allocation: Spanned<f64>,
     /// Duties the role is accountable for (RACI A): a catalog id or free text.
     #[schemars(default)]

@@ -20,6 +20,15 @@ pub enum InputFormat {
 
 impl InputFormat {
     /// The format a path's extension selects, if any.
+    /// The format of text that names none: JSON when it starts with `{`, else TOML.
+    pub fn sniff(bytes: &[u8]) -> InputFormat {
+        let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        match text.iter().find(|byte| !byte.is_ascii_whitespace()) {
+            Some(b'{') => InputFormat::Json,
+            _ => InputFormat::Toml,
+        }
+    }
+
     pub fn from_path(path: &str) -> Option<InputFormat> {
         let extension = std::path::Path::new(path).extension()?.to_str()?;
         if extension.eq_ignore_ascii_case("toml") {
@@ -169,6 +178,9 @@ fn parse_toml(text: &str) -> Result<Node<'_>, Box<SyntaxError>> {
         Ok(entries)
     }
 
+    if let Some(at) = toml_too_deep_at(text) {
+        return Err(too_deep(at..at + 1));
+    }
     let root = DeTable::parse(text).map_err(|error| {
         let span = error.span().unwrap_or(0..0);
         toml_syntax_error(error.message(), span)
@@ -183,7 +195,7 @@ fn toml_syntax_error(message: &str, span: Span) -> Box<SyntaxError> {
     let message = message.trim().trim_end_matches('.');
     let help = if message.contains("duplicate key") {
         Some("each key may appear once in a table; merge the two entries".to_string())
-    } else if message.contains("max recursion depth") {
+    } else if message.contains("max recursion depth") || message.contains("recursion limit") {
         return too_deep(span);
     } else if message.contains("must be quoted") {
         Some("put text values in double quotes, for example `title = \"Product Owner\"`".to_string())
@@ -199,7 +211,93 @@ fn toml_syntax_error(message: &str, span: Span) -> Box<SyntaxError> {
     })
 }
 
+/// Where JSON first nests deeper than the limit: the bracket that opens one level
+/// too many. Found before parsing, so the parser never recurses that deep.
+fn json_too_deep_at(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (at, byte) in text.bytes().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING_DEPTH {
+                    return Some(at);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Where TOML first nests deeper than the limit, counting the parts of the current
+/// table header, the dotted parts of a key and the brackets of its value. Found
+/// before parsing, since the parser's own limit has no position.
+fn toml_too_deep_at(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut header, mut key, mut value) = (0usize, 1usize, 0usize);
+    let (mut in_value, mut in_header, mut at) = (false, false, 0usize);
+    let mut line_start = true;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        match byte {
+            b'"' | b'\'' => {
+                // Skip a string, plain or multi-line; its text never nests.
+                let triple = bytes[at..].starts_with(&[byte, byte, byte]);
+                let quote: &[u8] = if triple { &bytes[at..at + 3] } else { &bytes[at..at + 1] };
+                at += quote.len();
+                while at < bytes.len() && !bytes[at..].starts_with(quote) {
+                    at += if byte == b'"' && bytes[at] == b'\\' { 2 } else { 1 };
+                }
+                at += quote.len();
+                line_start = false;
+                continue;
+            }
+            b'#' => {
+                while at < bytes.len() && bytes[at] != b'\n' {
+                    at += 1;
+                }
+                continue;
+            }
+            b'\n' => {
+                if value == 0 {
+                    (in_value, key, line_start) = (false, 1, true);
+                }
+            }
+            b'[' if line_start && !in_value => {
+                (in_header, header, line_start) = (true, 1, false);
+            }
+            b']' if in_header => in_header = false,
+            b'.' if in_header => header += 1,
+            b'.' if !in_value => key += 1,
+            b'=' if !in_value => in_value = true,
+            b'[' | b'{' if in_value => value += 1,
+            b']' | b'}' if in_value => value = value.saturating_sub(1),
+            b' ' | b'\t' | b'\r' => {}
+            _ => line_start = false,
+        }
+        if header + key + value > MAX_NESTING_DEPTH {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
 fn parse_json(text: &str) -> Result<Node<'_>, Box<SyntaxError>> {
+    if let Some(at) = json_too_deep_at(text) {
+        return Err(too_deep(at..at + 1));
+    }
     use jsonc_parser::ast::{ObjectPropName, Value as Json};
     use jsonc_parser::{CollectOptions, ParseOptions};
 
@@ -276,7 +374,12 @@ fn parse_json(text: &str) -> Result<Node<'_>, Box<SyntaxError>> {
     };
     let parsed = jsonc_parser::parse_to_ast(text, &collect, &strict).map_err(|error| {
         let span = range(error.range());
-        json_syntax_error(error.kind(), span)
+        let mut syntax = json_syntax_error(error.kind(), span.clone());
+        let token = text.get(span).unwrap_or_default();
+        if syntax.help.is_none() && matches!(token, "NaN" | "Infinity" | "-Infinity") {
+            syntax.help = Some(format!("JSON has no `{token}`; write a number, for example `0.5`"));
+        }
+        syntax
     })?;
     match parsed.value {
         Some(value) => convert(value, 1),

@@ -9,11 +9,15 @@ use crate::lint::RunReport;
 use crate::report::Emitter;
 use crate::report::text::summary_line;
 
-pub struct GithubEmitter;
+pub struct GithubEmitter {
+    pub options: crate::report::EmitOptions,
+}
 
-/// Escapes the message part of a workflow command.
+/// Escapes the message part of a workflow command, as `@actions/core` does; other
+/// control characters are shown as their control pictures, never sent raw to the log.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let escaped = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    crate::report::printable(&escaped).into_owned()
 }
 
 /// Escapes a property value of a workflow command.
@@ -21,13 +25,13 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(report: &RunReport) -> String {
+pub fn render(report: &RunReport, root: &std::path::Path) -> String {
     let mut out = String::new();
     for failure in &report.input_errors {
         for (position, error) in failure.located_messages() {
             let mut properties = format!(
                 "file={}",
-                escape_property(&crate::report::repository_path(&failure.source.path))
+                escape_property(&crate::report::repository_path(&failure.source.path, root))
             );
             if let Some(position) = position {
                 let _ = write!(properties, ",line={},col={}", position.line, position.column);
@@ -52,7 +56,7 @@ pub fn render(report: &RunReport) -> String {
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&crate::report::repository_path(&place.path)),
+            escape_property(&crate::report::repository_path(&place.path, root)),
             place.start.line,
             place.start.column,
             place.end.line,
@@ -67,6 +71,6 @@ pub fn render(report: &RunReport) -> String {
 
 impl Emitter for GithubEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(render(report).as_bytes())
+        out.write_all(render(report, &self.options.root).as_bytes())
     }
 }

@@ -54,9 +54,9 @@ pub struct JsonFinding<'a> {
     pub team: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub responsibility: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    /// The role ids the finding is about; empty when it is about the team.
     pub roles: &'a [String],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    /// The people the finding is about; empty when it names nobody.
     pub people: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<&'a str>,

@@ -13,7 +13,9 @@ use crate::rules::CheckedFile;
 use crate::rules::over_allocated::share_text;
 use crate::rules::people_across;
 
-pub struct MarkdownEmitter;
+pub struct MarkdownEmitter {
+    pub options: crate::report::EmitOptions,
+}
 
 /// Text made safe for a Markdown table cell or paragraph.
 pub fn escape(text: &str) -> String {

@@ -1,6 +1,7 @@
 //! Reports: one module per output format behind one trait.
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use crate::lint::RunReport;
 
@@ -14,6 +15,42 @@ pub mod text;
 /// Writes a whole run in one format.
 pub trait Emitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Where and how a report is written: what an emitter needs besides the run.
+#[derive(Debug, Clone, Default)]
+pub struct EmitOptions {
+    /// Color the text report.
+    pub color: bool,
+    /// Leave out the closing summary line of the text report.
+    pub quiet: bool,
+    /// The folder the CI formats make paths relative to: the repository root in CI.
+    /// A path outside it stays absolute.
+    pub root: PathBuf,
+    /// The commit the charters were checked at, for SARIF.
+    pub provenance: Option<crate::git::Provenance>,
+}
+
+impl EmitOptions {
+    /// What a run in `root` writes `format` with: SARIF also names the commit when
+    /// `root` is in a git working tree.
+    pub fn for_run(format: ReportFormat, root: PathBuf) -> Self {
+        EmitOptions {
+            provenance: (format == ReportFormat::Sarif)
+                .then(|| crate::git::provenance(&root))
+                .flatten(),
+            root,
+            ..EmitOptions::default()
+        }
+    }
+
+    /// Paths relative to `root`; no color, no provenance.
+    pub fn relative_to(root: impl Into<PathBuf>) -> Self {
+        EmitOptions {
+            root: root.into(),
+            ..EmitOptions::default()
+        }
+    }
 }
 
 /// The report formats `check` can write.
@@ -37,28 +74,57 @@ impl ReportFormat {
         ReportFormat::Junit,
     ];
 
-    pub fn emitter(self, color: bool, quiet: bool) -> Box<dyn Emitter> {
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
         match self {
-            ReportFormat::Text => Box::new(text::TextEmitter { color, quiet }),
+            ReportFormat::Text => "text",
+            ReportFormat::Json => "json",
+            ReportFormat::Markdown => "markdown",
+            ReportFormat::Sarif => "sarif",
+            ReportFormat::Github => "github",
+            ReportFormat::Junit => "junit",
+        }
+    }
+
+    pub fn emitter(self, options: EmitOptions) -> Box<dyn Emitter> {
+        match self {
+            ReportFormat::Text => Box::new(text::TextEmitter {
+                color: options.color,
+                quiet: options.quiet,
+            }),
             ReportFormat::Json => Box::new(json::JsonEmitter),
-            ReportFormat::Markdown => Box::new(markdown::MarkdownEmitter),
-            ReportFormat::Sarif => Box::new(sarif::SarifEmitter),
-            ReportFormat::Github => Box::new(github::GithubEmitter),
+            ReportFormat::Markdown => Box::new(markdown::MarkdownEmitter { options }),
+            ReportFormat::Sarif => Box::new(sarif::SarifEmitter { options }),
+            ReportFormat::Github => Box::new(github::GithubEmitter { options }),
             ReportFormat::Junit => Box::new(junit::JunitEmitter),
         }
     }
 }
 
-/// A path as CI systems want it: relative to the working directory (the repository
-/// root in CI) when it lies below it, with forward slashes and no leading `./`.
-pub fn repository_path(path: &str) -> String {
-    let mut path = path.replace('\\', "/");
-    if let Ok(root) = std::env::current_dir()
-        && let Ok(relative) = std::path::Path::new(&path).strip_prefix(&root)
+/// A path as CI systems want it: relative to `root` (the repository root in CI) when
+/// it lies below it, with forward slashes on Windows and no leading `./`.
+pub fn repository_path(path: &str, root: &Path) -> String {
+    let mut shown = path.to_string();
+    let absolute = if Path::new(path).is_absolute() {
+        Some(PathBuf::from(path))
+    } else {
+        None
+    };
+    if let Some(absolute) = absolute
+        && let Ok(relative) = absolute.strip_prefix(root)
     {
-        path = relative.to_string_lossy().replace('\\', "/");
+        shown = relative.to_string_lossy().into_owned();
     }
-    path.trim_start_matches("./").to_string()
+    // A backslash is a separator only on Windows; elsewhere it is part of a name.
+    if cfg!(windows) {
+        shown = shown.replace('\\', "/");
+    }
+    shown.trim_start_matches("./").to_string()
+}
+
+/// Whether a path lies outside `root`, so that CI formats must name it absolutely.
+pub fn is_outside(path: &str, root: &Path) -> bool {
+    Path::new(path).is_absolute() && !Path::new(path).starts_with(root)
 }
 
 /// A message with its help on the next line, as the plain-text CI formats show them.
@@ -66,5 +132,23 @@ pub fn with_help(message: &str, help: Option<&str>) -> String {
     match help {
         Some(help) => format!("{message}\nhelp: {help}"),
         None => message.to_string(),
+    }
+}
+
+/// Text with its control characters made visible (`\u{1b}` as `␛`): a name or a duty
+/// that holds one must not reach a terminal or a CI log as a raw escape sequence.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(crate::source::is_hidden_control) {
+        return text.into();
+    }
+    text.chars().map(crate::source::visible).collect::<String>().into()
+}
+
+/// `1 charter`, `2 charters`: a count with its noun.
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("{count} {noun}")
+    } else {
+        format!("{count} {noun}s")
     }
 }

@@ -11,7 +11,9 @@ use crate::lint::RunReport;
 use crate::report::Emitter;
 use crate::rules::{RULES, Rule};
 
-pub struct SarifEmitter;
+pub struct SarifEmitter {
+    pub options: crate::report::EmitOptions,
+}
 
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
@@ -29,9 +31,28 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    version_control_provenance: Vec<VersionControl>,
     results: Vec<SarifResult<'a>>,
     invocations: [Invocation; 1],
     column_kind: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct VersionControl {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repository_uri: Option<String>,
+    revision_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    branch: Option<String>,
+    mapped_to: MappedTo,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MappedTo {
+    uri_base_id: &'static str,
 }
 
 #[derive(Serialize)]
@@ -56,6 +77,7 @@ struct RuleDescriptor {
     name: String,
     short_description: Text,
     full_description: Text,
+    help_uri: String,
     help: Help,
     default_configuration: Configuration,
     properties: RuleProperties,
@@ -90,9 +112,19 @@ struct SarifResult<'a> {
     rule_index: usize,
     level: &'static str,
     message: Text,
-    locations: [ResultLocation; 1],
-    partial_fingerprints: Fingerprints,
+    locations: Vec<ResultLocation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    partial_fingerprints: Option<Fingerprints>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<Suppression<'a>>,
     properties: ResultProperties<'a>,
+}
+
+/// An accepted risk, as code scanning shows a dismissed alert.
+#[derive(Serialize)]
+struct Suppression<'a> {
+    kind: &'static str,
+    justification: &'a str,
 }
 
 #[derive(Serialize)]
@@ -106,13 +138,17 @@ struct ResultLocation {
 struct PhysicalLocation {
     artifact_location: ArtifactLocation,
     region: Region,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context_region: Option<ContextRegion>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
-    uri_base_id: &'static str,
+    /// Left out for a file outside the repository, whose `uri` is absolute.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -122,6 +158,17 @@ struct Region {
     start_column: usize,
     end_line: usize,
     end_column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Text>,
+}
+
+/// The whole lines around a region, for viewers that show context.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ContextRegion {
+    start_line: usize,
+    end_line: usize,
+    snippet: Text,
 }
 
 #[derive(Serialize)]
@@ -132,7 +179,11 @@ struct Fingerprints {
 
 #[derive(Serialize)]
 struct ResultProperties<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
     team: &'a str,
+    /// What to do about this finding (the rule's `help` says it in general).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     responsibility: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -163,9 +214,8 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A path as a URI reference relative to the repository root.
-pub fn relative_uri(path: &str) -> String {
-    let path = crate::report::repository_path(path);
+/// Percent-encodes a path for a URI, keeping `/` and the unreserved characters.
+fn encode_path(path: &str) -> String {
     let mut uri = String::with_capacity(path.len());
     for byte in path.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
@@ -177,6 +227,32 @@ pub fn relative_uri(path: &str) -> String {
     uri
 }
 
+/// A path as a URI reference relative to the repository root.
+pub fn relative_uri(path: &str, root: &std::path::Path) -> String {
+    encode_path(&crate::report::repository_path(path, root))
+}
+
+/// Where a file is: relative to `%SRCROOT%` when it lies in the repository, else an
+/// absolute `file://` URI with no base (a base with an absolute path is an error).
+fn artifact(path: &str, root: &std::path::Path) -> ArtifactLocation {
+    if crate::report::is_outside(path, root) {
+        ArtifactLocation {
+            uri: format!("file://{}", encode_path(path)),
+            uri_base_id: None,
+        }
+    } else {
+        ArtifactLocation {
+            uri: relative_uri(path, root),
+            uri_base_id: Some("%SRCROOT%"),
+        }
+    }
+}
+
+/// Where each rule is documented: its section of `docs/rules.md`.
+pub fn help_uri(rule: &str) -> String {
+    format!("{INFORMATION_URI}/blob/main/docs/rules.md#{rule}")
+}
+
 /// 64-bit FNV-1a: a hash whose value never changes between builds or platforms.
 fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
@@ -186,7 +262,7 @@ fn fnv1a(text: &str) -> u64 {
 
 /// What identifies a finding whatever else changes in the file: its rule, file,
 /// responsibility, roles, people and the text it points at, never its line number.
-pub fn fingerprint_basis(finding: &Finding) -> String {
+pub fn fingerprint_basis(finding: &Finding, root: &std::path::Path) -> String {
     let mut roles = finding.roles.clone();
     roles.sort();
     let mut people = finding.people.clone();
@@ -196,7 +272,7 @@ pub fn fingerprint_basis(finding: &Finding) -> String {
     format!(
         "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
         finding.rule,
-        relative_uri(&finding.location.path),
+        relative_uri(&finding.location.path, root),
         finding.responsibility.unwrap_or_default(),
         roles.join(","),
         people.join(","),
@@ -215,6 +291,7 @@ fn rule_descriptor(rule: &Rule) -> RuleDescriptor {
         full_description: Text {
             text: first_paragraph(&documentation),
         },
+        help_uri: help_uri(rule.name),
         help: Help {
             text: documentation.clone(),
             markdown: documentation,
@@ -246,83 +323,199 @@ fn first_paragraph(documentation: &str) -> String {
         .join(" ")
 }
 
-fn region(location: &crate::finding::Location) -> Region {
-    Region {
-        start_line: location.start.line,
-        start_column: location.start.column,
-        end_line: location.end.line,
-        end_column: location.end.column.max(location.start.column + 1),
+/// The rule of input errors, listed after the rules: a charter that cannot be read is
+/// a result in code scanning, not only a note about the run.
+const INPUT_ERROR_RULE: &str = "input-error";
+
+fn input_error_descriptor() -> RuleDescriptor {
+    let text = "A charter that could not be read or is not a valid charter: the file is not \
+                checked until the error is fixed. The message says what was expected and the \
+                help how to fix it.";
+    RuleDescriptor {
+        id: INPUT_ERROR_RULE,
+        name: "InputError".to_string(),
+        short_description: Text {
+            text: "a charter could not be read or is not valid".to_string(),
+        },
+        full_description: Text { text: text.to_string() },
+        help_uri: help_uri(INPUT_ERROR_RULE),
+        help: Help {
+            text: text.to_string(),
+            markdown: text.to_string(),
+        },
+        default_configuration: Configuration { level: "error" },
+        properties: RuleProperties {
+            category: "input",
+            tags: ["charterlint", "input"],
+        },
     }
 }
 
-pub fn render(report: &RunReport) -> String {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let results = report
-        .findings
-        .iter()
-        .map(|finding| {
-            let basis = fingerprint_basis(finding);
-            let occurrence = seen.entry(basis.clone()).or_insert(0);
-            *occurrence += 1;
-            SarifResult {
-                rule_id: finding.rule,
-                rule_index: RULES.iter().position(|rule| rule.name == finding.rule).unwrap_or(0),
-                level: level(finding.severity),
-                message: Text {
-                    text: crate::report::with_help(&finding.message, finding.help.as_deref()),
-                },
-                locations: [ResultLocation {
+fn physical(location: &crate::finding::Location, root: &std::path::Path) -> PhysicalLocation {
+    let excerpt = &location.excerpt;
+    let pointed = excerpt.text.get(excerpt.span.clone()).unwrap_or_default();
+    let lines = excerpt.text.lines().count().max(1);
+    PhysicalLocation {
+        artifact_location: artifact(&location.path, root),
+        region: Region {
+            start_line: location.start.line,
+            start_column: location.start.column,
+            end_line: location.end.line,
+            end_column: location.end.column.max(location.start.column + 1),
+            snippet: (!pointed.is_empty()).then(|| Text {
+                text: pointed.to_string(),
+            }),
+        },
+        // A window of a minified line is not whole lines: no context region then.
+        context_region: (!excerpt.starts_mid_line && !excerpt.text.is_empty()).then(|| ContextRegion {
+            start_line: excerpt.first_line,
+            end_line: excerpt.first_line + lines - 1,
+            snippet: Text {
+                text: excerpt.text.clone(),
+            },
+        }),
+    }
+}
+
+struct Fingerprinter<'r> {
+    seen: HashMap<String, usize>,
+    root: &'r std::path::Path,
+}
+
+impl Fingerprinter<'_> {
+    fn next(&mut self, finding: &Finding) -> Fingerprints {
+        let basis = fingerprint_basis(finding, self.root);
+        let occurrence = self.seen.entry(basis.clone()).or_insert(0);
+        *occurrence += 1;
+        Fingerprints {
+            charterlint: format!("{:016x}:{occurrence}", fnv1a(&basis)),
+        }
+    }
+}
+
+fn finding_result<'a>(
+    finding: &'a Finding,
+    fingerprints: &mut Fingerprinter<'_>,
+    suppressions: Vec<Suppression<'a>>,
+) -> SarifResult<'a> {
+    SarifResult {
+        rule_id: finding.rule,
+        rule_index: RULES.iter().position(|rule| rule.name == finding.rule).unwrap_or(0),
+        level: level(finding.severity),
+        message: Text {
+            text: finding.message.clone(),
+        },
+        locations: vec![ResultLocation {
+            physical_location: physical(&finding.location, fingerprints.root),
+        }],
+        partial_fingerprints: Some(fingerprints.next(finding)),
+        suppressions,
+        properties: ResultProperties {
+            team: &finding.team,
+            help: finding.help.as_deref(),
+            responsibility: finding.responsibility,
+            people: &finding.people,
+        },
+    }
+}
+
+pub fn render(report: &RunReport, options: &crate::report::EmitOptions) -> String {
+    let root = options.root.as_path();
+    let mut fingerprints = Fingerprinter {
+        seen: HashMap::new(),
+        root,
+    };
+    let mut results: Vec<SarifResult<'_>> = Vec::new();
+    let mut notifications = Vec::new();
+    for failure in &report.input_errors {
+        for error in &failure.errors {
+            let location = error
+                .span
+                .as_ref()
+                .map(|span| crate::finding::Location::new(&failure.source, span));
+            let message = Text {
+                text: error.message.clone(),
+            };
+            let locations: Vec<ResultLocation> = match &location {
+                Some(location) => vec![ResultLocation {
+                    physical_location: physical(location, root),
+                }],
+                None => vec![ResultLocation {
                     physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation {
-                            uri: relative_uri(&finding.location.path),
-                            uri_base_id: "%SRCROOT%",
+                        artifact_location: artifact(&failure.source.path, root),
+                        region: Region {
+                            start_line: 1,
+                            start_column: 1,
+                            end_line: 1,
+                            end_column: 2,
+                            snippet: None,
                         },
-                        region: region(&finding.location),
+                        context_region: None,
                     },
                 }],
-                partial_fingerprints: Fingerprints {
+            };
+            notifications.push(Notification {
+                level: "error",
+                message: Text {
+                    text: error.message.clone(),
+                },
+                locations: match &location {
+                    Some(location) => vec![ResultLocation {
+                        physical_location: physical(location, root),
+                    }],
+                    None => Vec::new(),
+                },
+            });
+            let basis = format!(
+                "{INPUT_ERROR_RULE}\u{1f}{}\u{1f}{}",
+                relative_uri(&failure.source.path, root),
+                error.message
+            );
+            let occurrence = fingerprints.seen.entry(basis.clone()).or_insert(0);
+            *occurrence += 1;
+            results.push(SarifResult {
+                rule_id: INPUT_ERROR_RULE,
+                rule_index: RULES.len(),
+                level: "error",
+                message,
+                locations,
+                partial_fingerprints: Some(Fingerprints {
                     charterlint: format!("{:016x}:{occurrence}", fnv1a(&basis)),
-                },
+                }),
+                suppressions: Vec::new(),
                 properties: ResultProperties {
-                    team: &finding.team,
-                    responsibility: finding.responsibility,
-                    people: &finding.people,
+                    team: "",
+                    help: error.help.as_deref(),
+                    responsibility: None,
+                    people: &[],
                 },
-            }
+            });
+        }
+    }
+    for finding in &report.findings {
+        results.push(finding_result(finding, &mut fingerprints, Vec::new()));
+    }
+    for accepted in &report.accepted {
+        let suppression = Suppression {
+            kind: "external",
+            justification: &accepted.reason,
+        };
+        results.push(finding_result(&accepted.finding, &mut fingerprints, vec![suppression]));
+    }
+    let mut rules: Vec<RuleDescriptor> = RULES.iter().map(|rule| rule_descriptor(rule)).collect();
+    rules.push(input_error_descriptor());
+    let version_control_provenance = options
+        .provenance
+        .iter()
+        .map(|provenance| VersionControl {
+            repository_uri: provenance.repository_uri.clone(),
+            revision_id: provenance.revision.clone(),
+            branch: provenance.branch.clone(),
+            mapped_to: MappedTo {
+                uri_base_id: "%SRCROOT%",
+            },
         })
         .collect();
-    let notifications = report
-        .input_errors
-        .iter()
-        .flat_map(|failure| {
-            failure
-                .located_messages()
-                .into_iter()
-                .map(move |(position, error)| Notification {
-                    level: "error",
-                    message: Text {
-                        text: error.message.clone(),
-                    },
-                    locations: position
-                        .map(|position| ResultLocation {
-                            physical_location: PhysicalLocation {
-                                artifact_location: ArtifactLocation {
-                                    uri: relative_uri(&failure.source.path),
-                                    uri_base_id: "%SRCROOT%",
-                                },
-                                region: Region {
-                                    start_line: position.line,
-                                    start_column: position.column,
-                                    end_line: position.line,
-                                    end_column: position.column + 1,
-                                },
-                            },
-                        })
-                        .into_iter()
-                        .collect(),
-                })
-        })
-        .collect::<Vec<_>>();
     let log = Log {
         schema: SARIF_SCHEMA,
         version: "2.1.0",
@@ -333,9 +526,10 @@ pub fn render(report: &RunReport) -> String {
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
                     information_uri: INFORMATION_URI,
-                    rules: RULES.iter().map(|rule| rule_descriptor(rule)).collect(),
+                    rules,
                 },
             },
+            version_control_provenance,
             results,
             invocations: [Invocation {
                 execution_successful: notifications.is_empty(),
@@ -351,6 +545,6 @@ pub fn render(report: &RunReport) -> String {
 
 impl Emitter for SarifEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(render(report).as_bytes())
+        out.write_all(render(report, &self.options).as_bytes())
     }
 }

@@ -66,12 +66,14 @@ fn with_location_line(rendered: String, location: &Location) -> String {
 
 /// One finding, rendered like a compiler diagnostic.
 pub fn render_finding(renderer: &Renderer, finding: &Finding) -> String {
+    let message = crate::report::printable(&finding.message);
+    let help = finding.help.as_deref().map(crate::report::printable);
     let mut group = level(finding.severity)
-        .primary_title(&finding.message)
+        .primary_title(&*message)
         .id(finding.rule)
         .element(snippet(&finding.location, None, AnnotationKind::Primary));
-    if let Some(help) = &finding.help {
-        group = group.element(Level::HELP.message(help));
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(&**help));
     }
     with_location_line(renderer.render(&[group]), &finding.location)
 }
@@ -80,9 +82,11 @@ pub fn render_finding(renderer: &Renderer, finding: &Finding) -> String {
 pub fn render_load_failure(renderer: &Renderer, failure: &LoadFailure) -> String {
     let mut rendered = Vec::new();
     for error in &failure.errors {
+        let message = crate::report::printable(&error.message);
+        let help = error.help.as_deref().map(crate::report::printable);
         let Some(span) = &error.span else {
-            let mut text = format!("error: {}", error.message);
-            if let Some(help) = &error.help {
+            let mut text = format!("error: {message}");
+            if let Some(help) = &help {
                 text.push_str(&format!("\n  = help: {help}"));
             }
             rendered.push(text);
@@ -93,7 +97,7 @@ pub fn render_load_failure(renderer: &Renderer, failure: &LoadFailure) -> String
             .related
             .as_ref()
             .map(|(span, label)| (Location::new(&failure.source, span), label.as_str()));
-        let mut group: Group<'_> = Level::ERROR.primary_title(&error.message).element(snippet(
+        let mut group: Group<'_> = Level::ERROR.primary_title(&*message).element(snippet(
             &primary,
             Some(&error.label),
             AnnotationKind::Primary,
@@ -101,8 +105,8 @@ pub fn render_load_failure(renderer: &Renderer, failure: &LoadFailure) -> String
         if let Some((location, label)) = &related {
             group = group.element(snippet(location, Some(label), AnnotationKind::Context));
         }
-        if let Some(help) = &error.help {
-            group = group.element(Level::HELP.message(help));
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(&**help));
         }
         rendered.push(with_location_line(renderer.render(&[group]), &primary));
     }
@@ -112,13 +116,7 @@ pub fn render_load_failure(renderer: &Renderer, failure: &LoadFailure) -> String
 /// The closing line: what was checked and what was found.
 pub fn summary_line(report: &RunReport) -> String {
     let summary = report.summary;
-    let plural = |count: usize, word: &str| {
-        if count == 1 {
-            format!("{count} {word}")
-        } else {
-            format!("{count} {word}s")
-        }
-    };
+    let plural = crate::report::plural;
     let mut line = format!(
         "checked {}: {}, {}, {} info",
         plural(report.files.len(), "charter"),

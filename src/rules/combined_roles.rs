@@ -125,7 +125,7 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
             &COMBINED_ROLES,
             &view.holder_span(person, anchor),
             format!(
-                "`{person}` owns both strategy ({strategy}) and backlog ({backlog}) responsibilities through {} {} in team `{}` of {teams}",
+                "person `{person}` owns both strategy ({strategy}) and backlog ({backlog}) responsibilities through {} {} in team `{}` of {teams}",
                 if role_ids.len() == 1 { "role" } else { "roles" },
                 join_words(&quoted(&role_ids)),
                 view.team_name(),

@@ -29,6 +29,14 @@ impl MappedDuty<'_> {
     pub fn responsibility(&self) -> Option<usize> {
         self.mapping.responsibility()
     }
+
+    /// Why the duty mapped, when it did.
+    pub fn reason(&self) -> Option<&crate::mapping::MatchReason> {
+        match &self.mapping {
+            DutyMapping::Mapped { reason, .. } => Some(reason),
+            _ => None,
+        }
+    }
 }
 
 /// A charter with every duty mapped and ownership indexed, as the rules see it.

@@ -11,6 +11,10 @@ declare_rule! {
     /// passed. An expired acceptance silences nothing: the findings it covered are
     /// reported again, and this finding points at the date.
     ///
+    /// Today is the date in UTC, whatever the machine's time zone (`TZ` is not
+    /// read), so a CI runner and a laptop agree: an acceptance `until = "2027-03-31"`
+    /// holds through 31 March in UTC and expires when 1 April begins in UTC.
+    ///
     /// ## Why it matters
     ///
     /// Accepting a risk is a decision with a reason and a horizon: "one product person

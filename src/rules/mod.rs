@@ -10,6 +10,7 @@ mod expired_acceptance;
 mod handoff_undefined;
 pub(crate) mod over_allocated;
 pub(crate) mod shared_accountability;
+mod similar_names;
 mod spread_too_thin;
 mod title_mismatch;
 mod too_many_accountabilities;
@@ -125,6 +126,7 @@ pub static RULES: &[&Rule] = &[
     &title_mismatch::TITLE_MISMATCH,
     &unknown_duty::UNKNOWN_DUTY,
     &ambiguous_duty::AMBIGUOUS_DUTY,
+    &similar_names::SIMILAR_NAMES,
     &expired_acceptance::EXPIRED_ACCEPTANCE,
     &unused_acceptance::UNUSED_ACCEPTANCE,
 ];

@@ -200,7 +200,7 @@ fn report(
     sink.report(
         &SHARED_ACCOUNTABILITY,
         &view.duties[anchor.duty].text.span,
-        format!("`{}` ({}) is owned by both {}{place}", entry.id, entry.name, join_words(&described)),
+        format!("responsibility `{}` ({}) is owned by both {}{place}", entry.id, entry.name, join_words(&described)),
         Details {
             responsibility: Some(responsibility),
             roles,

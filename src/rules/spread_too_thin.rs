@@ -70,7 +70,7 @@ pub fn check(view: &crate::rules::OrgView<'_>) -> Vec<Finding> {
             file,
             first.location.clone(),
             format!(
-                "`{person}` owns responsibilities in {} teams, more than the limit of {limit}: {}",
+                "person `{person}` owns responsibilities in {} teams, more than the limit of {limit}: {}",
                 owning.len(),
                 join_words(&quoted(&names))
             ),

@@ -63,7 +63,7 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
             &TOO_MANY_ACCOUNTABILITIES,
             &view.holder_span(person, roles[0]),
             format!(
-                "`{person}` owns {owned} responsibilities in team `{}` through {} {}, more than the limit of {limit}",
+                "person `{person}` owns {owned} responsibilities in team `{}` through {} {}, more than the limit of {limit}",
                 view.team_name(),
                 if role_ids.len() == 1 { "role" } else { "roles" },
                 join_words(&quoted(&role_ids)),

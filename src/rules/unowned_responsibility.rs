@@ -86,19 +86,34 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
                     join_words(&quoted(&vacant_roles))
                 ),
             ),
-            None => (
-                view.charter.team.span.clone(),
-                format!(
-                    "core responsibility `{}` ({}) has no owner in team `{}`",
-                    entry.id,
-                    entry.name,
-                    view.team_name()
+            None => match redirected_by_vocabulary(view, index) {
+                Some((vocabulary, duty, target)) => (
+                    vocabulary.phrase.span.clone(),
+                    format!(
+                        "core responsibility `{}` ({}) has no owner in team `{}`: `[vocabulary]` sends \"{duty}\" to `{target}`",
+                        entry.id,
+                        entry.name,
+                        view.team_name()
+                    ),
+                    format!(
+                        "without this entry \"{duty}\" would be `{}`; remove the entry, or map the phrase to `{}`",
+                        entry.id, entry.id
+                    ),
                 ),
-                format!(
-                    "add \"{}\" to the `owns` list of the role that answers for it, or list it in `[lint] optional`",
-                    entry.aliases().next().unwrap_or(entry.id)
+                None => (
+                    view.charter.team.span.clone(),
+                    format!(
+                        "core responsibility `{}` ({}) has no owner in team `{}`",
+                        entry.id,
+                        entry.name,
+                        view.team_name()
+                    ),
+                    format!(
+                        "add \"{}\" to the `owns` list of the role that answers for it, or list it in `[lint] optional`",
+                        entry.name
+                    ),
                 ),
-            ),
+            },
         };
         sink.report(
             &UNOWNED_RESPONSIBILITY,
@@ -112,4 +127,36 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
             },
         );
     }
+}
+
+/// A vocabulary entry that sends an owned duty elsewhere although the catalog alone
+/// would map it to `responsibility`: the entry, the duty and where it now goes.
+fn redirected_by_vocabulary<'a>(
+    view: &TeamView<'a>,
+    responsibility: usize,
+) -> Option<(&'a crate::charter::VocabularyEntry, &'a str, &'static str)> {
+    let builtin = crate::mapping::Mapper::new(&crate::charter::Vocabulary::default());
+    view.duties.iter().find_map(|duty| {
+        let (crate::mapping::MatchReason::VocabularyPhrase { phrase }
+        | crate::mapping::MatchReason::VocabularyWords { phrase }) = duty.reason()?
+        else {
+            return None;
+        };
+        if duty.raci != crate::charter::Raci::Accountable
+            || view.role(duty.role).is_vacant()
+            || !builtin
+                .map(&duty.text.value)
+                .responsibilities()
+                .contains(&responsibility)
+        {
+            return None;
+        }
+        let entry = view
+            .charter
+            .vocabulary
+            .0
+            .iter()
+            .find(|entry| entry.phrase.value == *phrase)?;
+        Some((entry, duty.text.value.as_str(), CATALOG[duty.responsibility()?].id))
+    })
 }

@@ -19,9 +19,45 @@ pub fn run(paths: &[&str]) -> RunReport {
     lint::run(&paths, &RunOptions::new(today()))
 }
 
+/// Renders a report; a JSON report is validated against `schemas/report.schema.json`
+/// first, so every JSON report a test makes is one the schema accepts.
 pub fn render(report: &RunReport, format: ReportFormat) -> String {
+    let text = render_unchecked(report, format);
+    if format == ReportFormat::Json {
+        assert_valid(&text, "schemas/report.schema.json");
+    }
+    text
+}
+
+/// Fails with every validation error when `json` does not validate against the schema.
+pub fn assert_valid(json: &str, schema_path: &str) {
+    let schema: serde_json::Value = serde_json::from_str(&read(schema_path)).expect("the schema is JSON");
+    let instance: serde_json::Value = serde_json::from_str(json).expect("the document is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|error| format!("{} at {}", error, error.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{schema_path}:\n{}", errors.join("\n"));
+}
+
+/// Renders a report as `charterlint check` run at the crate root would, SARIF with
+/// the commit it was checked at.
+pub fn render_for_run(report: &RunReport, format: ReportFormat) -> String {
+    let options = charterlint::report::EmitOptions::for_run(format, env!("CARGO_MANIFEST_DIR").into());
     let mut out = Vec::new();
-    format.emitter(false, false).emit(report, &mut out).expect("in memory");
+    format.emitter(options).emit(report, &mut out).expect("in memory");
+    String::from_utf8(out).expect("reports are UTF-8")
+}
+
+fn render_unchecked(report: &RunReport, format: ReportFormat) -> String {
+    let mut out = Vec::new();
+    format
+        .emitter(charterlint::report::EmitOptions::relative_to(env!(
+            "CARGO_MANIFEST_DIR"
+        )))
+        .emit(report, &mut out)
+        .expect("in memory");
     String::from_utf8(out).expect("reports are UTF-8")
 }
 
