@@ -275,6 +275,54 @@ pub fn rules_list() -> String {
     out
 }
 
+/// Every rule's documentation as one Markdown page, `docs/rules.md`: each rule under
+/// a heading of its own name, so `docs/rules.md#<rule>` links to it (SARIF's
+/// `helpUri`). `charterlint explain --markdown` prints it.
+pub fn rules_document() -> String {
+    let mut out = String::from(
+        "# charterlint rules\n\nThis page is generated from the rules' documentation: `charterlint explain --markdown > docs/rules.md`.\n\n| rule | category | default | reports |\n|---|---|---|---|\n",
+    );
+    for rule in RULES {
+        let _ = writeln!(
+            out,
+            "| [`{0}`](#{0}) | {1} | {2} | {3} |",
+            rule.name,
+            rule.category.name(),
+            rule.default_severity_text(),
+            rule.summary
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| [`input-error`](#input-error) | input | error | a charter could not be read or is not valid |"
+    );
+    for rule in RULES {
+        let documentation = rule
+            .documentation()
+            .lines()
+            .map(|line| {
+                if line.starts_with('#') {
+                    format!("#{line}")
+                } else {
+                    line.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let _ = write!(
+            out,
+            "\n## {}\n\ncategory: {}; default severity: {}\n\n{documentation}\n",
+            rule.name,
+            rule.category.name(),
+            rule.default_severity_text()
+        );
+    }
+    out.push_str(
+        "\n## input-error\n\ncategory: input; default severity: error\n\nNot a rule of the charter but of the file: it could not be read, it is not UTF-8, TOML or JSON, or it is not a valid charter (an unknown key, a wrong type, a missing `team`). Every such error names the file, line and column, what was expected and how to fix it; `charterlint check` exits with 2 and still checks the other files. SARIF reports these as results of `input-error`, so code scanning shows them like findings.\n",
+    );
+    out
+}
+
 /// `charterlint explain RULE`.
 pub fn explain_text(rule: &crate::rules::Rule) -> String {
     format!(

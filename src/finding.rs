@@ -238,6 +238,18 @@ impl Summary {
     }
 }
 
+/// `1.0`, `0.5`, `0.25`, `1.0001`: a share of time as people write it, with as
+/// many digits as it takes to show an excess (up to six).
+pub fn share_text(share: f64) -> String {
+    let text = format!("{share:.6}");
+    let trimmed = text.trim_end_matches('0');
+    if trimmed.ends_with('.') {
+        format!("{trimmed}0")
+    } else {
+        trimmed.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

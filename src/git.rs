@@ -16,7 +16,7 @@ pub struct Provenance {
     /// The checked-out branch, if `HEAD` is on one.
     pub branch: Option<String>,
     /// The `origin` remote, as an absolute URI.
-    pub repository_uri: Option<String>,
+    pub repository_uri: String,
 }
 
 /// Runs git in `folder` and returns its standard output, trimmed, when it succeeds.
@@ -38,12 +38,13 @@ pub fn work_tree_root(folder: &Path) -> Option<PathBuf> {
     git(folder, &["rev-parse", "--show-toplevel"]).map(PathBuf::from)
 }
 
-/// The commit `folder` is checked out at, when it is inside a git working tree.
+/// The commit `folder` is checked out at, when it is inside a git working tree with
+/// an `origin` remote (SARIF requires the repository's address).
 pub fn provenance(folder: &Path) -> Option<Provenance> {
     let root = work_tree_root(folder)?;
     let revision = git(&root, &["rev-parse", "--verify", "HEAD"])?;
     let branch = git(&root, &["symbolic-ref", "--quiet", "--short", "HEAD"]).filter(|branch| !branch.is_empty());
-    let repository_uri = git(&root, &["config", "--get", "remote.origin.url"]).and_then(|url| absolute_uri(&url));
+    let repository_uri = git(&root, &["config", "--get", "remote.origin.url"]).and_then(|url| absolute_uri(&url))?;
     Some(Provenance {
         root,
         revision,
@@ -53,9 +54,13 @@ pub fn provenance(folder: &Path) -> Option<Provenance> {
 }
 
 /// A remote as an absolute URI: `git@github.com:owner/name.git` becomes
-/// `https://github.com/owner/name`; credentials in a URL are dropped.
+/// `https://github.com/owner/name`, a local clone's `/srv/repo` becomes
+/// `file:///srv/repo`; credentials in a URL are dropped.
 fn absolute_uri(remote: &str) -> Option<String> {
     let remote = remote.trim();
+    if remote.starts_with('/') {
+        return Some(format!("file://{}", remote.trim_end_matches('/')));
+    }
     if let Some(rest) = remote.strip_prefix("git@")
         && let Some((host, path)) = rest.split_once(':')
     {
@@ -80,6 +85,7 @@ mod tests {
             absolute_uri("https://token@github.com/acme/charters.git").as_deref(),
             Some("https://github.com/acme/charters")
         );
+        assert_eq!(absolute_uri("/srv/charters/").as_deref(), Some("file:///srv/charters"));
         assert_eq!(absolute_uri("../local-mirror"), None);
     }
 }

@@ -41,6 +41,9 @@ enum Command {
     Explain {
         /// A rule name, such as `unowned-responsibility`
         rule: Option<String>,
+        /// Every rule's documentation as one Markdown page (docs/rules.md)
+        #[arg(long, conflicts_with = "rule")]
+        markdown: bool,
     },
     /// List the responsibility catalog with areas, core conditions and aliases
     Catalog {
@@ -100,6 +103,10 @@ struct CheckArgs {
     /// Print nothing but findings and errors (no summary line)
     #[arg(long, short)]
     quiet: bool,
+    /// Markdown and HTML: up to this many teams, every team gets its coverage matrix;
+    /// past it, only failing teams do
+    #[arg(long, value_name = "TEAMS", default_value_t = charterlint::report::DEFAULT_MATRIX_LIMIT)]
+    matrices: usize,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -195,7 +202,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Map { path, format, input } => map(&path, format, &input),
-        Command::Explain { rule } => explain(rule.as_deref()),
+        Command::Explain { markdown: true, .. } => print(&commands::rules_document()),
+        Command::Explain { rule, .. } => explain(rule.as_deref()),
         Command::Catalog { format } => print(&match format {
             DataFormat::Text => commands::catalog_text(),
             DataFormat::Json => commands::catalog_json(),
@@ -376,8 +384,12 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             // Standard output is line-buffered; a report of thousands of lines would
             // otherwise cost a write per line.
             let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            let options = EmitOptions {
+                matrix_limit: args.matrices,
+                ..emit_options(format, stdout_color, args.quiet)
+            };
             format
-                .emitter(emit_options(format, stdout_color, args.quiet))
+                .emitter(options)
                 .emit(&report, &mut stdout)
                 .and_then(|()| stdout.flush())
                 .and_then(|()| {

@@ -70,17 +70,37 @@ fn markdown_tables(markdown: &str) -> usize {
 fn the_markdown_report_is_well_formed_github_markdown() {
     let report = common::run(&["examples/", "tests/fixtures/org"]);
     let markdown = common::render(&report, ReportFormat::Markdown);
-    // One coverage matrix per team, the load table and the accepted risks.
-    assert_eq!(markdown_tables(&markdown), report.files.len() + 2);
+    // The organisation's three tables, one coverage matrix per team, the load table
+    // and the accepted risks.
+    assert_eq!(markdown_tables(&markdown), 3 + report.files.len() + 2);
+    let mut previous = 0;
     for heading in [
         "# charterlint gap report",
-        "## Coverage",
-        "## Load per person",
+        "## Organisation",
         "## Findings",
+        "## Load per person",
+        "## Coverage",
         "## Accepted risks",
     ] {
-        assert!(markdown.contains(heading), "{heading}");
+        let at = markdown.find(heading).unwrap_or_else(|| panic!("{heading}"));
+        assert!(
+            at >= previous,
+            "{heading} comes in its place: the reviewer reads findings first"
+        );
+        previous = at;
     }
+    // The one failing team of the examples is the first team under Findings.
+    let findings = &markdown[markdown.find("## Findings").expect("findings")..];
+    let first_team = findings.lines().find(|line| line.starts_with("### ")).expect("a team");
+    assert!(
+        first_team.contains("Atlas Search") || first_team.contains("Billing"),
+        "{first_team}"
+    );
+    assert!(first_team.starts_with("### ❌"), "{first_team}");
+    assert!(
+        markdown.contains("(examples/03-visionary-no-backlog.charter.toml#L5)"),
+        "findings link to their line"
+    );
     assert!(markdown.contains("**gap**"), "unowned rows are marked");
     let shared = common::render(
         &common::run(&["examples/04-blurred-boundaries.charter.toml"]),
@@ -93,15 +113,12 @@ fn the_markdown_report_is_well_formed_github_markdown() {
 }
 
 #[test]
-fn markdown_escapes_what_would_break_a_table() {
-    assert_eq!(
-        charterlint::report::markdown::escape("a|b*c_<d>"),
-        "a\\|b\\*c\\_\\<d\\>"
-    );
-    assert_eq!(
-        charterlint::report::markdown::escape_prose("`a|b` and *c*"),
-        "`a\\|b` and \\*c\\*"
-    );
+fn markdown_escapes_what_would_break_a_table_only_in_a_table() {
+    use charterlint::report::markdown::{cell, escape};
+    assert_eq!(cell("a|b*c_<d>&e"), "a\\|b\\*c\\_\\<d\\>&amp;e");
+    // Outside a table a `|` needs no backslash, which would show.
+    assert_eq!(escape("a|b"), "a|b");
+    assert_eq!(escape("a\u{1b}[31mred"), "a\u{241b}\\[31mred");
 }
 
 fn sarif(report: &RunReport) -> serde_json::Value {

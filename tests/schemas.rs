@@ -1,4 +1,4 @@
-//! The checked-in schemas are exactly what the code generates, and agree with the decoder.
+//! The checked-in schemas and the rules page are exactly what the code generates, and agree with the decoder.
 
 mod common;
 
@@ -89,5 +89,14 @@ fn the_schema_check_refuses_a_report_without_its_keys() {
     common::assert_valid(
         r#"{"version": 1, "findings": [{"rule": "vacant-role"}]}"#,
         "schemas/report.schema.json",
+    );
+}
+
+#[test]
+fn the_rules_page_is_up_to_date() {
+    assert_eq!(
+        common::read("docs/rules.md"),
+        charterlint::commands::rules_document(),
+        "run `cargo run -- explain --markdown > docs/rules.md`"
     );
 }

@@ -9,6 +9,7 @@ pub mod github;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod overview;
 pub mod sarif;
 pub mod text;
 
@@ -18,7 +19,7 @@ pub trait Emitter {
 }
 
 /// Where and how a report is written: what an emitter needs besides the run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct EmitOptions {
     /// Color the text report.
     pub color: bool,
@@ -29,6 +30,25 @@ pub struct EmitOptions {
     pub root: PathBuf,
     /// The commit the charters were checked at, for SARIF.
     pub provenance: Option<crate::git::Provenance>,
+    /// Up to this many teams, the Markdown report shows every team's coverage matrix;
+    /// past it, only failing teams'.
+    pub matrix_limit: usize,
+}
+
+/// The default of `--matrices`: a matrix per team for a department, failing teams
+/// only for a whole organisation.
+pub const DEFAULT_MATRIX_LIMIT: usize = 50;
+
+impl Default for EmitOptions {
+    fn default() -> Self {
+        EmitOptions {
+            color: false,
+            quiet: false,
+            root: PathBuf::new(),
+            provenance: None,
+            matrix_limit: DEFAULT_MATRIX_LIMIT,
+        }
+    }
 }
 
 impl EmitOptions {

@@ -41,8 +41,7 @@ struct Run<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct VersionControl {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    repository_uri: Option<String>,
+    repository_uri: String,
     revision_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     branch: Option<String>,

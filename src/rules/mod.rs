@@ -222,17 +222,6 @@ pub(crate) fn quoted<S: AsRef<str>>(items: &[S]) -> Vec<String> {
     items.iter().map(|item| format!("`{}`", item.as_ref())).collect()
 }
 
-/// Each person with what they bring from each team, teams in path order.
-pub(crate) fn people_across(files: &[CheckedFile]) -> PeopleAcross<'_> {
-    let mut people: PeopleAcross<'_> = std::collections::BTreeMap::new();
-    for file in files {
-        for (person, team) in &file.people {
-            people.entry(person.as_str()).or_default().push((file, team));
-        }
-    }
-    people
-}
-
 /// A finding of an org-wide rule, judged by the policy of the file it points into.
 pub(crate) fn org_finding(
     rule: &Rule,

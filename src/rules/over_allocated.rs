@@ -72,7 +72,7 @@ pub fn check(view: &crate::rules::OrgView<'_>) -> Vec<Finding> {
                 &team
                     .roles
                     .iter()
-                    .map(|(id, share)| format!("`{id}` ({})", share_text(*share)))
+                    .map(|(id, share)| format!("`{id}` ({})", crate::finding::share_text(*share)))
                     .collect::<Vec<_>>(),
             )
         };
@@ -99,7 +99,7 @@ pub fn check(view: &crate::rules::OrgView<'_>) -> Vec<Finding> {
             &OVER_ALLOCATED,
             file,
             first.location.clone(),
-            format!("person `{person}` is allocated {} in total{spread}", share_text(total)),
+            format!("person `{person}` is allocated {} in total{spread}", crate::finding::share_text(total)),
             Details {
                 roles,
                 people: vec![person.to_string()],
@@ -115,26 +115,14 @@ pub fn check(view: &crate::rules::OrgView<'_>) -> Vec<Finding> {
     findings
 }
 
-/// `1.0`, `0.5`, `0.25`, `1.0001`: a share of time as people write it, with as
-/// many digits as it takes to show an excess (up to six).
-pub(crate) fn share_text(share: f64) -> String {
-    let text = format!("{share:.6}");
-    let trimmed = text.trim_end_matches('0');
-    if trimmed.ends_with('.') {
-        format!("{trimmed}0")
-    } else {
-        trimmed.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
     fn shares_read_naturally() {
-        assert_eq!(super::share_text(1.0), "1.0");
-        assert_eq!(super::share_text(1.5), "1.5");
-        assert_eq!(super::share_text(0.25), "0.25");
-        assert_eq!(super::share_text(0.1 + 0.2), "0.3");
-        assert_eq!(super::share_text(0.5 + 0.5001), "1.0001");
+        assert_eq!(crate::finding::share_text(1.0), "1.0");
+        assert_eq!(crate::finding::share_text(1.5), "1.5");
+        assert_eq!(crate::finding::share_text(0.25), "0.25");
+        assert_eq!(crate::finding::share_text(0.1 + 0.2), "0.3");
+        assert_eq!(crate::finding::share_text(0.5 + 0.5001), "1.0001");
     }
 }
