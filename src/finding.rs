@@ -219,6 +219,8 @@ pub struct Summary {
     pub info: usize,
     /// Findings silenced by an accepted risk (not in the counts above).
     pub accepted: usize,
+    /// Findings a baseline knows (not in the counts above).
+    pub known: usize,
 }
 
 impl Summary {

@@ -6,6 +6,7 @@
 //! never prints: it returns findings and errors, and the binary chooses how to show
 //! them.
 
+pub mod baseline;
 pub mod catalog;
 pub mod charter;
 pub mod commands;
@@ -13,6 +14,7 @@ pub mod corpus;
 pub mod coverage;
 pub mod discover;
 pub mod finding;
+pub mod fingerprint;
 pub mod git;
 pub mod lint;
 pub mod mapping;

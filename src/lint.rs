@@ -112,6 +112,8 @@ pub struct RunReport {
     pub input_errors: Vec<LoadFailure>,
     pub findings: Vec<Finding>,
     pub accepted: Vec<AcceptedFinding>,
+    /// Findings the `--baseline` knows: listed apart, they never fail the run.
+    pub known: Vec<Finding>,
     pub summary: Summary,
     /// Whether any finding is at or above its file's `fail_on`.
     pub failed: bool,
@@ -206,10 +208,47 @@ pub fn finish(
         input_errors,
         findings: kept,
         accepted,
+        known: Vec::new(),
         summary,
         failed,
         canonical_inputs: Vec::new(),
     }
+}
+
+/// Sets apart the findings a baseline knows, and reports its entries that match no
+/// finding any more; `root` is what the baseline's paths are relative to.
+pub fn apply_baseline(
+    report: &mut RunReport,
+    baseline: &crate::baseline::Baseline,
+    org: &OrgPolicy,
+    cli_fail_on: Option<FailOn>,
+    root: &std::path::Path,
+) {
+    let split = crate::baseline::split(std::mem::take(&mut report.findings), baseline, root);
+    let policy = ResolvedPolicy::resolve_org(org, cli_fail_on);
+    let mut findings = split.new;
+    findings.extend(rules::baseline_findings(&rules::BaselineView {
+        source: &baseline.source,
+        stale: &split.stale,
+        policy: &policy,
+    }));
+    findings.sort_by(|left, right| left.sort_key().cmp(&right.sort_key()));
+    let file_of: HashMap<&str, usize> = report
+        .files
+        .iter()
+        .enumerate()
+        .map(|(index, file)| (&*file.path, index))
+        .collect();
+    report.failed = findings
+        .iter()
+        .any(|finding| match file_of.get(&*finding.location.path) {
+            Some(&index) => report.files[index].policy.fails(finding.severity),
+            None => policy.fails(finding.severity),
+        });
+    report.summary = Summary::count(&findings, report.accepted.len());
+    report.summary.known = split.known.len();
+    report.findings = findings;
+    report.known = split.known;
 }
 
 /// What a run needs besides the paths.

@@ -103,6 +103,17 @@ struct CheckArgs {
     /// Print nothing but findings and errors (no summary line)
     #[arg(long, short)]
     quiet: bool,
+    /// Record this run's findings in FILE, to adopt charterlint on charters that have
+    /// findings today; later runs with `--baseline FILE` do not fail on them
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<String>,
+    /// List the findings FILE knows apart, never failing on them; report its entries
+    /// whose finding is gone
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<String>,
+    /// With --baseline: rewrite FILE without the entries whose finding is gone
+    #[arg(long, requires = "baseline")]
+    prune_baseline: bool,
     /// Markdown and HTML: up to this many teams, every team gets its coverage matrix;
     /// past it, only failing teams do
     #[arg(long, value_name = "TEAMS", default_value_t = charterlint::report::DEFAULT_MATRIX_LIMIT)]
@@ -310,6 +321,11 @@ fn write_errors(failures: &[LoadFailure], color: bool) -> io::Result<()> {
 fn check(args: CheckArgs) -> io::Result<u8> {
     let cli_fail_on = args.fail_on.map(FailOn::from);
     let stderr_color = use_color(args.color, io::stderr().is_terminal());
+    let format = args.format;
+    let root = std::env::current_dir().unwrap_or_default();
+    // A policy or baseline that cannot be read stops the run, but the report of what
+    // happened is still written: CI then shows the error rather than last week's report.
+    let mut setup_failures = Vec::new();
     let org = match &args.config {
         Some(path) => match charter::load_policy(path, args.input.max_file_size, rules::names()) {
             Ok((source, lint)) => OrgPolicy {
@@ -317,65 +333,88 @@ fn check(args: CheckArgs) -> io::Result<u8> {
                 source: Some(source),
             },
             Err(failure) => {
-                write_errors(&[*failure], stderr_color)?;
-                return Ok(2);
+                setup_failures.push(*failure);
+                OrgPolicy::default()
             }
         },
         None => OrgPolicy::default(),
     };
-    let format = args.format;
+    let baseline = match &args.baseline {
+        Some(path) => match charterlint::baseline::load(path, args.input.max_file_size) {
+            Ok(baseline) => Some(baseline),
+            Err(failure) => {
+                setup_failures.push(*failure);
+                None
+            }
+        },
+        None => None,
+    };
     let mut options = match run_options(&args.paths, &args.input)? {
         Ok(options) => options,
         Err(message) => return stdin_error(&message),
     };
-    options.org = org;
     options.fail_on = cli_fail_on;
-    options.coverage = format == ReportFormat::Markdown;
-    let report = lint::run(&args.paths, &options);
+    options.coverage = matches!(format, ReportFormat::Markdown);
+    let mut report = if setup_failures.is_empty() {
+        options.org = org;
+        lint::run(&args.paths, &options)
+    } else {
+        lint::finish(
+            Vec::new(),
+            setup_failures,
+            &OrgPolicy::default(),
+            cli_fail_on,
+            options.today,
+        )
+    };
     if report.files.is_empty() && report.input_errors.is_empty() {
-        let mut stderr = io::stderr().lock();
-        writeln!(stderr, "error: no charters found in {}", args.paths.join(", "))?;
-        let ignored = charterlint::discover::ignored_charters(&args.paths);
-        if ignored > 0 {
+        return no_charters(&args.paths);
+    }
+    if let Some(baseline) = &baseline {
+        lint::apply_baseline(&mut report, baseline, &options.org, cli_fail_on, &root);
+        if args.prune_baseline {
+            let stale = stale_entries(&report, baseline);
+            let pruned = charterlint::baseline::pruned(baseline, &stale);
+            charterlint::output::write_report(Path::new(&*baseline.source.path), pruned.as_bytes())?;
             writeln!(
-                stderr,
-                "  = note: {ignored} charter file{} below {} {} hidden by .gitignore, .ignore or git's excludes",
-                if ignored == 1 { "" } else { "s" },
-                args.paths.join(", "),
-                if ignored == 1 { "is" } else { "are" }
-            )?;
-            writeln!(
-                stderr,
-                "  = help: name the files to check them anyway, or add a `!*.charter.toml` line to the ignore file"
-            )?;
-        } else {
-            writeln!(
-                stderr,
-                "  = help: charterlint looks for *.charter.toml and *.charter.json files; name a file to check it whatever its name"
+                io::stderr(),
+                "removed {} from {}",
+                charterlint::report::plural(stale.len(), "stale entry").replace("entrys", "entries"),
+                baseline.source.path
             )?;
         }
-        return Ok(2);
     }
-    let code = report.exit_code();
+    let mut code = report.exit_code();
+    if let Some(path) = &args.write_baseline {
+        let target = Path::new(path);
+        if let Err(message) = refused_target(target, &report, &args) {
+            return refused(&message);
+        }
+        charterlint::output::write_report(target, charterlint::baseline::write(&report.findings, &root).as_bytes())?;
+        writeln!(
+            io::stderr(),
+            "wrote {} to {path}; check with `--baseline {path}` to fail only on new findings",
+            charterlint::report::plural(report.findings.len(), "finding")
+        )?;
+        // Recording today's findings is adoption, not failure; unreadable input still is.
+        if code == 1 {
+            code = 0;
+        }
+    }
+    let emit = EmitOptions {
+        matrix_limit: args.matrices,
+        ..emit_options(format, false, args.quiet)
+    };
     let written = match args.output.as_deref() {
         Some(output) if output != "-" => {
             let target = Path::new(output);
-            let mut inputs = report.canonical_inputs.clone();
-            inputs.extend(args.config.iter().map(std::path::PathBuf::from));
-            if let Err(error) = charterlint::output::refuse_inputs(target, &inputs) {
-                writeln!(io::stderr(), "error: {error}")?;
-                writeln!(
-                    io::stderr(),
-                    "  = help: name a report file that no charter or policy of this run is read from"
-                )?;
-                return Ok(2);
+            if let Err(message) = refused_target(target, &report, &args) {
+                return refused(&message);
             }
             // The report of this run is written whole, input errors included, so that
             // CI never uploads an older report as if it were this one.
             let mut buffer = Vec::new();
-            format
-                .emitter(emit_options(format, false, args.quiet))
-                .emit(&report, &mut buffer)?;
+            format.emitter(emit).emit(&report, &mut buffer)?;
             charterlint::output::write_report(target, &buffer)?;
             write_errors(&report.input_errors, stderr_color)
         }
@@ -384,12 +423,12 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             // Standard output is line-buffered; a report of thousands of lines would
             // otherwise cost a write per line.
             let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            let options = EmitOptions {
-                matrix_limit: args.matrices,
-                ..emit_options(format, stdout_color, args.quiet)
+            let emit = EmitOptions {
+                color: stdout_color,
+                ..emit
             };
             format
-                .emitter(options)
+                .emitter(emit)
                 .emit(&report, &mut stdout)
                 .and_then(|()| stdout.flush())
                 .and_then(|()| {
@@ -410,6 +449,72 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         Err(error) => Err(error),
         Ok(()) => Ok(code),
     }
+}
+
+/// The baseline entries that matched nothing: those the stale-baseline findings name.
+fn stale_entries(
+    report: &lint::RunReport,
+    baseline: &charterlint::baseline::Baseline,
+) -> Vec<charterlint::baseline::BaselineEntry> {
+    let reported: std::collections::HashSet<(usize, usize)> = report
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == "stale-baseline" && *finding.location.path == *baseline.source.path)
+        .map(|finding| (finding.location.start.line, finding.location.start.column))
+        .collect();
+    baseline
+        .entries
+        .iter()
+        .filter(|entry| {
+            let at = baseline.source.position(entry.span.start);
+            reported.contains(&(at.line, at.column))
+        })
+        .cloned()
+        .collect()
+}
+
+/// Why a report or baseline may not be written to `target`: it is a file the run reads.
+fn refused_target(target: &Path, report: &lint::RunReport, args: &CheckArgs) -> Result<(), String> {
+    let mut inputs = report.canonical_inputs.clone();
+    inputs.extend(args.config.iter().map(std::path::PathBuf::from));
+    inputs.extend(args.baseline.iter().map(std::path::PathBuf::from));
+    charterlint::output::refuse_inputs(target, &inputs).map_err(|error| error.to_string())
+}
+
+fn refused(message: &str) -> io::Result<u8> {
+    let mut stderr = io::stderr().lock();
+    writeln!(stderr, "error: {message}")?;
+    writeln!(
+        stderr,
+        "  = help: name a report file that no charter, policy or baseline of this run is read from"
+    )?;
+    Ok(2)
+}
+
+/// Nothing to check: say why, and how to check what was meant.
+fn no_charters(paths: &[String]) -> io::Result<u8> {
+    let mut stderr = io::stderr().lock();
+    writeln!(stderr, "error: no charters found in {}", paths.join(", "))?;
+    let ignored = charterlint::discover::ignored_charters(paths);
+    if ignored > 0 {
+        writeln!(
+            stderr,
+            "  = note: {ignored} charter file{} below {} {} hidden by .gitignore, .ignore or git's excludes",
+            if ignored == 1 { "" } else { "s" },
+            paths.join(", "),
+            if ignored == 1 { "is" } else { "are" }
+        )?;
+        writeln!(
+            stderr,
+            "  = help: name the files to check them anyway, or add a `!*.charter.toml` line to the ignore file"
+        )?;
+    } else {
+        writeln!(
+            stderr,
+            "  = help: charterlint looks for *.charter.toml and *.charter.json files; name a file to check it whatever its name"
+        )?;
+    }
+    Ok(2)
 }
 
 /// Paths in CI reports are relative to the working folder, the repository root in CI;

@@ -137,6 +137,32 @@ pub fn visible(character: char) -> char {
     }
 }
 
+/// A path as CI systems want it: relative to `root` (the repository root in CI) when
+/// it lies below it, with forward slashes on Windows and no leading `./`.
+pub fn repository_path(path: &str, root: &std::path::Path) -> String {
+    let mut shown = path.to_string();
+    let absolute = if std::path::Path::new(path).is_absolute() {
+        Some(std::path::PathBuf::from(path))
+    } else {
+        None
+    };
+    if let Some(absolute) = absolute
+        && let Ok(relative) = absolute.strip_prefix(root)
+    {
+        shown = relative.to_string_lossy().into_owned();
+    }
+    // A backslash is a separator only on Windows; elsewhere it is part of a name.
+    if cfg!(windows) {
+        shown = shown.replace('\\', "/");
+    }
+    shown.trim_start_matches("./").to_string()
+}
+
+/// Whether a path lies outside `root`, so that CI formats must name it absolutely.
+pub fn is_outside(path: &str, root: &std::path::Path) -> bool {
+    std::path::Path::new(path).is_absolute() && !std::path::Path::new(path).starts_with(root)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

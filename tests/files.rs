@@ -2,54 +2,17 @@
 //! Each scenario runs in a fresh folder with relative paths, so the golden output
 //! does not depend on where the folder lies.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use insta_cmd::assert_cmd_snapshot;
+
+mod common;
 
 const CLEAN: &str = "examples/01-startup.charter.toml";
 const FAILING: &str = "examples/03-visionary-no-backlog.charter.toml";
 
-/// A scratch folder holding copies of some example charters.
-struct Scratch {
-    folder: tempfile::TempDir,
-}
-
-impl Scratch {
-    fn new() -> Self {
-        Scratch {
-            folder: tempfile::tempdir().expect("temporary folder"),
-        }
-    }
-
-    fn path(&self, relative: &str) -> PathBuf {
-        self.folder.path().join(relative)
-    }
-
-    /// Copies a file of the repository to `relative`, creating its folders.
-    fn copy(&self, from: &str, relative: &str) -> PathBuf {
-        let target = self.path(relative);
-        std::fs::create_dir_all(target.parent().expect("has a folder")).expect("folder created");
-        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(from), &target).expect("copied");
-        target
-    }
-
-    fn charterlint(&self) -> Command {
-        let mut command = Command::new(get_cargo_bin("charterlint"));
-        command.current_dir(self.folder.path()).env_remove("NO_COLOR");
-        command
-    }
-
-    /// Every file name in the folder (not below it), sorted.
-    fn listing(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.folder.path())
-            .expect("listable")
-            .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
+use common::Scratch;
 
 fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("readable")

@@ -19,7 +19,6 @@ pub enum InputFormat {
 }
 
 impl InputFormat {
-    /// The format a path's extension selects, if any.
     /// The format of text that names none: JSON when it starts with `{`, else TOML.
     pub fn sniff(bytes: &[u8]) -> InputFormat {
         let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
@@ -29,6 +28,7 @@ impl InputFormat {
         }
     }
 
+    /// The format a path's extension selects, if any.
     pub fn from_path(path: &str) -> Option<InputFormat> {
         let extension = std::path::Path::new(path).extension()?.to_str()?;
         if extension.eq_ignore_ascii_case("toml") {

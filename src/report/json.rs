@@ -23,6 +23,8 @@ pub struct JsonReport<'a> {
     pub findings: Vec<JsonFinding<'a>>,
     /// Findings silenced by an accepted risk, with the reason.
     pub accepted: Vec<JsonAccepted<'a>>,
+    /// Findings the `--baseline` knows: they never fail the run.
+    pub known: Vec<JsonFinding<'a>>,
     /// Files that could not be read or are not valid charters.
     pub errors: Vec<JsonInputError<'a>>,
     /// Counts of `findings` by severity, and of `accepted`.
@@ -135,6 +137,7 @@ impl<'a> JsonReport<'a> {
                     ),
                 })
                 .collect(),
+            known: report.known.iter().map(JsonFinding::new).collect(),
             errors: report
                 .input_errors
                 .iter()

@@ -187,6 +187,9 @@ fn verdict(report: &RunReport, overview: &Overview<'_>, out: &mut String) {
     if summary.accepted > 0 {
         let _ = write!(out, "; {} accepted", summary.accepted);
     }
+    if summary.known > 0 {
+        let _ = write!(out, "; {} known from the baseline", summary.known);
+    }
     if !report.input_errors.is_empty() {
         let _ = write!(
             out,

@@ -1,7 +1,7 @@
 //! Reports: one module per output format behind one trait.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::lint::RunReport;
 
@@ -121,31 +121,7 @@ impl ReportFormat {
     }
 }
 
-/// A path as CI systems want it: relative to `root` (the repository root in CI) when
-/// it lies below it, with forward slashes on Windows and no leading `./`.
-pub fn repository_path(path: &str, root: &Path) -> String {
-    let mut shown = path.to_string();
-    let absolute = if Path::new(path).is_absolute() {
-        Some(PathBuf::from(path))
-    } else {
-        None
-    };
-    if let Some(absolute) = absolute
-        && let Ok(relative) = absolute.strip_prefix(root)
-    {
-        shown = relative.to_string_lossy().into_owned();
-    }
-    // A backslash is a separator only on Windows; elsewhere it is part of a name.
-    if cfg!(windows) {
-        shown = shown.replace('\\', "/");
-    }
-    shown.trim_start_matches("./").to_string()
-}
-
-/// Whether a path lies outside `root`, so that CI formats must name it absolutely.
-pub fn is_outside(path: &str, root: &Path) -> bool {
-    Path::new(path).is_absolute() && !Path::new(path).starts_with(root)
-}
+pub use crate::source::{is_outside, repository_path};
 
 /// A message with its help on the next line, as the plain-text CI formats show them.
 pub fn with_help(message: &str, help: Option<&str>) -> String {

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::finding::{Finding, Severity};
+use crate::fingerprint::{encode_path, fingerprint_basis, fnv1a, relative_uri};
 use crate::lint::RunReport;
 use crate::report::Emitter;
 use crate::rules::{RULES, Rule};
@@ -213,24 +214,6 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// Percent-encodes a path for a URI, keeping `/` and the unreserved characters.
-fn encode_path(path: &str) -> String {
-    let mut uri = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            uri.push(byte as char);
-        } else {
-            uri.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    uri
-}
-
-/// A path as a URI reference relative to the repository root.
-pub fn relative_uri(path: &str, root: &std::path::Path) -> String {
-    encode_path(&crate::report::repository_path(path, root))
-}
-
 /// Where a file is: relative to `%SRCROOT%` when it lies in the repository, else an
 /// absolute `file://` URI with no base (a base with an absolute path is an error).
 fn artifact(path: &str, root: &std::path::Path) -> ArtifactLocation {
@@ -250,33 +233,6 @@ fn artifact(path: &str, root: &std::path::Path) -> ArtifactLocation {
 /// Where each rule is documented: its section of `docs/rules.md`.
 pub fn help_uri(rule: &str) -> String {
     format!("{INFORMATION_URI}/blob/main/docs/rules.md#{rule}")
-}
-
-/// 64-bit FNV-1a: a hash whose value never changes between builds or platforms.
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
-/// What identifies a finding whatever else changes in the file: its rule, file,
-/// responsibility, roles, people and the text it points at, never its line number.
-pub fn fingerprint_basis(finding: &Finding, root: &std::path::Path) -> String {
-    let mut roles = finding.roles.clone();
-    roles.sort();
-    let mut people = finding.people.clone();
-    people.sort();
-    let excerpt = &finding.location.excerpt;
-    let pointed = excerpt.text.get(excerpt.span.clone()).unwrap_or_default().trim();
-    format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
-        finding.rule,
-        relative_uri(&finding.location.path, root),
-        finding.responsibility.unwrap_or_default(),
-        roles.join(","),
-        people.join(","),
-        pointed
-    )
 }
 
 fn rule_descriptor(rule: &Rule) -> RuleDescriptor {
@@ -501,11 +457,27 @@ pub fn render(report: &RunReport, options: &crate::report::EmitOptions) -> Strin
         };
         results.push(finding_result(&accepted.finding, &mut fingerprints, vec![suppression]));
     }
+    for known in &report.known {
+        let suppression = Suppression {
+            kind: "external",
+            justification: "known from the baseline",
+        };
+        results.push(finding_result(known, &mut fingerprints, vec![suppression]));
+    }
     let mut rules: Vec<RuleDescriptor> = RULES.iter().map(|rule| rule_descriptor(rule)).collect();
     rules.push(input_error_descriptor());
+    // The commit describes only files in the repository: with a file outside it, a
+    // reader could not place that file in the commit, so none is named.
+    let all_inside = report
+        .files
+        .iter()
+        .map(|file| &*file.path)
+        .chain(report.input_errors.iter().map(|failure| &*failure.source.path))
+        .all(|path| !crate::report::is_outside(path, root));
     let version_control_provenance = options
         .provenance
         .iter()
+        .filter(|_| all_inside)
         .map(|provenance| VersionControl {
             repository_uri: provenance.repository_uri.clone(),
             revision_id: provenance.revision.clone(),

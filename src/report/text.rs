@@ -127,6 +127,9 @@ pub fn summary_line(report: &RunReport) -> String {
     if summary.accepted > 0 {
         line.push_str(&format!(" ({} accepted)", summary.accepted));
     }
+    if summary.known > 0 {
+        line.push_str(&format!(" ({} known from the baseline)", summary.known));
+    }
     if !report.input_errors.is_empty() {
         line.push_str(&format!(
             "; {} could not be checked",

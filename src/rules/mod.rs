@@ -12,6 +12,7 @@ pub(crate) mod over_allocated;
 pub(crate) mod shared_accountability;
 mod similar_names;
 mod spread_too_thin;
+mod stale_baseline;
 mod title_mismatch;
 mod too_many_accountabilities;
 mod unknown_duty;
@@ -32,6 +33,16 @@ pub enum RuleCheck {
     Org(fn(&OrgView<'_>) -> Vec<Finding>),
     /// On the accepted risks of one policy, after every other rule.
     Policy(fn(&AcceptanceView<'_>) -> Vec<Finding>),
+    /// On the entries of a baseline that matched no finding of the run.
+    Baseline(fn(&BaselineView<'_>) -> Vec<Finding>),
+}
+
+/// What the rules about a baseline see: its file and its entries that matched nothing.
+pub struct BaselineView<'a> {
+    pub source: &'a crate::source::SourceFile,
+    pub stale: &'a [crate::baseline::BaselineEntry],
+    /// The org-wide policy (and `--fail-on`), which judges findings in no charter.
+    pub policy: &'a crate::policy::ResolvedPolicy,
 }
 
 /// What the org-wide rules see: every checked team, and the people who can be
@@ -129,6 +140,7 @@ pub static RULES: &[&Rule] = &[
     &similar_names::SIMILAR_NAMES,
     &expired_acceptance::EXPIRED_ACCEPTANCE,
     &unused_acceptance::UNUSED_ACCEPTANCE,
+    &stale_baseline::STALE_BASELINE,
 ];
 
 /// Every rule's name, in registry order: what a charter's `[lint]` may name.
@@ -198,6 +210,18 @@ pub fn acceptance_findings(
         .iter()
         .filter_map(|rule| match rule.check {
             RuleCheck::Policy(check) => Some(check(&view)),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+/// The findings about a baseline's entries that matched nothing.
+pub fn baseline_findings(view: &BaselineView<'_>) -> Vec<Finding> {
+    RULES
+        .iter()
+        .filter_map(|rule| match rule.check {
+            RuleCheck::Baseline(check) => Some(check(view)),
             _ => None,
         })
         .flatten()

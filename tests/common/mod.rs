@@ -84,3 +84,44 @@ pub fn finding_set(report: &RunReport) -> Vec<String> {
     set.sort();
     set
 }
+
+/// A scratch folder holding copies of some example charters.
+pub struct Scratch {
+    pub folder: tempfile::TempDir,
+}
+
+impl Scratch {
+    pub fn new() -> Self {
+        Scratch {
+            folder: tempfile::tempdir().expect("temporary folder"),
+        }
+    }
+
+    pub fn path(&self, relative: &str) -> std::path::PathBuf {
+        self.folder.path().join(relative)
+    }
+
+    /// Copies a file of the repository to `relative`, creating its folders.
+    pub fn copy(&self, from: &str, relative: &str) -> std::path::PathBuf {
+        let target = self.path(relative);
+        std::fs::create_dir_all(target.parent().expect("has a folder")).expect("folder created");
+        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(from), &target).expect("copied");
+        target
+    }
+
+    pub fn charterlint(&self) -> std::process::Command {
+        let mut command = std::process::Command::new(insta_cmd::get_cargo_bin("charterlint"));
+        command.current_dir(self.folder.path()).env_remove("NO_COLOR");
+        command
+    }
+
+    /// Every file name in the folder (not below it), sorted.
+    pub fn listing(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.folder.path())
+            .expect("listable")
+            .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
