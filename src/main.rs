@@ -274,7 +274,11 @@ fn read_stdin(paths: &[String], input: &InputArgs) -> io::Result<Result<StdinCha
         Ok(_) => {}
     }
     let mut bytes = Vec::new();
-    if let Err(error) = io::stdin().lock().take(input.max_file_size + 1).read_to_end(&mut bytes) {
+    if let Err(error) = io::stdin()
+        .lock()
+        .take(input.max_file_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
         return Ok(Err(format!("cannot read standard input: {error}")));
     }
     // A closed standard input reads as empty too: the process starts with /dev/null.

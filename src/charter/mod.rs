@@ -66,7 +66,7 @@ fn read_file_limited(path: &std::path::Path, display: &str, max_file_size: u64) 
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|error| read_error(display, &error))?;
     let mut bytes = Vec::new();
-    file.take(max_file_size + 1)
+    file.take(max_file_size.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|error| read_error(display, &error))?;
     if bytes.len() as u64 > max_file_size {
