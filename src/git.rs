@@ -53,6 +53,81 @@ pub fn provenance(folder: &Path) -> Option<Provenance> {
     })
 }
 
+/// The charter files of a revision below `paths` (relative to `folder`, the working
+/// folder), with their contents, read from the repository without a checkout: one
+/// `git ls-tree` and one `git cat-file --batch` whatever the number of files.
+/// Paths come back relative to `folder`, as the working tree's walk names them.
+pub fn charters_at(folder: &Path, revision: &str, paths: &[String]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    use std::io::{Read, Write};
+    let verified = git(
+        folder,
+        &["rev-parse", "--verify", "--quiet", &format!("{revision}^{{commit}}")],
+    )
+    .ok_or_else(|| format!("`{revision}` is not a commit of this git repository"))?;
+    let listing = Command::new("git")
+        .arg("-C")
+        .arg(folder)
+        .args(["ls-tree", "-r", "-z", "--name-only", &verified, "--"])
+        .args(paths)
+        .output()
+        .map_err(|error| format!("cannot run git: {error}"))?;
+    if !listing.status.success() {
+        return Err(String::from_utf8_lossy(&listing.stderr).trim().to_string());
+    }
+    let names: Vec<String> = listing
+        .stdout
+        .split(|byte| *byte == 0)
+        .filter(|name| !name.is_empty())
+        .map(|name| String::from_utf8_lossy(name).into_owned())
+        .filter(|name| name.ends_with(".charter.toml") || name.ends_with(".charter.json"))
+        .collect();
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(folder)
+        .args(["cat-file", "--batch"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|error| format!("cannot run git: {error}"))?;
+    let mut stdin = child.stdin.take().ok_or("git cat-file has no input")?;
+    let requests: String = names.iter().map(|name| format!("{verified}:./{name}\n")).collect();
+    // Written from a thread: git answers while it reads, and a full pipe would stall both.
+    let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
+    let mut output = Vec::new();
+    child
+        .stdout
+        .take()
+        .ok_or("git cat-file has no output")?
+        .read_to_end(&mut output)
+        .map_err(|error| format!("cannot read from git: {error}"))?;
+    let _ = writer.join();
+    let _ = child.wait();
+    let mut files = Vec::with_capacity(names.len());
+    let mut rest = output.as_slice();
+    for name in names {
+        let header_end = rest
+            .iter()
+            .position(|byte| *byte == b'\n')
+            .ok_or("git cat-file ended early")?;
+        let header = String::from_utf8_lossy(&rest[..header_end]).into_owned();
+        rest = &rest[header_end + 1..];
+        let size: usize = header
+            .rsplit(' ')
+            .next()
+            .and_then(|size| size.parse().ok())
+            .ok_or_else(|| format!("git cannot read `{name}` at `{revision}`: {header}"))?;
+        if rest.len() < size + 1 {
+            return Err("git cat-file ended early".to_string());
+        }
+        files.push((name, rest[..size].to_vec()));
+        rest = &rest[size + 1..];
+    }
+    Ok(files)
+}
+
 /// A remote as an absolute URI: `git@github.com:owner/name.git` becomes
 /// `https://github.com/owner/name`, a local clone's `/srv/repo` becomes
 /// `file:///srv/repo`; credentials in a URL are dropped.

@@ -12,6 +12,7 @@ pub mod charter;
 pub mod commands;
 pub mod corpus;
 pub mod coverage;
+pub mod diff;
 pub mod discover;
 pub mod finding;
 pub mod fingerprint;

@@ -318,6 +318,21 @@ pub fn run(inputs: &[String], options: &RunOptions) -> RunReport {
     report
 }
 
+/// Checks charters already in memory, such as another revision's files from git:
+/// `(path, bytes)`, the format chosen by the path's extension.
+pub fn run_sources(sources: Vec<(String, Vec<u8>)>, options: &RunOptions) -> RunReport {
+    let (mut checked, mut failures) = (Vec::new(), Vec::new());
+    for (path, bytes) in sources {
+        let format =
+            crate::charter::InputFormat::from_path(&path).unwrap_or_else(|| crate::charter::InputFormat::sniff(&bytes));
+        match crate::charter::load_bytes(&path, bytes, format, rules::names()) {
+            Ok(loaded) => checked.push(check_charter(&loaded, &options.org, options.fail_on, options.coverage)),
+            Err(failure) => failures.push(*failure),
+        }
+    }
+    finish(checked, failures, &options.org, options.fail_on, options.today)
+}
+
 /// Loads and checks one input.
 fn check_one(
     path: &CharterPath,

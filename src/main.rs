@@ -37,6 +37,9 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Show what a change does to ownership: findings introduced and resolved, RACI
+    /// letters gained and lost, responsibilities become unowned or shared, loads
+    Diff(DiffArgs),
     /// Explain a rule; without a rule, list them all
     Explain {
         /// A rule name, such as `unowned-responsibility`
@@ -120,6 +123,38 @@ struct CheckArgs {
     matrices: usize,
     #[command(flatten)]
     input: InputArgs,
+}
+
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// OLD and NEW: two charter files or two folders. With --against: the files or
+    /// folders of the working tree to compare (default: .)
+    paths: Vec<String>,
+    /// Compare the working tree with this git revision (a branch, tag or commit),
+    /// read from the repository without a checkout
+    #[arg(long, value_name = "REV")]
+    against: Option<String>,
+    /// Output format: markdown is written to be posted as a pull-request comment
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    format: DiffFormat,
+    /// The lowest severity of an introduced finding that makes the exit code 1
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+    /// An org-wide policy file holding a [lint] table
+    #[arg(long, value_name = "FILE")]
+    config: Option<String>,
+    /// Write the diff to this file (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<String>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(clap::Args)]
@@ -212,6 +247,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
+        Command::Diff(args) => diff(args),
         Command::Map { path, format, input } => map(&path, format, &input),
         Command::Explain { markdown: true, .. } => print(&commands::rules_document()),
         Command::Explain { rule, .. } => explain(rule.as_deref()),
@@ -453,6 +489,108 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         Err(error) => Err(error),
         Ok(()) => Ok(code),
     }
+}
+
+fn diff(args: DiffArgs) -> io::Result<u8> {
+    let stderr_color = use_color(ColorArg::Auto, io::stderr().is_terminal());
+    let org = match &args.config {
+        Some(path) => match charter::load_policy(path, args.input.max_file_size, rules::names()) {
+            Ok((source, lint)) => OrgPolicy {
+                lint,
+                source: Some(source),
+            },
+            Err(failure) => {
+                write_errors(&[*failure], stderr_color)?;
+                return Ok(2);
+            }
+        },
+        None => OrgPolicy::default(),
+    };
+    let mut options = RunOptions::new(charter::Date::today());
+    options.max_file_size = args.input.max_file_size;
+    options.org = org;
+    options.fail_on = args.fail_on.map(FailOn::from);
+    options.coverage = true;
+    let (old, new, old_base, new_base) = match &args.against {
+        Some(revision) => {
+            let paths = if args.paths.is_empty() {
+                vec![".".to_string()]
+            } else {
+                args.paths.clone()
+            };
+            let folder = std::env::current_dir().unwrap_or_default();
+            let sources = match charterlint::git::charters_at(&folder, revision, &paths) {
+                Ok(sources) => sources,
+                Err(message) => {
+                    let mut stderr = io::stderr().lock();
+                    writeln!(stderr, "error: cannot read the charters at `{revision}`: {message}")?;
+                    writeln!(
+                        stderr,
+                        "  = help: run inside the git repository, and name a branch, tag or commit it has (`git fetch` it first in a shallow CI checkout)"
+                    )?;
+                    return Ok(2);
+                }
+            };
+            (
+                lint::run_sources(sources, &options),
+                lint::run(&paths, &options),
+                String::new(),
+                String::new(),
+            )
+        }
+        None => {
+            let [old_path, new_path] = args.paths.as_slice() else {
+                let mut stderr = io::stderr().lock();
+                writeln!(
+                    stderr,
+                    "error: `diff` compares two states: OLD and NEW, or --against REV"
+                )?;
+                writeln!(
+                    stderr,
+                    "  = help: `charterlint diff old/ new/`, `charterlint diff before.charter.toml after.charter.toml` or `charterlint diff --against main`"
+                )?;
+                return Ok(2);
+            };
+            (
+                lint::run(std::slice::from_ref(old_path), &options),
+                lint::run(std::slice::from_ref(new_path), &options),
+                old_path.trim_end_matches('/').to_string(),
+                new_path.trim_end_matches('/').to_string(),
+            )
+        }
+    };
+    let changes = charterlint::diff::compare(&old, &new, &old_base, &new_base);
+    let text = match args.format {
+        DiffFormat::Text => charterlint::report::changes::text(&changes),
+        DiffFormat::Json => charterlint::report::changes::json(&changes),
+        DiffFormat::Markdown => charterlint::report::changes::markdown(&changes),
+    };
+    match args.output.as_deref() {
+        Some(output) if output != "-" => {
+            let target = Path::new(output);
+            let mut inputs = old.canonical_inputs.clone();
+            inputs.extend(new.canonical_inputs.iter().cloned());
+            if let Err(error) = charterlint::output::refuse_inputs(target, &inputs) {
+                return refused(&error.to_string());
+            }
+            charterlint::output::write_report(target, text.as_bytes())?;
+        }
+        _ => {
+            if let Err(error) = print(&text)
+                && error.kind() != io::ErrorKind::BrokenPipe
+            {
+                return Err(error);
+            }
+        }
+    }
+    write_errors(&new.input_errors, stderr_color)?;
+    Ok(if !new.input_errors.is_empty() {
+        2
+    } else if changes.failed {
+        1
+    } else {
+        0
+    })
 }
 
 /// The baseline entries that matched nothing: those the stale-baseline findings name.

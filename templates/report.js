@@ -1,6 +1,4 @@
-/* charterlint HTML report: heatmap (filter, sort, pages), loads, team detail.
-   Reads the JSON in #charterlint-data; every value from it reaches the page through
-   textContent or attributes, never as markup. Plain ES2017, no libraries. */
+/* charterlint report: heatmap, loads, team detail. Data reaches the page as text only. */
 (function () {
   "use strict";
   var d = document;
@@ -260,17 +258,22 @@
       S.page = 0; update();
       $("heat").scrollIntoView({ block: "start" });
     });
-    var more = $("loads-more");
+    var more = $("loads-more"), FOLD = 25;
+    if (body.rows.length > FOLD) table.classList.add("folded");
     function moreButton() {
       more.textContent = "";
-      var shown = body.rows.length;
-      if (shown >= all.length) return;
-      var b = h("button", null, "Show " + Math.min(200, all.length - shown) + " more (" + (all.length - shown) + " not shown)");
+      var folded = table.classList.contains("folded"), shown = body.rows.length, rest = all.length - shown;
+      if (!folded && rest <= 0) return;
+      var b = h("button", null, folded ? "Show " + (shown - FOLD) + " more people"
+        : "Show " + Math.min(200, rest) + " more people (" + rest + " not shown)");
       b.type = "button";
       b.onclick = function () {
-        var f = d.createDocumentFragment();
-        all.slice(body.rows.length, body.rows.length + 200).forEach(function (l) { f.appendChild(loadRow(l)); });
-        body.appendChild(f);
+        if (folded) table.classList.remove("folded");
+        else {
+          var f = d.createDocumentFragment();
+          all.slice(shown, shown + 200).forEach(function (l) { f.appendChild(loadRow(l)); });
+          body.appendChild(f);
+        }
         moreButton();
       };
       more.appendChild(b);
@@ -309,7 +312,7 @@
     var m = /^#team-(\d+)$/.exec(location.hash);
     var first = m ? Number(m[1]) - 1 : view.length ? view[0] : -1;
     if (first >= 0 && first < teams.length) select(first, !!m);
-    else $("detail-view").appendChild(h("p", "placeholder", "No team to show."));
+    else $("detail-view").appendChild(h("p", "zero", "No team to show."));
     initLoads();
     $("heatmap").setAttribute("data-rendered", "");
     window.charterlintRendered = performance.now();

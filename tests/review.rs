@@ -150,3 +150,163 @@ fn a_broken_or_missing_baseline_is_a_located_input_error() {
             .args(["check", "teams", "--baseline", "missing.toml"])
     );
 }
+
+/// Runs git in the scratch folder, failing the test if git fails.
+fn git(scratch: &Scratch, arguments: &[&str]) {
+    let status = std::process::Command::new("git")
+        .current_dir(scratch.path(""))
+        .args([
+            "-c",
+            "user.name=Charter Bot",
+            "-c",
+            "user.email=bot@example.com",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(arguments)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {arguments:?}");
+}
+
+/// A git repository with three charters committed, then changed in the working tree:
+/// a role removed, a holder changed, a duty reworded into the same responsibility,
+/// a file renamed and a new team.
+fn changed_repository() -> Scratch {
+    let scratch = Scratch::new();
+    scratch.copy(STARTUP, "teams/lumen.charter.toml");
+    scratch.copy(BLURRED, "teams/mobile.charter.toml");
+    scratch.copy(FELL_THROUGH, "teams/billing.charter.toml");
+    git(&scratch, &["init", "--quiet"]);
+    git(&scratch, &["add", "."]);
+    git(&scratch, &["commit", "--quiet", "-m", "charters as they were"]);
+    // Billing's Scrum Master role is removed.
+    let billing = std::fs::read_to_string(scratch.path("teams/billing.charter.toml")).expect("readable");
+    let cut = billing.find("[[roles]]\nid = \"sm\"").expect("the sm role");
+    std::fs::write(scratch.path("teams/billing.charter.toml"), &billing[..cut]).expect("written");
+    // Mobile's product owner changes hands.
+    edit(
+        &scratch,
+        "teams/mobile.charter.toml",
+        "\"Diego Alvarez\"",
+        "\"Mei Tanaka\"",
+    );
+    // Lumen's vision is reworded: still strategy.vision.
+    edit(
+        &scratch,
+        "teams/lumen.charter.toml",
+        "\"Setting the product vision\"",
+        "\"Owning the product vision\"",
+    );
+    git(
+        &scratch,
+        &["mv", "teams/lumen.charter.toml", "teams/lumen-web.charter.toml"],
+    );
+    scratch.copy("examples/05-kanban-team.charter.toml", "teams/docs.charter.toml");
+    scratch
+}
+
+#[test]
+fn diff_against_a_revision_names_what_changed_and_nothing_else() {
+    let scratch = changed_repository();
+    assert_cmd_snapshot!(
+        "against_text",
+        scratch.charterlint().args(["diff", "--against", "HEAD", "teams"])
+    );
+    let markdown = scratch
+        .charterlint()
+        .args(["diff", "--against", "HEAD", "teams", "--format", "markdown"])
+        .output()
+        .expect("runs");
+    insta::assert_snapshot!("against_markdown", String::from_utf8_lossy(&markdown.stdout));
+    let json = scratch
+        .charterlint()
+        .args(["diff", "--against", "HEAD", "teams", "--format", "json"])
+        .output()
+        .expect("runs");
+    let changes: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    // The reworded vision is no ownership change.
+    let raci = changes["raci"].as_array().expect("raci");
+    assert!(
+        raci.iter().all(|change| change["team"] != "Lumen"),
+        "rewording a duty into the same responsibility changes nothing: {raci:?}"
+    );
+    let charters = changes["charters"].as_array().expect("charters");
+    assert!(
+        charters.iter().any(|change| change["change"] == "renamed"),
+        "{charters:?}"
+    );
+    assert!(
+        charters.iter().any(|change| change["change"] == "added"),
+        "{charters:?}"
+    );
+}
+
+#[test]
+fn diff_of_two_folders() {
+    let scratch = Scratch::new();
+    scratch.copy(BLURRED, "before/mobile.charter.toml");
+    scratch.copy(BLURRED, "after/mobile.charter.toml");
+    // The product manager stops ranking the backlog: the shared accountability is gone.
+    edit(
+        &scratch,
+        "after/mobile.charter.toml",
+        "\"business outcomes\", \"backlog prioritization\"]",
+        "\"business outcomes\"]\nconsulted = [\"backlog prioritization\"]",
+    );
+    assert_cmd_snapshot!(scratch.charterlint().args(["diff", "before", "after"]));
+}
+
+#[test]
+fn a_change_that_introduces_an_error_fails_and_an_unknown_revision_is_explained() {
+    let scratch = changed_repository();
+    edit(&scratch, "teams/mobile.charter.toml", "\"Mei Tanaka\"", "");
+    let output = scratch
+        .charterlint()
+        .args(["diff", "--against", "HEAD", "teams"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert_cmd_snapshot!(
+        "unknown_revision",
+        scratch.charterlint().args(["diff", "--against", "no-such-branch"])
+    );
+}
+
+#[test]
+fn a_large_change_still_fits_one_pull_request_comment() {
+    let scratch = Scratch::new();
+    let team = |holder: &str, index: usize| {
+        format!(
+            "version = 1\n[team]\nname = \"Team {index}\"\nmethodology = \"kanban\"\n\n[[roles]]\nid = \"pm\"\ntitle = \"Product Manager\"\nholders = [\"{holder} {index}\"]\nowns = [\"product vision\", \"roadmap\", \"user research\", \"success metrics\", \"business outcomes\", \"backlog prioritization\", \"user stories\", \"acceptance\"]\n"
+        )
+    };
+    for index in 0..400 {
+        for (side, holder) in [("before", "Dana"), ("after", "Sam")] {
+            let path = scratch.path(&format!("{side}/team-{index:03}.charter.toml"));
+            std::fs::create_dir_all(path.parent().expect("folder")).expect("created");
+            std::fs::write(path, team(holder, index)).expect("written");
+        }
+    }
+    let output = scratch
+        .charterlint()
+        .args(["diff", "before", "after", "--format", "markdown"])
+        .output()
+        .expect("runs");
+    let comment = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        comment.chars().count() <= charterlint::report::changes::COMMENT_LIMIT,
+        "{} characters",
+        comment.chars().count()
+    );
+    assert!(
+        comment.contains("left out to fit a comment"),
+        "a summarized comment says so"
+    );
+    assert!(comment.starts_with("## "), "{}", &comment[..80]);
+}

@@ -86,7 +86,7 @@ fn code(text: &str, in_table: bool) -> String {
 }
 
 /// A message or help text: its `code spans` stay code, everything else is escaped.
-fn prose(text: &str, in_table: bool) -> String {
+pub(crate) fn prose(text: &str, in_table: bool) -> String {
     if text.matches('`').count() % 2 == 1 {
         return if in_table { cell(text) } else { escape(text) };
     }

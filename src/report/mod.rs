@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::lint::RunReport;
 
+pub mod changes;
 pub mod github;
 pub mod json;
 pub mod junit;
@@ -138,6 +139,15 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
         return text.into();
     }
     text.chars().map(crate::source::visible).collect::<String>().into()
+}
+
+/// `1 entry`, `2 entries`: a count with the noun's singular or plural.
+pub fn count(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("{count} {one}")
+    } else {
+        format!("{count} {many}")
+    }
 }
 
 /// `1 charter`, `2 charters`: a count with its noun.
