@@ -8,8 +8,11 @@ set -uo pipefail
 action=${1:-$REPO/action.yml}
 need_pip check-jsonschema==0.39.0 check_jsonschema
 need_apt shellcheck shellcheck
+need_pip pyyaml yaml
 rc=0
 python3 -m check_jsonschema --builtin-schema vendor.github-actions "$action" || rc=1
+# The steps themselves live in action/run.sh.
+shellcheck "$REPO/action/run.sh" || rc=1
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mapfile -t scripts < <(python3 "$CLIENTS/extract_run.py" "$action" "$tmp")
 if [ ${#scripts[@]} -gt 0 ]; then

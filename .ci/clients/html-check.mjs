@@ -143,7 +143,7 @@ async function withJs() {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: shot(".png"), fullPage: true });
     if (rows.length) {
-      await page.click("#heatmap tr.team-row >> nth=0");
+      await page.click("#heatmap tr.team-row >> nth=0 >> th");
       const first = rows[0];
       const head = await page.waitForSelector("#team-detail section.team h3", { timeout: 5000 }).then((e) => e.textContent()).catch(() => null);
       if (head !== teams[first.i].team) fail(`clicking the first row shows ${JSON.stringify(head)}, not ${JSON.stringify(teams[first.i].team)}`);
@@ -155,8 +155,12 @@ async function withJs() {
       // `code spans` show as code: compare without the backticks
       const plain = (s) => s.replace(/`/g, "");
       found.forEach((text, k) => { if (plain(text) !== plain(t.findings[k].message)) fail(`finding ${k + 1} reads ${JSON.stringify(text)}`); });
-      const el = await page.$("#team-detail");
-      await el.screenshot({ path: shot(".detail.png") });
+      // clipped from the full page, where the sticky header stays at the top
+      const clip = await page.$eval("#team-detail", (e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
+      });
+      await page.screenshot({ path: shot(".detail.png"), fullPage: true, clip });
     }
   } finally {
     await context.close();

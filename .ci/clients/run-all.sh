@@ -41,6 +41,7 @@ verdict ./junit.sh "${junit[@]}"
 for n in "${names[@]}"; do verdict ./gh-annotations.sh "$out/$n.github" "$out/$n.json" "$main"; done
 for n in "${names[@]}"; do verdict ./markdown.sh "$out/$n.markdown" "$out/$n.json"; done
 verdict ./actions-lint.sh "$main/action.yml"
+verdict ./action-steps.sh
 verdict ./precommit.sh "$main"
 echo "reports and logs in $out"
 exit $rc

@@ -45,6 +45,13 @@ fn describe(finding: &Finding) -> String {
     crate::report::with_help(&heading, finding.help.as_deref())
 }
 
+/// The class name of a file's test cases: Jenkins splits a class name at its last dot
+/// into package and class, so the file's own dots become underscores under a
+/// `charterlint` package.
+pub fn class_name(path: &str) -> String {
+    format!("charterlint.{}", path.trim_start_matches("./").replace('.', "_"))
+}
+
 /// One test suite: a file's test case per rule.
 fn suite(path: &str, findings: &[&Finding], fails: &dyn Fn(&Finding) -> bool) -> String {
     let mut cases = String::new();
@@ -58,7 +65,7 @@ fn suite(path: &str, findings: &[&Finding], fails: &dyn Fn(&Finding) -> bool) ->
         let _ = write!(
             cases,
             "    <testcase classname=\"{}\" name=\"{}\"",
-            escape(path),
+            escape(&class_name(path)),
             rule.name
         );
         if of_rule.is_empty() {
@@ -74,11 +81,16 @@ fn suite(path: &str, findings: &[&Finding], fails: &dyn Fn(&Finding) -> bool) ->
                 .map(|finding| describe(finding))
                 .collect::<Vec<_>>()
                 .join("\n");
+            // Test reports show only the message: it says how many findings there are.
+            let message = match failing.len() {
+                1 => first.message.clone(),
+                count => format!("{count} findings, the first: {}", first.message),
+            };
             let _ = writeln!(
                 cases,
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>",
                 first.severity.name(),
-                escape(&first.message),
+                escape(&message),
                 escape(&body)
             );
         }
@@ -138,19 +150,23 @@ pub fn write(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         let body = failure
             .located_messages()
             .into_iter()
-            .map(|(position, error)| match position {
-                Some(position) => format!("{path}:{}:{}: {}", position.line, position.column, error.message),
-                None => format!("{path}: {}", error.message),
+            .map(|(position, error)| {
+                let located = match position {
+                    Some(position) => format!("{path}:{}:{}: {}", position.line, position.column, error.message),
+                    None => format!("{path}: {}", error.message),
+                };
+                crate::report::with_help(&located, error.help.as_deref())
             })
             .collect::<Vec<_>>()
             .join("\n");
         let first = failure.errors.first().map_or("", |error| error.message.as_str());
         write!(
             out,
-            "  <testsuite name=\"{0}\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"{0}\" name=\"load\">\n      <error type=\"input-error\" message=\"{1}\">{2}</error>\n    </testcase>\n  </testsuite>\n",
+            "  <testsuite name=\"{0}\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"{3}\" name=\"load\">\n      <error type=\"input-error\" message=\"{1}\">{2}</error>\n    </testcase>\n  </testsuite>\n",
             escape(path),
             escape(first),
-            escape(&body)
+            escape(&body),
+            escape(&class_name(path))
         )?;
     }
     out.write_all(b"</testsuites>\n")
