@@ -40,6 +40,36 @@ enum Command {
     /// Show what a change does to ownership: findings introduced and resolved, RACI
     /// letters gained and lost, responsibilities become unowned or shared, loads
     Diff(DiffArgs),
+    /// Write a charter from a RACI matrix in a spreadsheet (CSV, TSV, XLSX, XLS, ODS),
+    /// and show how each of its duties maps
+    Import {
+        /// The spreadsheet: duties as rows, roles as columns, R/A/C/I in the cells
+        file: String,
+        /// Write the charter here (atomically) instead of standard output
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<String>,
+        /// The charter's format (default: from the output's extension, else toml)
+        #[arg(long, value_enum)]
+        format: Option<CharterFormat>,
+        /// Overwrite an existing output file
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write charters as RACI spreadsheets: duties as rows, roles as columns, gaps
+    /// marked; `import` reads them back
+    Export {
+        /// A charter file, or a folder of charters (XLSX: a sheet per team)
+        path: String,
+        /// The spreadsheet's format
+        #[arg(long, value_enum, default_value_t = SheetFormat::Csv)]
+        format: SheetFormat,
+        /// Write the spreadsheet here (atomically); CSV goes to standard output without it
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<String>,
+        /// Overwrite an existing output file
+        #[arg(long)]
+        force: bool,
+    },
     /// Explain a rule; without a rule, list them all
     Explain {
         /// A rule name, such as `unowned-responsibility`
@@ -151,6 +181,12 @@ struct DiffArgs {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SheetFormat {
+    Csv,
+    Xlsx,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum DiffFormat {
     Text,
     Json,
@@ -248,6 +284,18 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Diff(args) => diff(args),
+        Command::Export {
+            path,
+            format,
+            output,
+            force,
+        } => export(&path, format, output.as_deref(), force),
+        Command::Import {
+            file,
+            output,
+            format,
+            force,
+        } => import(&file, output.as_deref(), format, force),
         Command::Map { path, format, input } => map(&path, format, &input),
         Command::Explain { markdown: true, .. } => print(&commands::rules_document()),
         Command::Explain { rule, .. } => explain(rule.as_deref()),
@@ -591,6 +639,152 @@ fn diff(args: DiffArgs) -> io::Result<u8> {
     } else {
         0
     })
+}
+
+fn export(path: &str, format: SheetFormat, output: Option<&str>, force: bool) -> io::Result<u8> {
+    let mut stderr = io::stderr().lock();
+    if let Some(output) = output
+        && std::fs::symlink_metadata(output).is_ok()
+        && !force
+    {
+        writeln!(stderr, "error: `{output}` already exists")?;
+        writeln!(stderr, "  = help: pass --force to overwrite it, or name another file")?;
+        return Ok(2);
+    }
+    let mut options = RunOptions::new(charter::Date::today());
+    options.coverage = true;
+    options.threads = 1;
+    // Each charter is loaded for its duties and checked for its gaps.
+    let mut tables = Vec::new();
+    let mut failures = Vec::new();
+    let mut inputs = Vec::new();
+    let walked = charterlint::discover::for_each_charter(&[path.to_string()], |found| {
+        match lint::load_input(&found, &options) {
+            Ok(loaded) => {
+                let checked = lint::check_charter(&loaded, &options.org, None, true);
+                tables.push((found.display.clone(), charterlint::export::table(&loaded, &checked)));
+            }
+            Err(failure) => failures.push(*failure),
+        }
+    });
+    inputs.extend(walked.canonical_inputs.iter().cloned());
+    failures.extend(walked.problems.into_iter().map(|problem| charter::LoadFailure {
+        errors: vec![charter::InputError::unlocated(problem.message, problem.help)],
+        source: charterlint::source::SourceFile::new(problem.path, String::new()),
+    }));
+    drop(stderr);
+    if !failures.is_empty() {
+        write_errors(&failures, use_color(ColorArg::Auto, io::stderr().is_terminal()))?;
+        return Ok(2);
+    }
+    tables.sort_by(|left, right| left.0.cmp(&right.0));
+    let tables: Vec<charterlint::export::Table> = tables.into_iter().map(|(_, table)| table).collect();
+    let bytes = match (format, tables.as_slice()) {
+        (_, []) => return no_charters(&[path.to_string()]),
+        (SheetFormat::Csv, [table]) => charterlint::export::csv(table)?,
+        (SheetFormat::Csv, _) => {
+            let mut stderr = io::stderr().lock();
+            writeln!(
+                stderr,
+                "error: `{path}` holds {} charters; a CSV file holds one",
+                tables.len()
+            )?;
+            writeln!(
+                stderr,
+                "  = help: export them as one workbook with `--format xlsx --output charters.xlsx`, or name one charter"
+            )?;
+            return Ok(2);
+        }
+        (SheetFormat::Xlsx, _) => charterlint::export::xlsx(&tables)?,
+    };
+    match output {
+        Some(output) => {
+            let target = Path::new(output);
+            if let Err(error) = charterlint::output::refuse_inputs(target, &inputs) {
+                return refused(&error.to_string());
+            }
+            charterlint::output::write_report(target, &bytes)?;
+            writeln!(io::stderr(), "wrote {output}")?;
+            Ok(0)
+        }
+        None if format == SheetFormat::Xlsx && io::stdout().is_terminal() => {
+            let mut stderr = io::stderr().lock();
+            writeln!(stderr, "error: an XLSX workbook is not for a terminal")?;
+            writeln!(stderr, "  = help: name the file with `--output charters.xlsx`")?;
+            Ok(2)
+        }
+        None => {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(&bytes)?;
+            stdout.flush()?;
+            Ok(0)
+        }
+    }
+}
+
+fn import(file: &str, output: Option<&str>, format: Option<CharterFormat>, force: bool) -> io::Result<u8> {
+    use charterlint::import;
+    let format = format.unwrap_or_else(|| match output.and_then(InputFormat::from_path) {
+        Some(InputFormat::Json) => CharterFormat::Json,
+        _ => CharterFormat::Toml,
+    });
+    if let Some(output) = output
+        && std::fs::symlink_metadata(output).is_ok()
+        && !force
+    {
+        let mut stderr = io::stderr().lock();
+        writeln!(stderr, "error: `{output}` already exists")?;
+        writeln!(stderr, "  = help: pass --force to overwrite it, or name another file")?;
+        return Ok(2);
+    }
+    let path = Path::new(file);
+    let stem = path
+        .file_stem()
+        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+    let imported = import::read_sheets(path)
+        .map_err(|error| vec![error])
+        .and_then(|sheets| import::read_charter(&sheets, &stem));
+    let charter = match imported {
+        Ok(charter) => charter,
+        Err(errors) => {
+            let mut stderr = io::stderr().lock();
+            for error in errors {
+                let place = error.place();
+                writeln!(stderr, "error: {}", error.message)?;
+                if place.is_empty() {
+                    writeln!(stderr, " --> {file}")?;
+                } else {
+                    writeln!(stderr, " --> {file}: {place}")?;
+                }
+                if let Some(help) = &error.help {
+                    writeln!(stderr, "  = help: {help}")?;
+                }
+                writeln!(stderr)?;
+            }
+            return Ok(2);
+        }
+    };
+    let text = match format {
+        CharterFormat::Toml => import::to_toml(&charter, file),
+        CharterFormat::Json => import::to_json(&charter),
+    };
+    // How each duty maps, as `map` shows it: unknown duties are seen at once.
+    let shown = output.unwrap_or("<standard output>");
+    if let Ok(loaded) = charter::load_bytes(shown, text.clone().into_bytes(), format.into(), rules::names()) {
+        let mut stderr = io::stderr().lock();
+        write!(stderr, "{}", commands::map_text(&loaded))?;
+    }
+    match output {
+        Some(output) => {
+            charterlint::output::write_report(Path::new(output), text.as_bytes())?;
+            writeln!(
+                io::stderr(),
+                "wrote {output}; check it with `charterlint check {output}`"
+            )?;
+            Ok(0)
+        }
+        None => print(&text),
+    }
 }
 
 /// The baseline entries that matched nothing: those the stale-baseline findings name.

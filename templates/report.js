@@ -24,6 +24,7 @@
     }
     return parent;
   }
+  function cell(scope, cls, text) { var e = h("th", cls, text); e.scope = scope; return e; }
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
   // Text whose `code spans` become <code> elements (as text, never markup).
   function prose(el, text) {
@@ -32,7 +33,7 @@
     parts.forEach(function (p, i) { if (p) add(el, i % 2 ? h("code", null, p) : p); });
     return el;
   }
-  function badge(status) { return h("span", "st st-" + status, ST[status] + " " + status); }
+  function badge(status) { return h("span", "st st-" + status, (ST[status] || "") + " " + status); }
 
   function readData() {
     var el = $("charterlint-data");
@@ -88,18 +89,16 @@
   function renderHead(ci) {
     var thead = $("heatmap").tHead, areas = h("tr", "areas"), row = h("tr", "cols");
     var blank = h("td"); blank.colSpan = 3; areas.appendChild(blank);
-    ["Team", "Status", "Gaps"].forEach(function (x, i) {
-      var th = h("th", ["t-name", "t-status", "t-gaps"][i], x); th.scope = "col"; row.appendChild(th);
-    });
+    add(row, cell("col", "t-name", "Team"), cell("col", "t-status", "Status"), cell("col", "t-gaps", "Gaps"));
     row.lastChild.title = "core responsibilities nobody owns";
     ci.forEach(function (i, k) {
       var c = cols[i], th;
       if (k === 0 || cols[ci[k - 1]].area !== c.area) {
-        th = h("th", "a-" + c.area, c.area); th.scope = "colgroup";
+        th = add(cell("colgroup", "a-" + c.area), h("span", null, c.area));
         th.colSpan = ci.filter(function (j) { return cols[j].area === c.area; }).length;
         areas.appendChild(th);
       }
-      th = h("th", "rc"); th.scope = "col"; th.title = c.id;
+      th = cell("col", "rc"); th.title = c.id;
       row.appendChild(add(th, h("span", null, c.name)));
     });
     thead.textContent = "";
@@ -113,8 +112,8 @@
       var i = view[k], t = teams[i], tr = h("tr", "team-row" + (i === S.sel ? " sel" : ""));
       tr.setAttribute("data-team", t.team);
       tr.setAttribute("data-i", i);
-      var th = h("th", "t-name"), a = h("a", null, t.team);
-      th.scope = "row"; a.href = "#team-" + (i + 1); th.title = t.team + "\n" + t.path;
+      var th = cell("row", "t-name"), a = h("a", null, t.team);
+      a.href = "#team-" + (i + 1); th.title = t.team + "\n" + t.path;
       add(tr, add(th, a), add(h("td", "t-status"), badge(t.status)));
       var g = count(t, "G", ci);
       tr.appendChild(g ? h("td", "t-gaps", String(g)) : add(h("td", "t-gaps"), h("span", "zero", "0")));
@@ -127,7 +126,7 @@
       frag.appendChild(tr);
     }
     if (!view.length) {
-      var empty = h("td", null, "No team matches these filters.");
+      var empty = h("td", null, teams.length ? "No team matches these filters." : "No team was checked.");
       empty.colSpan = ci.length + 3;
       frag.appendChild(add(h("tr", "empty"), empty));
     }
@@ -153,24 +152,24 @@
   function matrix(t) {
     var table = h("table", "matrix"), head = h("tr"), body = h("tbody"), area = null;
     add(table, h("caption", null, "RACI matrix of " + t.team));
-    ["Responsibility", "Core"].forEach(function (x) { var th = h("th", x === "Core" ? "core" : null, x); th.scope = "col"; head.appendChild(th); });
+    add(head, cell("col", null, "Responsibility"), cell("col", "core", "Core"));
     t.roles.forEach(function (r) {
-      var th = h("th", "role"); th.scope = "col";
+      var th = cell("col", "role");
       add(th, h("code", null, r.id), h("span", "rt", r.title));
       if (r.scope) th.appendChild(h("span", "scope", "scope: " + r.scope));
       th.appendChild(r.holders.length ? h("span", "holders", r.holders.join(", ")) : h("span", "holders vacant", "vacant"));
       head.appendChild(th);
     });
-    var st = h("th", null, "Status"); st.scope = "col"; head.appendChild(st);
+    head.appendChild(cell("col", null, "Status"));
     add(table, add(h("thead"), head), body);
     t.matrix.forEach(function (m) {
       if (m.area !== area) {
         area = m.area;
-        var ath = h("th", null, area); ath.scope = "rowgroup"; ath.colSpan = t.roles.length + 3;
+        var ath = cell("rowgroup", null, area); ath.colSpan = t.roles.length + 3;
         body.appendChild(add(h("tr", "area-row"), ath));
       }
       var cls = { gap: "s-gap", shared: "s-shared", owned: "s-owned" }[m.status] || "s-none";
-      var tr = h("tr", cls), th = h("th"); th.scope = "row";
+      var tr = h("tr", cls), th = cell("row");
       add(tr, add(th, h("code", null, m.id), " " + m.name));
       var core = h("td", "core");
       if (m.core) add(core, "✓", h("span", "sr", " core"));
@@ -205,7 +204,7 @@
     sec.id = "team-" + (i + 1);
     sec.setAttribute("aria-label", t.team);
     var at = view.indexOf(i);
-    [["‹ Previous team", at - 1], ["Next team ›", at + 1]].forEach(function (b) {
+    if (teams.length > 1) [["‹ Previous team", at - 1], ["Next team ›", at + 1]].forEach(function (b) {
       var btn = h("button", null, b[0]); btn.type = "button";
       btn.disabled = at < 0 || b[1] < 0 || b[1] >= view.length;
       btn.onclick = function () { var j = view[b[1]]; S.page = Math.floor(b[1] / PAGE); select(j, false); renderRows(); };
@@ -229,8 +228,8 @@
 
   // ---- loads ----------------------------------------------------------------
   function loadRow(l) {
-    var tr = h("tr", l.overloaded ? "over" : ""), th = h("th"), who = h("button", "linklike who", l.person);
-    th.scope = "row"; who.type = "button"; who.title = "Show this person's teams in the heatmap";
+    var tr = h("tr", l.overloaded ? "over" : ""), th = cell("row"), who = h("button", "linklike who", l.person);
+    who.type = "button"; who.title = "Show this person's teams in the heatmap";
     th.appendChild(who);
     if (l.overloaded) add(th, " ", h("span", "flag", "⚠\uFE0E overloaded"));
     var bar = h("div", "bar"); bar.style.setProperty("--a", String(l.allocation));

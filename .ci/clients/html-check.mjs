@@ -39,7 +39,9 @@ const html = readFileSync(file, "utf8");
 const m = /<script type="application\/(json|octet-stream)" id="charterlint-data"( data-encoding="gzip\+base64")?>([\s\S]*?)<\/script>/.exec(html);
 if (!m) { console.error(`${report}: no #charterlint-data script`); process.exit(1); }
 const data = JSON.parse(m[2] ? gunzipSync(Buffer.from(m[3].trim(), "base64")).toString("utf8") : m[3]);
-const teams = data.teams;
+const teams = data.teams || [];
+data.loads = data.loads || [];
+data.columns = data.columns || [];
 const staticTeams = (html.match(/<section class="team" id="team-\d+"/g) || []).length;
 
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -162,6 +164,7 @@ async function withJs() {
       const plain = (s) => s.replace(/`/g, "");
       found.forEach((text, k) => { if (plain(text) !== plain(t.findings[k].message)) fail(`finding ${k + 1} reads ${JSON.stringify(text)}`); });
       // clipped from the full page, where the sticky header stays at the top
+      await page.evaluate(() => window.scrollTo(0, 0));
       const clip = await page.$eval("#team-detail", (e) => {
         const r = e.getBoundingClientRect();
         return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
