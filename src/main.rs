@@ -118,7 +118,7 @@ struct CheckArgs {
     /// Charter files or folders (folders: *.charter.toml and *.charter.json, recursively); `-` reads standard input
     #[arg(default_value = ".")]
     paths: Vec<String>,
-    /// Report format: text for people, json for scripts, markdown for reviewers, sarif for code scanning, github for annotations, junit for test reports
+    /// Report format: text for people, json for scripts, markdown for reviewers, sarif for code scanning, github for annotations, junit for test reports, html for a page to share
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     format: ReportFormat,
     /// Write the report to this file (atomically; `-` is standard output) instead of standard output
@@ -442,7 +442,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         Err(message) => return stdin_error(&message),
     };
     options.fail_on = cli_fail_on;
-    options.coverage = matches!(format, ReportFormat::Markdown);
+    options.coverage = matches!(format, ReportFormat::Markdown | ReportFormat::Html);
     let mut report = if setup_failures.is_empty() {
         options.org = org;
         lint::run(&args.paths, &options)

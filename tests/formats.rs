@@ -396,3 +396,103 @@ fn output_into_a_missing_folder_is_an_error() {
         "{stderr}"
     );
 }
+
+/// The HTML page without its style and script, whose text is the templates': what a
+/// change to the page's structure looks like.
+fn html_structure(page: &str) -> String {
+    let mut out = String::new();
+    let mut rest = page;
+    while let Some(start) = rest.find("<style>").or_else(|| rest.find("<script")) {
+        let (tag_end, close) = if rest[start..].starts_with("<style>") {
+            ("<style>".len(), "</style>")
+        } else {
+            (rest[start..].find('>').map_or(0, |end| end + 1), "</script>")
+        };
+        out.push_str(&rest[..start + tag_end]);
+        out.push('…');
+        let Some(end) = rest[start..].find(close) else {
+            rest = "";
+            break;
+        };
+        rest = &rest[start + end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_html_report_of_one_team_has_its_matrix_and_findings_without_javascript() {
+    let page = common::render(
+        &common::run(&["examples/09-acceptance-fell-through.charter.toml"]),
+        ReportFormat::Html,
+    );
+    assert!(
+        !page.contains("http://") && !page.contains("src=\"http"),
+        "self-contained"
+    );
+    insta::assert_snapshot!(html_structure(&page));
+}
+
+#[test]
+fn the_html_report_of_the_examples_holds_every_team() {
+    let report = common::run(&["examples/"]);
+    let page = common::render(&report, ReportFormat::Html);
+    assert_eq!(page.matches("<section class=\"team\"").count(), report.files.len());
+    for file in &report.files {
+        assert!(page.contains(&*file.path), "{}", file.path);
+    }
+}
+
+/// Fifty teams of a made-up organisation, written under `target/`: some share people,
+/// some leave responsibilities unowned, some are over-allocated.
+fn generated_organisation() -> &'static str {
+    const FOLDER: &str = "target/generated-org-50";
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FOLDER);
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).expect("folder");
+    let strategy = ["product vision", "roadmap", "customer research"];
+    let backlog = [
+        "backlog prioritization",
+        "user stories",
+        "sprint planning",
+        "acceptance",
+    ];
+    let outcomes = ["success metrics", "business outcomes", "sprint goals"];
+    for team in 0..50 {
+        let pm = format!("Person {}", team % 17);
+        let po = format!("Person {}", 100 + team % 23);
+        let pm_duties: Vec<&str> = strategy.iter().chain(&outcomes).copied().skip(team % 3).collect();
+        let po_duties: Vec<&str> = backlog.iter().copied().take(4 - team % 4 / 3).collect();
+        let list = |duties: &[&str]| {
+            duties
+                .iter()
+                .map(|duty| format!("\"{duty}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let text = format!(
+            "version = 1\n\n[team]\nname = \"Team {team:02}\"\ndelivery_teams = {}\n\n[[roles]]\nid = \"pm\"\ntitle = \"Product Manager\"\nholders = [\"{pm}\"]\nallocation = 0.5\nowns = [{}]\n\n[[roles]]\nid = \"po\"\ntitle = \"Product Owner\"\nholders = [\"{po}\"]\nowns = [{}]\n",
+            1 + team % 4,
+            list(&pm_duties),
+            list(&po_duties)
+        );
+        std::fs::write(root.join(format!("team-{team:02}.charter.toml")), text).expect("written");
+    }
+    FOLDER
+}
+
+#[test]
+fn the_markdown_report_of_an_organisation_opens_with_its_summary() {
+    let report = common::run(&[generated_organisation()]);
+    assert_eq!(report.files.len(), 50);
+    let markdown = common::render(&report, ReportFormat::Markdown);
+    let findings = markdown.find("## Findings").expect("a findings section");
+    assert!(markdown.find("## Organisation").expect("an organisation section") < findings);
+    for team in 0..50 {
+        let file = format!("team-{team:02}.charter.toml");
+        assert!(markdown[findings..].contains(&file), "{file} has no section");
+    }
+    // The summary is what a reader of fifty teams sees first; the per-team sections below
+    // it are the same renderer the one-team snapshots already pin.
+    insta::assert_snapshot!(&markdown[..findings]);
+}

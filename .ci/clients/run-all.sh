@@ -16,7 +16,7 @@ python3 "$here/make-tricky.py" "$out/tricky"
 declare -A input=([examples]=examples [org]=tests/fixtures/org [abs]="$out/abs" [broken]=tests/fixtures/org-with-broken
   [escapes]="$out/tricky/escapes" [names]="$out/tricky/markdown")
 for name in "${!input[@]}"; do
-  for fmt in json sarif junit github markdown; do
+  for fmt in json sarif junit github markdown html; do
     (cd "$main" && "$cl" check "${input[$name]}" --format "$fmt" --fail-on never > "$out/$name.$fmt" 2>/dev/null)
   done
 done
@@ -40,6 +40,14 @@ verdict ./jsonschema.sh "$main/schemas/charter.schema.json" "$main"/examples/*.c
 verdict ./junit.sh "${junit[@]}"
 for n in "${names[@]}"; do verdict ./gh-annotations.sh "$out/$n.github" "$out/$n.json" "$main"; done
 for n in "${names[@]}"; do verdict ./markdown.sh "$out/$n.markdown" "$out/$n.json"; done
+# The HTML report in headless Chromium: every example team, a person's filter, one team
+# without JavaScript; screenshots land in target/ for a person to look at.
+mkdir -p "$main/target/screenshots"
+export SCREENSHOT_DIR="$main/target/screenshots"
+verdict ./html.sh "$out/examples.html" 9 "Hana Sato"
+(cd "$main" && "$cl" check examples/09-acceptance-fell-through.charter.toml --format html --fail-on never > "$out/one-team.html" 2>/dev/null)
+verdict ./html.sh "$out/one-team.html" 1
+verdict ./html.sh "$out/broken.html" 2
 verdict ./actions-lint.sh "$main/action.yml"
 verdict ./action-steps.sh
 verdict ./precommit.sh "$main"

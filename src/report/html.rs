@@ -23,8 +23,14 @@ const TEMPLATE: &str = include_str!("../../templates/report.html");
 const STYLE: &str = include_str!("../../templates/report.css");
 const SCRIPT: &str = include_str!("../../templates/report.js");
 
-/// People listed in the load chart; the embedded data holds them all.
+/// People listed in the load chart.
 const CHARTED_PEOPLE: usize = 200;
+/// People the embedded data holds for the script's chart: the heaviest, which are the
+/// ones the chart can show.
+const EMBEDDED_PEOPLE: usize = 2_000;
+/// Embedded data larger than this is gzipped and base64-encoded: the page of 10,000
+/// teams then stays a few megabytes, and the browser unpacks it itself.
+const PLAIN_DATA_BYTES: usize = 1 << 20;
 
 #[derive(Serialize)]
 struct Column {
@@ -232,10 +238,27 @@ fn team_data<'a>(team: &TeamStatus<'a>, columns: &[Column]) -> TeamData<'a> {
     }
 }
 
+/// A value the template reads as it would read the same data in JSON.
+fn serialized<T: Serialize>(value: T) -> minijinja::Value {
+    minijinja::Value::from(minijinja::value::Serde(value))
+}
+
+/// Bytes gzipped and in base64, which a `<script>` element holds safely.
+fn gzip_base64(bytes: &[u8]) -> io::Result<String> {
+    use base64::Engine as _;
+    use flate2::{Compression, write::GzEncoder};
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
+    encoder.write_all(bytes)?;
+    Ok(base64::engine::general_purpose::STANDARD.encode(encoder.finish()?))
+}
+
 /// JSON that is safe inside a `<script>` element: no `<` can close it early.
 fn script_json<T: Serialize>(value: &T) -> io::Result<String> {
     let text = serde_json::to_string(value).map_err(io::Error::other)?;
-    Ok(text.replace('<', "\\u003c").replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029"))
+    Ok(text
+        .replace('<', "\\u003c")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029"))
 }
 
 pub fn render(report: &RunReport, options: &EmitOptions) -> io::Result<String> {
@@ -290,10 +313,19 @@ pub fn render(report: &RunReport, options: &EmitOptions) -> io::Result<String> {
     let data_json = script_json(&Data {
         columns: &columns,
         teams: &teams,
-        loads: &loads,
+        loads: &loads[..loads.len().min(EMBEDDED_PEOPLE)],
     })?;
+    let data_gzip = if data_json.len() > PLAIN_DATA_BYTES {
+        Some(gzip_base64(data_json.as_bytes())?)
+    } else {
+        None
+    };
     // Few teams are written into the page itself, so it reads without JavaScript.
-    let static_teams: &[TeamData<'_>] = if teams.len() <= options.matrix_limit { &teams } else { &[] };
+    let static_teams: &[TeamData<'_>] = if teams.len() <= options.matrix_limit {
+        &teams
+    } else {
+        &[]
+    };
     let mut environment = minijinja::Environment::new();
     environment.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     environment
@@ -305,12 +337,13 @@ pub fn render(report: &RunReport, options: &EmitOptions) -> io::Result<String> {
             title => "charterlint report",
             css => minijinja::Value::from_safe_string(STYLE.to_string()),
             js => minijinja::Value::from_safe_string(SCRIPT.to_string()),
-            data_json => minijinja::Value::from_safe_string(data_json),
-            summary => summary,
-            static_teams => static_teams,
-            columns => columns,
-            loads => &loads[..loads.len().min(CHARTED_PEOPLE)],
-            errors => errors,
+            data_json => minijinja::Value::from_safe_string(if data_gzip.is_some() { String::new() } else { data_json }),
+            data_gzip => data_gzip.map(minijinja::Value::from_safe_string),
+            summary => serialized(&summary),
+            static_teams => serialized(static_teams),
+            columns => serialized(&columns),
+            loads => serialized(&loads[..loads.len().min(CHARTED_PEOPLE)]),
+            errors => serialized(&errors),
         })
         .map_err(io::Error::other)
 }

@@ -7,6 +7,7 @@ use crate::lint::RunReport;
 
 pub mod changes;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
@@ -83,16 +84,18 @@ pub enum ReportFormat {
     Sarif,
     Github,
     Junit,
+    Html,
 }
 
 impl ReportFormat {
-    pub const ALL: [ReportFormat; 6] = [
+    pub const ALL: [ReportFormat; 7] = [
         ReportFormat::Text,
         ReportFormat::Json,
         ReportFormat::Markdown,
         ReportFormat::Sarif,
         ReportFormat::Github,
         ReportFormat::Junit,
+        ReportFormat::Html,
     ];
 
     /// The format's name on the command line.
@@ -104,6 +107,7 @@ impl ReportFormat {
             ReportFormat::Sarif => "sarif",
             ReportFormat::Github => "github",
             ReportFormat::Junit => "junit",
+            ReportFormat::Html => "html",
         }
     }
 
@@ -118,6 +122,7 @@ impl ReportFormat {
             ReportFormat::Sarif => Box::new(sarif::SarifEmitter { options }),
             ReportFormat::Github => Box::new(github::GithubEmitter { options }),
             ReportFormat::Junit => Box::new(junit::JunitEmitter),
+            ReportFormat::Html => Box::new(html::HtmlEmitter { options }),
         }
     }
 }
