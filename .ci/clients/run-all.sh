@@ -51,5 +51,6 @@ verdict ./html.sh "$out/broken.html" 2
 verdict ./actions-lint.sh "$main/action.yml"
 verdict ./action-steps.sh
 verdict ./precommit.sh "$main"
+verdict ./readme-recipes.sh "$main/README.md"
 echo "reports and logs in $out"
 exit $rc
