@@ -51,10 +51,6 @@ impl Area {
         }
     }
 
-    fn parse(name: &str) -> Option<Area> {
-        Area::ALL.into_iter().find(|area| area.name() == name)
-    }
-
     /// Whether the product ownership rules count duties of this area.
     pub fn is_product_ownership(self) -> bool {
         Area::PRODUCT.contains(&self)
@@ -92,14 +88,6 @@ pub enum Horizon {
 }
 
 impl Horizon {
-    const ALL: [Horizon; 5] = [
-        Horizon::Quarters,
-        Horizon::Sprints,
-        Horizon::AfterRelease,
-        Horizon::Program,
-        Horizon::Ongoing,
-    ];
-
     pub fn name(self) -> &'static str {
         match self {
             Horizon::Quarters => "quarters",
@@ -108,10 +96,6 @@ impl Horizon {
             Horizon::Program => "program",
             Horizon::Ongoing => "ongoing",
         }
-    }
-
-    fn parse(name: &str) -> Option<Horizon> {
-        Horizon::ALL.into_iter().find(|horizon| horizon.name() == name)
     }
 }
 
@@ -129,16 +113,6 @@ pub enum CoreWhen {
 }
 
 impl CoreWhen {
-    fn parse(name: &str) -> Option<CoreWhen> {
-        match name {
-            "always" => Some(CoreWhen::Always),
-            "never" => Some(CoreWhen::Never),
-            "sprint-methodology" => Some(CoreWhen::SprintMethodology),
-            "multi-team-delivery" => Some(CoreWhen::MultiTeamDelivery),
-            _ => None,
-        }
-    }
-
     pub fn describe(self) -> &'static str {
         match self {
             CoreWhen::Always => "always",
@@ -248,155 +222,31 @@ pub fn index_of(id: &str) -> Option<usize> {
     CATALOG.iter().position(|entry| entry.id == id)
 }
 
-/// The catalog as reviewed data: `catalog/catalog.toml`, embedded at build time.
-const CATALOG_TOML: &str = include_str!("../catalog/catalog.toml");
-
 struct CatalogData {
     sources: Vec<(&'static str, &'static str)>,
     responsibilities: Vec<Responsibility>,
 }
 
+// `generated_catalog()`: `catalog/catalog.toml` as Rust, written by `build.rs`, which
+// refuses an invalid file with its reason (an unknown area, horizon, core condition
+// or source, a repeated id, a key serde does not know).
+include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
 /// Every responsibility, in catalog order: product ownership first, then the
 /// neighbouring work.
-pub static CATALOG: std::sync::LazyLock<Vec<Responsibility>> =
-    std::sync::LazyLock::new(|| CATALOG_DATA.responsibilities.clone());
+pub static CATALOG: std::sync::LazyLock<&'static [Responsibility]> =
+    std::sync::LazyLock::new(|| &CATALOG_DATA.responsibilities);
 
-static CATALOG_DATA: std::sync::LazyLock<CatalogData> = std::sync::LazyLock::new(|| {
-    // The embedded file is checked by the tests, so a failure here is a build defect.
-    parse_catalog(CATALOG_TOML).unwrap_or_else(|error| panic!("catalog/catalog.toml is invalid: {error}"))
-});
+static CATALOG_DATA: std::sync::LazyLock<CatalogData> = std::sync::LazyLock::new(generated_catalog);
 
-/// The catalog's file format, as serde reads it.
-mod file {
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Catalog {
-        pub sources: std::collections::BTreeMap<String, String>,
-        pub responsibility: Vec<Responsibility>,
-    }
-
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Responsibility {
-        pub id: String,
-        pub name: String,
-        pub area: String,
-        pub horizon: String,
-        pub core: String,
-        #[serde(default)]
-        pub seeds: Vec<String>,
-        #[serde(default)]
-        pub levels: bool,
-        pub phrases: Vec<Phrases>,
-        #[serde(default)]
-        pub frames: Vec<Frame>,
-        #[serde(default)]
-        pub leading: Vec<Verbs>,
-    }
-
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Verbs {
-        pub source: String,
-        pub verbs: Vec<String>,
-    }
-
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Phrases {
-        pub source: String,
-        pub aliases: Vec<String>,
-    }
-
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Frame {
-        pub source: String,
-        pub verbs: Vec<String>,
-        pub objects: Vec<String>,
-    }
-}
-
-/// Catalog strings live as long as the program: the catalog is read once.
-fn leak(text: String) -> &'static str {
-    Box::leak(text.into_boxed_str())
-}
-
-fn parse_catalog(text: &str) -> Result<CatalogData, String> {
-    let data: file::Catalog = toml::from_str(text).map_err(|error| error.to_string())?;
-    let sources: Vec<(&'static str, &'static str)> = data
-        .sources
-        .into_iter()
-        .map(|(key, text)| (leak(key), leak(text)))
-        .collect();
-    let known_source = |key: &str, id: &str| {
-        sources
-            .iter()
-            .find(|(name, _)| *name == key)
-            .map(|(name, _)| *name)
-            .ok_or_else(|| format!("`{id}` names the unknown source `{key}`"))
-    };
-    let mut responsibilities = Vec::with_capacity(data.responsibility.len());
-    for entry in data.responsibility {
-        let area =
-            Area::parse(&entry.area).ok_or_else(|| format!("`{}` has the unknown area `{}`", entry.id, entry.area))?;
-        let horizon = Horizon::parse(&entry.horizon)
-            .ok_or_else(|| format!("`{}` has the unknown horizon `{}`", entry.id, entry.horizon))?;
-        let core = CoreWhen::parse(&entry.core)
-            .ok_or_else(|| format!("`{}` has the unknown core condition `{}`", entry.id, entry.core))?;
-        let mut phrases = Vec::with_capacity(entry.phrases.len());
-        for group in entry.phrases {
-            phrases.push(PhraseGroup {
-                source: known_source(&group.source, &entry.id)?,
-                aliases: group.aliases.into_iter().map(leak).collect(),
-            });
-        }
-        let mut frames = Vec::with_capacity(entry.frames.len());
-        for frame in entry.frames {
-            frames.push(Frame {
-                source: known_source(&frame.source, &entry.id)?,
-                verbs: frame.verbs.into_iter().map(leak).collect(),
-                objects: frame.objects.into_iter().map(leak).collect(),
-            });
-        }
-        let mut leading_verbs = Vec::with_capacity(entry.leading.len());
-        for group in entry.leading {
-            leading_verbs.push(VerbGroup {
-                source: known_source(&group.source, &entry.id)?,
-                verbs: group.verbs.into_iter().map(leak).collect(),
-            });
-        }
-        responsibilities.push(Responsibility {
-            id: leak(entry.id),
-            name: leak(entry.name),
-            area,
-            horizon,
-            core,
-            seeds: entry.seeds.into_iter().map(leak).collect(),
-            phrases,
-            frames,
-            has_levels: entry.levels,
-            leading_verbs,
-        });
-    }
-    Ok(CatalogData {
-        sources,
-        responsibilities,
-    })
-}
+// The tests read only part of the file format, the build script all of it.
+#[cfg(test)]
+#[allow(dead_code)]
+mod file;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_embedded_catalog_parses() {
-        assert!(
-            parse_catalog(CATALOG_TOML).is_ok(),
-            "{:?}",
-            parse_catalog(CATALOG_TOML).err()
-        );
-    }
 
     #[test]
     fn ids_are_unique_and_name_their_area() {
@@ -442,11 +292,48 @@ mod tests {
         }
     }
 
+    const CATALOG_TOML: &str = include_str!("../catalog/catalog.toml");
+
     #[test]
-    fn an_unknown_key_or_source_in_the_catalog_file_is_refused() {
-        let unknown_key = CATALOG_TOML.replacen("horizon = \"quarters\"", "horizon = \"quarters\"\nhorizn = 1", 1);
-        assert!(parse_catalog(&unknown_key).is_err());
-        let unknown_source = CATALOG_TOML.replacen("source = \"seeds\"", "source = \"nowhere\"", 1);
-        assert!(parse_catalog(&unknown_source).is_err());
+    fn the_catalog_file_passes_the_checks_of_the_build() {
+        let parsed = file::parse(CATALOG_TOML).expect("valid");
+        assert_eq!(parsed.responsibility.len(), CATALOG.len());
+    }
+
+    #[test]
+    fn the_build_knows_every_area() {
+        assert_eq!(file::AREAS, Area::ALL.map(Area::name));
+    }
+
+    #[test]
+    fn a_broken_catalog_file_is_refused_with_its_reason() {
+        let broken = [
+            (
+                "horizon = \"quarters\"",
+                "horizon = \"quarters\"\nhorizn = 1",
+                "unknown field `horizn`",
+            ),
+            ("source = \"seeds\"", "source = \"nowhere\"", "unknown source `nowhere`"),
+            (
+                "area = \"strategy\"",
+                "area = \"strategic\"",
+                "unknown area `strategic`",
+            ),
+            (
+                "core = \"always\"",
+                "core = \"sometimes\"",
+                "unknown core condition `sometimes`",
+            ),
+            (
+                "id = \"strategy.roadmap\"",
+                "id = \"strategy.vision\"",
+                "`strategy.vision` appears twice",
+            ),
+        ];
+        for (from, to, reason) in broken {
+            let text = CATALOG_TOML.replacen(from, to, 1);
+            let error = file::parse(&text).err().unwrap_or_default();
+            assert!(error.contains(reason), "{to}: {error}");
+        }
     }
 }

@@ -41,9 +41,30 @@ pub struct WalkProblem {
 #[derive(Debug, Default)]
 pub struct Walked {
     pub problems: Vec<WalkProblem>,
-    /// The canonical path of every charter handed out, so that callers can refuse
-    /// to write over one of them.
-    pub canonical_inputs: Vec<PathBuf>,
+    /// The path of every charter handed out, so that callers can refuse to write
+    /// over one of them.
+    pub inputs_read: Vec<PathBuf>,
+}
+
+/// What makes two paths the same file: on Unix its device and inode (one `stat`,
+/// where canonicalizing costs one per path component), elsewhere its canonical path.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum FileIdentity {
+    StandardInput,
+    #[cfg(unix)]
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+fn file_identity(path: &Path) -> FileIdentity {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(metadata) = std::fs::metadata(path) {
+            return FileIdentity::Inode(metadata.dev(), metadata.ino());
+        }
+    }
+    FileIdentity::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 /// Calls `found` once per charter of the given files and folders. Folders are walked
@@ -55,15 +76,14 @@ pub fn for_each_charter(inputs: &[String], mut found: impl FnMut(CharterPath)) -
     let mut report = |charter: CharterPath, walked: &mut Walked| {
         if charter.display == "-" {
             // Standard input is read once, however often it is named.
-            if seen.insert(PathBuf::new()) {
+            if seen.insert(FileIdentity::StandardInput) {
                 found(charter);
             }
             return;
         }
-        // A path that cannot be canonicalized is still read, so its error is reported.
-        let identity = std::fs::canonicalize(&charter.path).unwrap_or_else(|_| charter.path.clone());
-        if seen.insert(identity.clone()) {
-            walked.canonical_inputs.push(identity);
+        // A path whose file cannot be found is still read, so its error is reported.
+        if seen.insert(file_identity(&charter.path)) {
+            walked.inputs_read.push(charter.path.clone());
             found(charter);
         }
     };

@@ -84,7 +84,6 @@ pub fn check_charter(
                     .map(|&role| (view.role(role).id.value.clone(), view.role(role).allocation.value))
                     .collect(),
                 owned: owned.len(),
-                areas: owned.iter().map(|&index| CATALOG[index].area).collect(),
                 location: Location::new(&loaded.source, &view.holder_span(person, roles[0])),
             };
             (person.to_string(), contribution)
@@ -117,9 +116,9 @@ pub struct RunReport {
     pub summary: Summary,
     /// Whether any finding is at or above its file's `fail_on`.
     pub failed: bool,
-    /// The canonical path of every file the run read, so a report is never written
-    /// over one of them.
-    pub canonical_inputs: Vec<std::path::PathBuf>,
+    /// The path of every file the run read, so a report is never written over one
+    /// of them.
+    pub inputs_read: Vec<std::path::PathBuf>,
 }
 
 impl RunReport {
@@ -211,7 +210,7 @@ pub fn finish(
         known: Vec::new(),
         summary,
         failed,
-        canonical_inputs: Vec::new(),
+        inputs_read: Vec::new(),
     }
 }
 
@@ -314,7 +313,7 @@ pub fn run(inputs: &[String], options: &RunOptions) -> RunReport {
         source: SourceFile::new(problem.path, String::new()),
     }));
     let mut report = finish(checked, failures, &options.org, options.fail_on, options.today);
-    report.canonical_inputs = walked.canonical_inputs;
+    report.inputs_read = walked.inputs_read;
     report
 }
 

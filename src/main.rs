@@ -616,8 +616,8 @@ fn diff(args: DiffArgs) -> io::Result<u8> {
     match args.output.as_deref() {
         Some(output) if output != "-" => {
             let target = Path::new(output);
-            let mut inputs = old.canonical_inputs.clone();
-            inputs.extend(new.canonical_inputs.iter().cloned());
+            let mut inputs = old.inputs_read.clone();
+            inputs.extend(new.inputs_read.iter().cloned());
             if let Err(error) = charterlint::output::refuse_inputs(target, &inputs) {
                 return refused(&error.to_string());
             }
@@ -667,7 +667,7 @@ fn export(path: &str, format: SheetFormat, output: Option<&str>, force: bool) ->
             Err(failure) => failures.push(*failure),
         }
     });
-    inputs.extend(walked.canonical_inputs.iter().cloned());
+    inputs.extend(walked.inputs_read.iter().cloned());
     failures.extend(walked.problems.into_iter().map(|problem| charter::LoadFailure {
         errors: vec![charter::InputError::unlocated(problem.message, problem.help)],
         source: charterlint::source::SourceFile::new(problem.path, String::new()),
@@ -811,7 +811,7 @@ fn stale_entries(
 
 /// Why a report or baseline may not be written to `target`: it is a file the run reads.
 fn refused_target(target: &Path, report: &lint::RunReport, args: &CheckArgs) -> Result<(), String> {
-    let mut inputs = report.canonical_inputs.clone();
+    let mut inputs = report.inputs_read.clone();
     inputs.extend(args.config.iter().map(std::path::PathBuf::from));
     inputs.extend(args.baseline.iter().map(std::path::PathBuf::from));
     charterlint::output::refuse_inputs(target, &inputs).map_err(|error| error.to_string())

@@ -10,12 +10,15 @@
 //! Words are compared after normalization: case, punctuation, small filler words and
 //! word forms (the Snowball English stemmer: "prioritizing" meets "prioritization").
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::catalog::CATALOG;
 use crate::charter::Vocabulary;
+use crate::words::{DutyWords, duty_words, verb_forms};
+pub use crate::words::{Stemming, normalized_words, normalized_words_with};
 
 /// How a duty string was matched.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -104,296 +107,6 @@ impl DutyMapping {
     }
 }
 
-/// Words that carry no meaning for matching.
-const FILLER_WORDS: &[&str] = &[
-    "a", "all", "an", "and", "any", "as", "at", "be", "by", "each", "every", "for", "from", "in", "into", "is", "it",
-    "its", "of", "on", "or", "our", "the", "their", "this", "to", "we", "with", "your",
-];
-
-/// Suffixes folded away so word forms meet, longest first; (suffix, replacement).
-const SUFFIXES: &[(&str, &str)] = &[
-    ("izations", ""),
-    ("isations", ""),
-    ("ization", ""),
-    ("isation", ""),
-    ("ations", ""),
-    ("ysing", "yz"),
-    ("yzing", "yz"),
-    ("ation", ""),
-    ("ating", ""),
-    ("izing", ""),
-    ("ising", ""),
-    ("iness", ""),
-    ("ments", ""),
-    ("ances", ""),
-    ("ences", ""),
-    ("ysis", "yz"),
-    ("yses", "yz"),
-    ("yzed", "yz"),
-    ("ysed", "yz"),
-    ("ysts", "yz"),
-    ("ated", ""),
-    ("ates", ""),
-    ("ized", ""),
-    ("ised", ""),
-    ("izes", ""),
-    ("ises", ""),
-    ("ment", ""),
-    ("ance", ""),
-    ("ence", ""),
-    ("ings", ""),
-    ("ions", ""),
-    ("ness", ""),
-    ("yze", "yz"),
-    ("yse", "yz"),
-    ("yst", "yz"),
-    ("ate", ""),
-    ("ize", ""),
-    ("ise", ""),
-    ("ing", ""),
-    ("ion", ""),
-    ("ies", ""),
-    ("ied", ""),
-    ("ers", ""),
-    ("ive", ""),
-    ("er", ""),
-    ("ed", ""),
-    ("es", ""),
-    ("s", ""),
-    ("y", ""),
-];
-
-/// Reduces a lowercase word to a stem that its simple variants share, by the
-/// hand-written suffix list.
-fn suffix_stem(word: &str) -> String {
-    if word.len() <= 3 || word.bytes().any(|byte| byte.is_ascii_digit()) {
-        return word.to_string();
-    }
-    let keeps_final_s = word.ends_with("ss") || word.ends_with("us") || word.ends_with("is");
-    let mut stemmed = None;
-    for (suffix, replacement) in SUFFIXES {
-        if *suffix == "s" && keeps_final_s {
-            continue;
-        }
-        if let Some(base) = word.strip_suffix(suffix)
-            && base.chars().count() >= 3
-        {
-            stemmed = Some((format!("{base}{replacement}"), replacement.is_empty()));
-            break;
-        }
-    }
-    let (mut stem, removed) = stemmed.unwrap_or_else(|| (word.to_string(), false));
-    if stem.len() > 3 && stem.ends_with('e') {
-        stem.pop();
-    }
-    if removed {
-        let bytes = stem.as_bytes();
-        let length = bytes.len();
-        if length > 3 && bytes[length - 1] == bytes[length - 2] && !b"aeiouslz".contains(&bytes[length - 1]) {
-            stem.pop();
-        }
-    }
-    stem
-}
-
-/// How words are reduced to stems before they are compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Stemming {
-    /// The Snowball English (Porter2) stemmer, after British spellings are folded
-    /// into American ones ("prioritise" → "prioritize"). The default: it measured
-    /// better on the labelled corpus (README, "How duties map").
-    Snowball,
-    /// The first version's hand-written suffix list, kept for comparison.
-    Suffixes,
-}
-
-impl Stemming {
-    pub const ALL: [Stemming; 2] = [Stemming::Snowball, Stemming::Suffixes];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Stemming::Snowball => "snowball",
-            Stemming::Suffixes => "suffixes",
-        }
-    }
-
-    fn stem(self, word: &str) -> String {
-        match self {
-            Stemming::Suffixes => suffix_stem(word),
-            Stemming::Snowball => {
-                if word.bytes().any(|byte| byte.is_ascii_digit()) {
-                    return word.to_string();
-                }
-                thread_local! {
-                    static ENGLISH: rust_stemmers::Stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-                }
-                if let Some(kept) = KEPT_APART.iter().find(|(form, _)| *form == word) {
-                    return kept.1.to_string();
-                }
-                let american = american_spelling(word);
-                ENGLISH.with(|stemmer| stemmer.stem(&american).into_owned())
-            }
-        }
-    }
-}
-
-/// Words Snowball would fold into a word of another meaning ("production" into
-/// "product"), with the stem each keeps instead.
-const KEPT_APART: &[(&str, &str)] = &[
-    ("executive", "executive"),
-    ("executives", "executive"),
-    ("performance", "performance"),
-    ("marketing", "marketing"),
-    ("enabler", "enabler"),
-    ("enablers", "enabler"),
-    ("conversion", "conversion"),
-    ("conversions", "conversion"),
-    ("productivity", "productivity"),
-    ("productive", "productivity"),
-    ("developer", "developer"),
-    ("developers", "developer"),
-    ("designer", "designer"),
-    ("designers", "designer"),
-    ("researcher", "researcher"),
-    ("researchers", "researcher"),
-    ("manager", "manager"),
-    ("managers", "manager"),
-    ("tester", "tester"),
-    ("testers", "tester"),
-    ("production", "production"),
-    ("productions", "production"),
-    ("experience", "experience"),
-    ("experiences", "experience"),
-    ("experiment", "experiment"),
-    ("experiments", "experiment"),
-    ("experimental", "experiment"),
-    ("experimentation", "experiment"),
-    ("experimenting", "experiment"),
-    ("accessibility", "accessibility"),
-    ("visualization", "visualization"),
-    ("visualizations", "visualization"),
-    ("visualisation", "visualization"),
-    ("visualisations", "visualization"),
-];
-
-/// British endings folded into American ones, so both spellings share a stem; and
-/// "-ysis", which Snowball keeps apart from its verb ("analysis", "analyze").
-const FOLDED_ENDINGS: &[(&str, &str)] = &[
-    ("ysis", "yze"),
-    ("isations", "izations"),
-    ("isation", "ization"),
-    ("ysing", "yzing"),
-    ("ysed", "yzed"),
-    ("yses", "yzes"),
-    ("yse", "yze"),
-    ("ising", "izing"),
-    ("ised", "ized"),
-    ("ises", "izes"),
-    ("ise", "ize"),
-    ("ogue", "og"),
-    ("elled", "eled"),
-    ("elling", "eling"),
-    ("our", "or"),
-    ("ours", "ors"),
-];
-
-fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
-    // Short words ("rise", "four") are left alone: the endings are only endings.
-    if word.len() > 5 {
-        for (british, american) in FOLDED_ENDINGS {
-            if let Some(base) = word.strip_suffix(british) {
-                return format!("{base}{american}").into();
-            }
-        }
-    }
-    word.into()
-}
-
-/// The meaningful, stemmed words of a phrase, in order (default stemming).
-pub fn normalized_words(text: &str) -> Vec<String> {
-    normalized_words_with(text, Stemming::Snowball)
-}
-
-/// The meaningful words of a phrase, in order, reduced with the given stemming.
-pub fn normalized_words_with(text: &str, stemming: Stemming) -> Vec<String> {
-    duty_words(text, stemming).stems
-}
-
-/// A duty's meaningful words as written (lowercase) and as stems, in order.
-#[derive(Debug, Clone, Default)]
-struct DutyWords {
-    raw: Vec<String>,
-    stems: Vec<String>,
-}
-
-impl DutyWords {
-    fn append(&mut self, mut other: DutyWords) {
-        self.raw.append(&mut other.raw);
-        self.stems.append(&mut other.stems);
-    }
-}
-
-fn duty_words(text: &str, stemming: Stemming) -> DutyWords {
-    let mut cleaned = String::with_capacity(text.len());
-    for character in text.chars() {
-        if character.is_alphanumeric() {
-            cleaned.extend(character.to_lowercase());
-        } else if character != '\'' && character != '\u{2019}' {
-            cleaned.push(' ');
-        }
-    }
-    // "a/b tests" and "on-call" are single words to teams, though "a" and "on" are
-    // filler words elsewhere.
-    let mut joined: Vec<String> = Vec::new();
-    let mut words = cleaned.split_whitespace().peekable();
-    while let Some(word) = words.next() {
-        match (word, words.peek()) {
-            ("a", Some(&"b")) | ("on", Some(&"call")) => {
-                let next = words.next().unwrap_or_default();
-                joined.push(format!("{word}{next}"));
-            }
-            _ => joined.push(word.to_string()),
-        }
-    }
-    let raw: Vec<String> = joined
-        .into_iter()
-        .filter(|word| !FILLER_WORDS.contains(&word.as_str()))
-        .collect();
-    let stems = raw.iter().map(|word| stemming.stem(word)).collect();
-    DutyWords { raw, stems }
-}
-
-/// The written forms of a verb: "prioritize", "prioritizes", "prioritized",
-/// "prioritizing", and the British "prioritise" forms; never its nouns
-/// ("prioritization", "acceptance"), which stem alike.
-fn verb_forms(verb: &str) -> Vec<String> {
-    let mut bases = vec![verb.to_string()];
-    if let Some(base) = verb.strip_suffix("ize") {
-        bases.push(format!("{base}ise"));
-    }
-    let mut forms = Vec::new();
-    for base in bases {
-        let stem = base.strip_suffix('e').unwrap_or(&base).to_string();
-        let last = base.chars().last().unwrap_or_default();
-        let doubled = format!("{base}{last}");
-        forms.extend([
-            base.clone(),
-            format!("{base}s"),
-            format!("{base}es"),
-            format!("{stem}ed"),
-            format!("{stem}ing"),
-            format!("{doubled}ed"),
-            format!("{doubled}ing"),
-        ]);
-        if let Some(consonant) = base.strip_suffix('y') {
-            forms.extend([format!("{consonant}ies"), format!("{consonant}ied")]);
-        }
-    }
-    forms.sort();
-    forms.dedup();
-    forms
-}
-
 /// Where a built-in or team phrase came from.
 #[derive(Debug, Clone)]
 enum PhraseOrigin {
@@ -403,6 +116,7 @@ enum PhraseOrigin {
     Vocabulary(String),
 }
 
+#[derive(Clone)]
 struct Phrase {
     origin: PhraseOrigin,
     /// Normalized words joined by one space: the key for exact matching.
@@ -414,7 +128,11 @@ struct Phrase {
 
 impl Phrase {
     fn new(text: &str, origin: PhraseOrigin, responsibility: usize, stemming: Stemming) -> Phrase {
-        let words = normalized_words_with(text, stemming);
+        Phrase::from_words(normalized_words_with(text, stemming), origin, responsibility)
+    }
+
+    /// `words` are the phrase's normalized words, in order.
+    fn from_words(words: Vec<String>, origin: PhraseOrigin, responsibility: usize) -> Phrase {
         let normalized = words.join(" ");
         let mut distinct = words;
         distinct.sort();
@@ -462,26 +180,60 @@ impl Phrase {
 }
 
 struct PhraseTable {
+    /// Aliases (and vocabulary phrases), in catalog order.
     phrases: Vec<Phrase>,
     /// Phrases of one stemmed verb that decides a duty it starts (catalog `leading`).
     leading: HashMap<String, Vec<Phrase>>,
     /// Stemmed verbs that name few responsibilities, so that a duty starting with one
     /// leans towards the phrases holding it.
-    telling_verbs: std::collections::HashSet<String>,
+    telling_verbs: HashSet<String>,
     /// Every stemmed verb of a frame or a leading verb.
-    verbs: std::collections::HashSet<String>,
+    verbs: HashSet<String>,
     /// The written forms of those verbs, with their stems.
     verb_forms: HashMap<String, String>,
     exact: HashMap<String, usize>,
     /// Phrases by their first (alphabetical) word: a phrase can only match a duty that
     /// has that word, so a large vocabulary costs nothing for duties without it.
     by_first_word: HashMap<String, Vec<usize>>,
+    /// The verb frames, kept as verbs and objects. Their verb-object pairs, the
+    /// catalog's largest part, are made only for a duty holding both words, so the
+    /// table's cost grows with the verbs plus the objects, not their product.
+    frames: Vec<IndexedFrame>,
+    /// Frame verbs and objects by their first (alphabetical) word.
+    parts_by_first_word: HashMap<String, Vec<FramePartRef>>,
+    /// The word sets of every alias: a pair with the same words gives way to the
+    /// alias, so a deliberate alias is never made ambiguous by a generated phrase.
+    /// (Hashes of the word sets: a pair's words are compared with the aliases only
+    /// when the hash says they may be equal.)
+    alias_word_hashes: HashSet<u64>,
+}
+
+/// One frame of the catalog with its verbs and objects normalized.
+struct IndexedFrame {
+    responsibility: usize,
+    verbs: Vec<FramePart>,
+    objects: Vec<FramePart>,
+}
+
+struct FramePart {
+    text: &'static str,
+    /// Normalized words, in order.
+    ordered: Vec<String>,
+    /// Distinct normalized words, sorted.
+    words: Vec<String>,
+}
+
+#[derive(Clone, Copy)]
+struct FramePartRef {
+    frame: u32,
+    part: u32,
+    is_verb: bool,
 }
 
 impl PhraseTable {
     fn new(phrases: Vec<Phrase>) -> PhraseTable {
-        let mut exact = HashMap::with_capacity(phrases.len());
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut exact = HashMap::with_capacity_and_hasher(phrases.len(), Default::default());
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::default();
         for (index, phrase) in phrases.iter().enumerate() {
             exact.entry(phrase.normalized.clone()).or_insert(index);
             if let Some(first) = phrase.words.first() {
@@ -490,13 +242,114 @@ impl PhraseTable {
         }
         PhraseTable {
             phrases,
-            leading: HashMap::new(),
-            telling_verbs: std::collections::HashSet::new(),
-            verbs: std::collections::HashSet::new(),
-            verb_forms: HashMap::new(),
+            leading: HashMap::default(),
+            telling_verbs: HashSet::default(),
+            verbs: HashSet::default(),
+            verb_forms: HashMap::default(),
             exact,
             by_first_word,
+            frames: Vec::new(),
+            parts_by_first_word: HashMap::default(),
+            alias_word_hashes: HashSet::default(),
         }
+    }
+
+    /// Adds the catalog's frames; `phrases` must already hold every alias.
+    fn index_frames(&mut self, frames: Vec<IndexedFrame>) {
+        self.alias_word_hashes = self.phrases.iter().map(|phrase| words_hash(&phrase.words)).collect();
+        for (frame_index, frame) in frames.iter().enumerate() {
+            let parts = [(&frame.verbs, true), (&frame.objects, false)];
+            for (list, is_verb) in parts {
+                for (part_index, part) in list.iter().enumerate() {
+                    if let Some(first) = part.words.first() {
+                        self.parts_by_first_word
+                            .entry(first.clone())
+                            .or_default()
+                            .push(FramePartRef {
+                                frame: frame_index as u32,
+                                part: part_index as u32,
+                                is_verb,
+                            });
+                    }
+                }
+            }
+        }
+        self.frames = frames;
+    }
+
+    /// The frame pairs whose verb and object both appear in the duty, in catalog order
+    /// (frame, verb, object), each word set once per responsibility; a pair of a single
+    /// word (a verb and object of one stem, "track" + "tracking") or with exactly the
+    /// words of an alias is no phrase. `duty_words` is sorted and free of repeats.
+    fn frame_pairs(&self, duty_words: &[String]) -> Vec<Phrase> {
+        let holds = |words: &[String]| words.iter().all(|word| duty_words.binary_search(word).is_ok());
+        // Per frame, the verbs and objects the duty holds.
+        let mut held: std::collections::BTreeMap<u32, (Vec<u32>, Vec<u32>)> = std::collections::BTreeMap::new();
+        for word in duty_words {
+            for part in self.parts_by_first_word.get(word).into_iter().flatten() {
+                let frame = &self.frames[part.frame as usize];
+                let list = if part.is_verb { &frame.verbs } else { &frame.objects };
+                if holds(&list[part.part as usize].words) {
+                    let entry = held.entry(part.frame).or_default();
+                    if part.is_verb { &mut entry.0 } else { &mut entry.1 }.push(part.part);
+                }
+            }
+        }
+        let mut pairs: Vec<Phrase> = Vec::new();
+        for (frame_index, (mut verbs, mut objects)) in held {
+            if verbs.is_empty() || objects.is_empty() {
+                continue;
+            }
+            verbs.sort_unstable();
+            objects.sort_unstable();
+            let frame = &self.frames[frame_index as usize];
+            for &verb in &verbs {
+                let verb = &frame.verbs[verb as usize];
+                for &object in &objects {
+                    let object = &frame.objects[object as usize];
+                    let phrase = Phrase::from_words(
+                        [verb.ordered.as_slice(), object.ordered.as_slice()].concat(),
+                        PhraseOrigin::Frame {
+                            verb: verb.text,
+                            object: object.text,
+                        },
+                        frame.responsibility,
+                    );
+                    let repeated = pairs
+                        .iter()
+                        .any(|seen| seen.responsibility == phrase.responsibility && seen.words == phrase.words);
+                    if phrase.words.len() >= 2 && !self.is_alias_word_set(&phrase.words) && !repeated {
+                        pairs.push(phrase);
+                    }
+                }
+            }
+        }
+        pairs
+    }
+
+    /// Whether an alias has exactly these (sorted, distinct) words.
+    fn is_alias_word_set(&self, words: &[String]) -> bool {
+        self.alias_word_hashes.contains(&words_hash(words))
+            && words.first().is_some_and(|first| {
+                self.by_first_word
+                    .get(first)
+                    .into_iter()
+                    .flatten()
+                    .any(|&index| self.phrases[index].alias().is_some() && self.phrases[index].words == words)
+            })
+    }
+
+    /// The first phrase, in table order, whose normalized words are the duty's:
+    /// aliases before frame pairs. `words` are the duty's normalized words in order.
+    fn exact_match(&self, words: &[String], pairs: &[Phrase]) -> Option<Cow<'_, Phrase>> {
+        let normalized = words.join(" ");
+        if let Some(&index) = self.exact.get(&normalized) {
+            return Some(Cow::Borrowed(&self.phrases[index]));
+        }
+        pairs
+            .iter()
+            .find(|pair| pair.normalized == normalized)
+            .map(|pair| Cow::Owned(pair.clone()))
     }
 
     /// The duty's leading verb, as a stem: the first of its first three words written
@@ -505,12 +358,19 @@ impl PhraseTable {
         words.raw.iter().take(3).find_map(|word| self.verb_forms.get(word))
     }
 
-    /// The best phrases whose words all appear in the duty, in table order: the most
-    /// words, where a phrase counts one word more for holding the duty's head noun (its
-    /// last word) and one more for holding its leading verb when that verb is telling;
-    /// a leading verb of the catalog counts as three and a half words.
+    /// The best phrases whose words all appear in the duty, in table order (aliases,
+    /// then `pairs`, the duty's frame pairs): the most words, where a phrase counts one
+    /// word more for holding the duty's head noun (its last word) and one more for
+    /// holding its leading verb when that verb is telling; a leading verb of the
+    /// catalog counts as three and a half words.
     /// `duty_words` is sorted and free of repeats.
-    fn most_specific(&self, duty_words: &[String], leading: Option<&String>, head: Option<&String>) -> Vec<&Phrase> {
+    fn most_specific<'t>(
+        &'t self,
+        duty_words: &[String],
+        pairs: &'t [Phrase],
+        leading: Option<&String>,
+        head: Option<&String>,
+    ) -> Vec<&'t Phrase> {
         let mut candidates: Vec<usize> = duty_words
             .iter()
             .filter_map(|word| self.by_first_word.get(word))
@@ -529,6 +389,7 @@ impl PhraseTable {
             .into_iter()
             .map(|index| &self.phrases[index])
             .filter(|phrase| phrase.words_appear_in(duty_words))
+            .chain(pairs)
             .chain(leading.and_then(|verb| self.leading.get(verb)).into_iter().flatten());
         for phrase in matching {
             let phrase_score = match phrase.origin {
@@ -548,9 +409,13 @@ impl PhraseTable {
     }
 }
 
-/// The built-in phrases: every alias, then every frame's verb-object pairs. A frame
-/// pair with the same words as an alias of another responsibility is left out, so a
-/// deliberate alias is never made ambiguous by a generated phrase.
+fn words_hash(words: &[String]) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(words)
+}
+
+/// The built-in phrases: every alias, then every frame (paired lazily, see
+/// [`PhraseTable::frame_pairs`]) and the leading verbs.
 fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
     static SNOWBALL: OnceLock<PhraseTable> = OnceLock::new();
     static SUFFIXES: OnceLock<PhraseTable> = OnceLock::new();
@@ -559,71 +424,63 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
         Stemming::Suffixes => &SUFFIXES,
     };
     table.get_or_init(|| {
-        let mut phrases: Vec<Phrase> = CATALOG
-            .iter()
-            .enumerate()
-            .flat_map(|(index, entry)| {
-                entry
-                    .aliases()
-                    .map(move |alias| Phrase::new(alias, PhraseOrigin::Alias(alias), index, stemming))
-            })
-            .collect();
-        let alias_words: HashMap<Vec<String>, usize> = phrases
-            .iter()
-            .map(|phrase| (phrase.words.clone(), phrase.responsibility))
-            .collect();
-        let mut seen_pairs = std::collections::HashSet::new();
+        // The default stemming's words were made at build time (`build.rs`), in the
+        // order the catalog is read here; another stemming normalizes them now.
+        let mut normalized = CatalogWords::new(stemming);
+        let mut phrases: Vec<Phrase> = Vec::new();
+        for (index, entry) in CATALOG.iter().enumerate() {
+            for alias in entry.aliases() {
+                let words = normalized.alias(alias);
+                phrases.push(Phrase::from_words(words, PhraseOrigin::Alias(alias), index));
+            }
+        }
+        let mut part = |text: &'static str| {
+            let ordered = normalized.frame_part(text);
+            let mut words = ordered.clone();
+            words.sort_unstable();
+            words.dedup();
+            FramePart { text, ordered, words }
+        };
+        let mut frames = Vec::new();
         for (index, entry) in CATALOG.iter().enumerate() {
             for frame in &entry.frames {
-                for verb in &frame.verbs {
-                    for object in &frame.objects {
-                        let phrase = Phrase::new(
-                            &format!("{verb} {object}"),
-                            PhraseOrigin::Frame { verb, object },
-                            index,
-                            stemming,
-                        );
-                        // A verb and object of one stem ("track" + "tracking") would
-                        // match a single word: a frame needs both.
-                        let has_verb_and_object = phrase.words.len() >= 2;
-                        let covered_by_alias = alias_words.contains_key(&phrase.words);
-                        if has_verb_and_object && !covered_by_alias && seen_pairs.insert((phrase.words.clone(), index))
-                        {
-                            phrases.push(phrase);
+                let verbs: Vec<FramePart> = frame.verbs.iter().map(|verb| part(verb)).collect();
+                let objects: Vec<FramePart> = frame.objects.iter().map(|object| part(object)).collect();
+                frames.push(IndexedFrame {
+                    responsibility: index,
+                    verbs,
+                    objects,
+                });
+            }
+        }
+        let mut table = PhraseTable::new(phrases);
+        let mut spread: HashMap<String, HashSet<usize>> = HashMap::default();
+        // Frames share their verbs: each verb's forms are written out once.
+        let mut formed: HashSet<&str> = HashSet::default();
+        for frame in &frames {
+            for verb in &frame.verbs {
+                if let [stem] = verb.ordered.as_slice() {
+                    spread.entry(stem.clone()).or_default().insert(frame.responsibility);
+                    if formed.insert(verb.text) {
+                        for form in verb_forms(verb.text) {
+                            table.verb_forms.entry(form).or_insert_with(|| stem.clone());
                         }
                     }
                 }
             }
         }
-        let mut table = PhraseTable::new(phrases);
-        let mut spread: HashMap<String, std::collections::HashSet<usize>> = HashMap::new();
         for (index, entry) in CATALOG.iter().enumerate() {
-            for frame in &entry.frames {
-                for verb in &frame.verbs {
-                    let words = normalized_words_with(verb, stemming);
-                    if let [stem] = words.as_slice() {
-                        spread.entry(stem.clone()).or_default().insert(index);
-                    }
-                }
-            }
             for group in &entry.leading_verbs {
                 for verb in &group.verbs {
-                    let phrase = Phrase::new(verb, PhraseOrigin::LeadingVerb(verb), index, stemming);
+                    let words = normalized.leading_verb(verb);
+                    let phrase = Phrase::from_words(words, PhraseOrigin::LeadingVerb(verb), index);
                     if let [stem] = phrase.words.as_slice() {
                         table.verbs.insert(stem.clone());
                         for form in verb_forms(verb) {
+                            // A leading verb's forms win over a frame verb's of the same form.
                             table.verb_forms.insert(form, stem.clone());
                         }
                         table.leading.entry(stem.clone()).or_default().push(phrase);
-                    }
-                }
-            }
-            for frame in &entry.frames {
-                for verb in &frame.verbs {
-                    if let [stem] = normalized_words_with(verb, stemming).as_slice() {
-                        for form in verb_forms(verb) {
-                            table.verb_forms.entry(form).or_insert_with(|| stem.clone());
-                        }
                     }
                 }
             }
@@ -634,8 +491,54 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
             }
             table.verbs.insert(verb);
         }
+        table.index_frames(frames);
         table
     })
+}
+
+// SNOWBALL_ALIASES, SNOWBALL_FRAME_PARTS, SNOWBALL_LEADING_VERBS: written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/snowball_words.rs"));
+
+/// The normalized words of the catalog's phrases, taken in catalog order: from the
+/// build's lists for the default stemming, else computed.
+struct CatalogWords {
+    stemming: Stemming,
+    aliases: std::slice::Iter<'static, &'static str>,
+    frame_parts: std::slice::Iter<'static, &'static str>,
+    leading_verbs: std::slice::Iter<'static, &'static str>,
+}
+
+impl CatalogWords {
+    fn new(stemming: Stemming) -> CatalogWords {
+        CatalogWords {
+            stemming,
+            aliases: SNOWBALL_ALIASES.iter(),
+            frame_parts: SNOWBALL_FRAME_PARTS.iter(),
+            leading_verbs: SNOWBALL_LEADING_VERBS.iter(),
+        }
+    }
+
+    fn next(stemming: Stemming, built: &mut std::slice::Iter<'static, &'static str>, text: &str) -> Vec<String> {
+        match stemming {
+            Stemming::Snowball => {
+                let words = built.next().expect("build.rs normalized every phrase of the catalog");
+                words.split_whitespace().map(str::to_string).collect()
+            }
+            Stemming::Suffixes => normalized_words_with(text, stemming),
+        }
+    }
+
+    fn alias(&mut self, text: &str) -> Vec<String> {
+        CatalogWords::next(self.stemming, &mut self.aliases, text)
+    }
+
+    fn frame_part(&mut self, text: &str) -> Vec<String> {
+        CatalogWords::next(self.stemming, &mut self.frame_parts, text)
+    }
+
+    fn leading_verb(&mut self, text: &str) -> Vec<String> {
+        CatalogWords::next(self.stemming, &mut self.leading_verbs, text)
+    }
 }
 
 /// A verb that frames of at most this many responsibilities use tells which duty is
@@ -684,21 +587,38 @@ const TEAM_LEVEL_WORDS: &[&str] = &[
     "iterations",
 ];
 
+/// The length of the longest word of either list.
+const LONGEST_LEVEL_WORD: usize = 10;
+
 /// The backlog level a duty names: program words (ART, program, features) or team
 /// words (team, stories, sprint), but not both.
 pub fn backlog_level(duty: &str) -> Option<BacklogLevel> {
-    let words: Vec<String> = duty
-        .split(|character: char| !character.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let program = words.iter().any(|word| PROGRAM_LEVEL_WORDS.contains(&word.as_str()));
-    let team = words.iter().any(|word| TEAM_LEVEL_WORDS.contains(&word.as_str()));
+    // The level words are ASCII, so an ASCII comparison ignoring case finds them.
+    let names = |level_words: &[&str], word: &str| level_words.iter().any(|level| word.eq_ignore_ascii_case(level));
+    let (mut program, mut team) = (false, false);
+    for word in duty.split(|character: char| !character.is_alphanumeric()) {
+        if word.is_empty() || word.len() > LONGEST_LEVEL_WORD {
+            continue;
+        }
+        program = program || names(PROGRAM_LEVEL_WORDS, word);
+        team = team || names(TEAM_LEVEL_WORDS, word);
+    }
     match (program, team) {
         (true, false) => Some(BacklogLevel::Program),
         (false, true) => Some(BacklogLevel::Team),
         _ => None,
     }
+}
+
+fn with_level(duty: &str, mapping: DutyMapping) -> (DutyMapping, Option<BacklogLevel>) {
+    let has_levels = |responsibility: usize| CATALOG[responsibility].has_levels;
+    let leveled = match &mapping {
+        DutyMapping::Mapped { responsibility, .. } => has_levels(*responsibility),
+        DutyMapping::Several { parts, .. } => parts.iter().any(|part| has_levels(part.responsibility)),
+        DutyMapping::Ambiguous { .. } | DutyMapping::Unknown { .. } => false,
+    };
+    let level = if leveled { backlog_level(duty) } else { None };
+    (mapping, level)
 }
 
 const MAPPING_CACHE_LIMIT: usize = 65_536;
@@ -709,7 +629,7 @@ const CACHED_DUTY_BYTES: usize = 256;
 const SUGGESTED_DUTY_CHARS: usize = 120;
 
 thread_local! {
-    static BUILTIN_MAPPINGS: RefCell<rustc_hash::FxHashMap<String, DutyMapping>> = RefCell::default();
+    static BUILTIN_MAPPINGS: RefCell<rustc_hash::FxHashMap<String, (DutyMapping, Option<BacklogLevel>)>> = RefCell::default();
 }
 
 /// Maps the duties of one charter, with the charter's vocabulary.
@@ -744,22 +664,28 @@ impl Mapper {
     }
 
     pub fn map(&self, duty: &str) -> DutyMapping {
+        self.map_with_level(duty).0
+    }
+
+    /// The duty's mapping, and the backlog level it names when it maps to a
+    /// responsibility that has levels.
+    pub fn map_with_level(&self, duty: &str) -> (DutyMapping, Option<BacklogLevel>) {
         // Duties repeat across an organisation; without a vocabulary the answer depends
         // on the text alone, so it is remembered (per thread, up to a bound).
         if !self.vocabulary.phrases.is_empty() || self.stemming != Stemming::Snowball {
-            return self.map_uncached(duty);
+            return with_level(duty, self.map_uncached(duty));
         }
         if let Some(known) = BUILTIN_MAPPINGS.with(|cache| cache.borrow().get(duty).cloned()) {
             return known;
         }
-        let mapping = self.map_uncached(duty);
+        let mapped = with_level(duty, self.map_uncached(duty));
         BUILTIN_MAPPINGS.with(|cache| {
             let mut cache = cache.borrow_mut();
             if cache.len() < MAPPING_CACHE_LIMIT && duty.len() <= CACHED_DUTY_BYTES {
-                cache.insert(duty.to_string(), mapping.clone());
+                cache.insert(duty.to_string(), mapped.clone());
             }
         });
-        mapping
+        mapped
     }
 
     fn map_uncached(&self, duty: &str) -> DutyMapping {
@@ -817,10 +743,12 @@ impl Mapper {
         let builtin = builtin_phrases(self.stemming);
         let leading = builtin.leading_verb(&duty).cloned();
         let words = duty.stems;
-        let normalized = words.join(" ");
-        for table in [&self.vocabulary, builtin] {
-            if let Some(&index) = table.exact.get(&normalized) {
-                let phrase = &table.phrases[index];
+        let mut distinct_words = words.clone();
+        distinct_words.sort_unstable();
+        distinct_words.dedup();
+        let tables = [&self.vocabulary, builtin].map(|table| (table, table.frame_pairs(&distinct_words)));
+        for (table, pairs) in &tables {
+            if let Some(phrase) = table.exact_match(&words, pairs) {
                 return PhraseMatch::One {
                     responsibility: phrase.responsibility,
                     reason: phrase.reason(true),
@@ -829,11 +757,8 @@ impl Mapper {
         }
         let head = words.last().cloned();
         let verb = leading.clone().or_else(|| words.first().cloned());
-        let mut distinct_words = words;
-        distinct_words.sort_unstable();
-        distinct_words.dedup();
-        for table in [&self.vocabulary, builtin] {
-            let mut best = table.most_specific(&distinct_words, leading.as_ref(), head.as_ref());
+        for (table, pairs) in &tables {
+            let mut best = table.most_specific(&distinct_words, pairs, leading.as_ref(), head.as_ref());
             let Some(&first) = best.first() else {
                 continue;
             };
@@ -1159,17 +1084,21 @@ fn joins_duties(duty: &str) -> bool {
 struct SuggestionIndex {
     /// (lowercase alias, index into the phrase table)
     aliases: Vec<(String, usize)>,
-    by_trigram: HashMap<[char; 3], Vec<u32>>,
+    by_trigram: HashMap<u64, Vec<u32>>,
     /// Alias positions by each of their normalized words.
     by_word: HashMap<String, Vec<u32>>,
 }
 
-fn trigrams(text: &str) -> Vec<[char; 3]> {
-    let padded: Vec<char> = format!("  {text} ").chars().collect();
-    let mut grams: Vec<[char; 3]> = padded
-        .windows(3)
-        .map(|window| [window[0], window[1], window[2]])
-        .collect();
+/// The text's distinct character trigrams, padded with spaces as "  text ", each
+/// packed into one number (three 21-bit characters).
+fn trigrams(text: &str) -> Vec<u64> {
+    let pack = |a: char, b: char, c: char| (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c);
+    let mut grams = Vec::with_capacity(text.len() + 1);
+    let (mut first, mut second) = (' ', ' ');
+    for third in text.chars().chain(std::iter::once(' ')) {
+        grams.push(pack(first, second, third));
+        (first, second) = (second, third);
+    }
     grams.sort_unstable();
     grams.dedup();
     grams
@@ -1189,8 +1118,8 @@ fn suggestion_index(stemming: Stemming) -> &'static SuggestionIndex {
             .enumerate()
             .filter_map(|(index, phrase)| phrase.alias().map(|alias| (alias.to_lowercase(), index)))
             .collect();
-        let mut by_trigram: HashMap<[char; 3], Vec<u32>> = HashMap::new();
-        let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_trigram: HashMap<u64, Vec<u32>> = HashMap::default();
+        let mut by_word: HashMap<String, Vec<u32>> = HashMap::default();
         for (position, (alias, phrase)) in aliases.iter().enumerate() {
             for gram in trigrams(alias) {
                 by_trigram.entry(gram).or_default().push(position as u32);
@@ -1444,6 +1373,45 @@ mod tests {
 }
 
 #[cfg(test)]
+mod built_words {
+    use super::*;
+
+    #[test]
+    fn the_words_built_for_the_catalog_are_the_words_the_matcher_makes() {
+        let aliases = CATALOG.iter().flat_map(|entry| entry.aliases());
+        let parts = CATALOG.iter().flat_map(|entry| {
+            entry
+                .frames
+                .iter()
+                .flat_map(|frame| frame.verbs.iter().chain(&frame.objects))
+        });
+        let leading = CATALOG
+            .iter()
+            .flat_map(|entry| entry.leading_verbs.iter().flat_map(|group| &group.verbs));
+        for (texts, built) in [
+            (aliases.collect::<Vec<_>>(), SNOWBALL_ALIASES),
+            (parts.copied().collect(), SNOWBALL_FRAME_PARTS),
+            (leading.copied().collect(), SNOWBALL_LEADING_VERBS),
+        ] {
+            assert_eq!(texts.len(), built.len());
+            for (text, words) in texts.iter().zip(built) {
+                assert_eq!(normalized_words(text).join(" "), *words, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_longest_level_word_is_known() {
+        let longest = PROGRAM_LEVEL_WORDS
+            .iter()
+            .chain(TEAM_LEVEL_WORDS)
+            .map(|word| word.len())
+            .max();
+        assert_eq!(longest, Some(LONGEST_LEVEL_WORD));
+    }
+}
+
+#[cfg(test)]
 mod frame_review {
     use super::*;
 
@@ -1451,8 +1419,19 @@ mod frame_review {
     /// the catalog cannot decide, and must be settled by an alias or a narrower frame.
     pub(super) fn frame_collisions() -> Vec<String> {
         let table = builtin_phrases(Stemming::Snowball);
-        let mut by_words: HashMap<&Vec<String>, Vec<&Phrase>> = HashMap::new();
-        for phrase in &table.phrases {
+        // A duty holding every word of every frame gets every pair the frames make.
+        let mut every_word: Vec<String> = table
+            .frames
+            .iter()
+            .flat_map(|frame| frame.verbs.iter().chain(&frame.objects))
+            .flat_map(|part| part.words.iter().cloned())
+            .collect();
+        every_word.sort_unstable();
+        every_word.dedup();
+        let pairs = table.frame_pairs(&every_word);
+        assert!(pairs.len() > 5_000, "{} pairs", pairs.len());
+        let mut by_words: HashMap<&Vec<String>, Vec<&Phrase>> = HashMap::default();
+        for phrase in table.phrases.iter().chain(&pairs) {
             by_words.entry(&phrase.words).or_default().push(phrase);
         }
         let mut collisions: Vec<String> = by_words

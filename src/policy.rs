@@ -125,10 +125,15 @@ impl ResolvedPolicy {
                 levels.push((rule.value.clone(), level.value));
             }
         }
+        // Most layers list nothing: then no entry needs looking up.
+        let lists_any = layers
+            .iter()
+            .any(|layer| !layer.optional.is_empty() || !layer.require.is_empty());
         let listed = |id: &str, pick: fn(&LintConfig) -> &Vec<Spanned<String>>| {
-            layers
-                .iter()
-                .any(|layer| pick(layer).iter().any(|entry| entry.value == id))
+            lists_any
+                && layers
+                    .iter()
+                    .any(|layer| pick(layer).iter().any(|entry| entry.value == id))
         };
         let core = CATALOG
             .iter()

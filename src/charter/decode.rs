@@ -935,8 +935,13 @@ impl<'a> Decoder<'a> {
 
 /// A holder's name as people are compared: trimmed, in Unicode NFC.
 pub fn person_name(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    name.trim().nfc().collect()
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let trimmed = name.trim();
+    // Most names are already in NFC; only the others are rebuilt.
+    if trimmed.is_ascii() || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
+        return trimmed.to_string();
+    }
+    trimmed.nfc().collect()
 }
 
 /// The closest of `candidates`, when it is close enough to be what was meant.

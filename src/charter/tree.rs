@@ -178,7 +178,9 @@ fn parse_toml(text: &str) -> Result<Node<'_>, Box<SyntaxError>> {
         Ok(entries)
     }
 
-    if let Some(at) = toml_too_deep_at(text) {
+    if could_nest_too_deep(text, true)
+        && let Some(at) = toml_too_deep_at(text)
+    {
         return Err(too_deep(at..at + 1));
     }
     let root = DeTable::parse(text).map_err(|error| {
@@ -209,6 +211,22 @@ fn toml_syntax_error(message: &str, span: Span) -> Box<SyntaxError> {
         help,
         related: None,
     })
+}
+
+/// Whether the text holds enough of the bytes that open a level (and, in TOML, the
+/// two levels a header and a key always have) to nest deeper than the limit. Most
+/// charters do not, and finding those bytes (memchr) costs far less than the scans
+/// below.
+fn could_nest_too_deep(text: &str, count_dots: bool) -> bool {
+    let bytes = text.as_bytes();
+    let opening = if count_dots {
+        memchr::memchr3_iter(b'[', b'{', b'.', bytes)
+            .take(MAX_NESTING_DEPTH)
+            .count()
+    } else {
+        memchr::memchr2_iter(b'[', b'{', bytes).take(MAX_NESTING_DEPTH).count()
+    };
+    opening + 2 > MAX_NESTING_DEPTH
 }
 
 /// Where JSON first nests deeper than the limit: the bracket that opens one level
@@ -295,7 +313,9 @@ fn toml_too_deep_at(text: &str) -> Option<usize> {
 }
 
 fn parse_json(text: &str) -> Result<Node<'_>, Box<SyntaxError>> {
-    if let Some(at) = json_too_deep_at(text) {
+    if could_nest_too_deep(text, false)
+        && let Some(at) = json_too_deep_at(text)
+    {
         return Err(too_deep(at..at + 1));
     }
     use jsonc_parser::ast::{ObjectPropName, Value as Json};

@@ -3,12 +3,12 @@
 //! rules ([`CheckedFile`]). The orchestrator in `lint` builds these and runs the
 //! rules; the rules never reach back into it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::catalog::{Area, CATALOG};
 use crate::charter::{Charter, LoadedCharter, Raci, Role, Spanned};
 use crate::finding::{Finding, Location, Severity};
-use crate::mapping::{BacklogLevel, DutyMapping, Mapper, backlog_level};
+use crate::mapping::{BacklogLevel, DutyMapping, Mapper};
 use crate::policy::ResolvedPolicy;
 use crate::rules::Rule;
 use crate::source::{SourceFile, Span};
@@ -39,6 +39,10 @@ impl MappedDuty<'_> {
     }
 }
 
+/// Roles with at most this many holders find a holder's span by looking through
+/// them; larger ones (a charter may list thousands) through a map.
+const LINEAR_HOLDERS: usize = 8;
+
 /// A charter with every duty mapped and ownership indexed, as the rules see it.
 pub struct TeamView<'a> {
     pub charter: &'a Charter,
@@ -59,21 +63,30 @@ pub struct TeamView<'a> {
     team_backlog_by_role: Vec<Vec<usize>>,
     /// Per person: the product ownership entries they own through all their roles, sorted.
     owned_by_person: BTreeMap<&'a str, Vec<usize>>,
-    /// Per (role, person): where the person's name stands in the role's holders.
+    /// Per (role, person) of roles with many holders: where the person's name stands
+    /// in the role's holders.
     holder_spans: rustc_hash::FxHashMap<(usize, &'a str), Span>,
 }
 
 impl<'a> TeamView<'a> {
     pub fn new(loaded: &'a LoadedCharter, policy: &'a ResolvedPolicy, mapper: &Mapper) -> Self {
         let charter = &loaded.charter;
-        let mut duties = Vec::new();
+        let duty_count = charter
+            .roles
+            .iter()
+            .map(|role| role.duty_lists().iter().map(|(_, list)| list.len()).sum::<usize>())
+            .sum();
+        let mut duties = Vec::with_capacity(duty_count);
         let mut owners = vec![Vec::new(); CATALOG.len()];
         let mut vacant_owners = vec![Vec::new(); CATALOG.len()];
         let mut people: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let mut holder_spans = rustc_hash::FxHashMap::default();
         for (role_index, role) in charter.roles.iter().enumerate() {
+            let indexed = role.holders.len() > LINEAR_HOLDERS;
             for holder in &role.holders {
-                holder_spans.insert((role_index, holder.value.as_str()), holder.span.clone());
+                if indexed {
+                    holder_spans.insert((role_index, holder.value.as_str()), holder.span.clone());
+                }
                 let roles = people.entry(holder.value.as_str()).or_default();
                 if roles.last() != Some(&role_index) {
                     roles.push(role_index);
@@ -82,17 +95,21 @@ impl<'a> TeamView<'a> {
             for (raci, list) in role.duty_lists() {
                 for text in list {
                     // A duty that names several responsibilities counts once for each.
-                    let mappings = match mapper.map(&text.value) {
-                        DutyMapping::Several { parts, .. } => parts
-                            .into_iter()
-                            .map(|part| DutyMapping::Mapped {
-                                responsibility: part.responsibility,
-                                reason: part.reason,
-                            })
-                            .collect(),
-                        mapping => vec![mapping],
-                    };
-                    for mapping in mappings {
+                    let (mapped, duty_level) = mapper.map_with_level(&text.value);
+                    let (mut whole, mut parts) = (None, Vec::new());
+                    match mapped {
+                        DutyMapping::Several { parts: several, .. } => {
+                            parts = several
+                                .into_iter()
+                                .map(|part| DutyMapping::Mapped {
+                                    responsibility: part.responsibility,
+                                    reason: part.reason,
+                                })
+                                .collect();
+                        }
+                        mapping => whole = Some(mapping),
+                    }
+                    for mapping in whole.into_iter().chain(parts) {
                         if raci == Raci::Accountable
                             && let Some(responsibility) = mapping.responsibility()
                         {
@@ -106,7 +123,7 @@ impl<'a> TeamView<'a> {
                         let level = mapping
                             .responsibility()
                             .filter(|&responsibility| CATALOG[responsibility].has_levels)
-                            .and_then(|_| backlog_level(&text.value));
+                            .and(duty_level);
                         duties.push(MappedDuty {
                             role: role_index,
                             raci,
@@ -209,9 +226,16 @@ impl<'a> TeamView<'a> {
 
     /// The span of the first role of a person, at their name in `holders`.
     pub fn holder_span(&self, person: &str, role: usize) -> Span {
-        self.holder_spans
-            .get(&(role, person))
-            .map_or_else(|| self.role(role).id.span.clone(), Clone::clone)
+        let holders = &self.role(role).holders;
+        let found = if holders.len() > LINEAR_HOLDERS {
+            self.holder_spans.get(&(role, person))
+        } else {
+            holders
+                .iter()
+                .find(|holder| holder.value == person)
+                .map(|holder| &holder.span)
+        };
+        found.map_or_else(|| self.role(role).id.span.clone(), Clone::clone)
     }
 }
 
@@ -267,8 +291,6 @@ pub struct PersonInTeam {
     pub roles: Vec<(String, f64)>,
     /// Distinct responsibilities owned in this team.
     pub owned: usize,
-    /// The areas of those responsibilities.
-    pub areas: BTreeSet<Area>,
     /// Where a finding about this person points: their name in their first role.
     pub location: Location,
 }

@@ -50,9 +50,31 @@ declare_rule! {
     };
 }
 
+/// Up to this many people, names are compared pair by pair.
+const PAIRWISE_PEOPLE: usize = 32;
+
 pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+    // A team of a few people is compared pair by pair without building lowercase
+    // copies of every name; a long list goes straight to the map, which stays linear.
+    let people: Vec<&str> = view.people.keys().copied().collect();
+    let same_but_case = |a: &str, b: &str| {
+        if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        }
+    };
+    let few = people.len() <= PAIRWISE_PEOPLE;
+    if few
+        && !people
+            .iter()
+            .enumerate()
+            .any(|(at, a)| people[at + 1..].iter().any(|b| same_but_case(a, b)))
+    {
+        return;
+    }
     let mut by_folded: std::collections::BTreeMap<String, Vec<&str>> = std::collections::BTreeMap::new();
-    for &person in view.people.keys() {
+    for &person in &people {
         by_folded.entry(person.to_lowercase()).or_default().push(person);
     }
     for names in by_folded.values().filter(|names| names.len() > 1) {

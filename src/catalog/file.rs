@@ -1,0 +1,131 @@
+//! The catalog's file format (`catalog/catalog.toml`) as serde reads it, and the
+//! checks a valid file passes. `build.rs` includes this file to turn the catalog into
+//! Rust; the catalog's tests include it to show that a broken file is refused.
+
+use std::collections::BTreeSet;
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub sources: std::collections::BTreeMap<String, String>,
+    pub responsibility: Vec<Responsibility>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Responsibility {
+    pub id: String,
+    pub name: String,
+    pub area: String,
+    pub horizon: String,
+    pub core: String,
+    #[serde(default)]
+    pub seeds: Vec<String>,
+    #[serde(default)]
+    pub levels: bool,
+    pub phrases: Vec<Phrases>,
+    #[serde(default)]
+    pub frames: Vec<Frame>,
+    #[serde(default)]
+    pub leading: Vec<Verbs>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verbs {
+    pub source: String,
+    pub verbs: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrases {
+    pub source: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Frame {
+    pub source: String,
+    pub verbs: Vec<String>,
+    pub objects: Vec<String>,
+}
+
+pub const AREAS: &[&str] = &[
+    "strategy",
+    "backlog",
+    "outcomes",
+    "delivery",
+    "process",
+    "people",
+    "engineering",
+    "design",
+    "data",
+];
+pub const HORIZONS: &[&str] = &["quarters", "sprints", "after-release", "program", "ongoing"];
+pub const CORE_CONDITIONS: &[&str] = &["always", "never", "sprint-methodology", "multi-team-delivery"];
+
+/// Reads and checks the catalog file; the error names what is wrong.
+pub fn parse(text: &str) -> Result<Catalog, String> {
+    let catalog: Catalog = toml::from_str(text).map_err(|error| error.to_string())?;
+    check(&catalog)?;
+    Ok(catalog)
+}
+
+fn check(catalog: &Catalog) -> Result<(), String> {
+    let mut ids = BTreeSet::new();
+    for entry in &catalog.responsibility {
+        if !ids.insert(entry.id.as_str()) {
+            return Err(format!("the id `{}` appears twice", entry.id));
+        }
+        let known = |list: &[&str], value: &str, what: &str| {
+            if list.contains(&value) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "`{}` has the unknown {what} `{value}` (one of: {})",
+                    entry.id,
+                    list.join(", ")
+                ))
+            }
+        };
+        known(AREAS, &entry.area, "area")?;
+        known(HORIZONS, &entry.horizon, "horizon")?;
+        known(CORE_CONDITIONS, &entry.core, "core condition")?;
+        let sources = entry
+            .phrases
+            .iter()
+            .map(|group| &group.source)
+            .chain(entry.frames.iter().map(|frame| &frame.source))
+            .chain(entry.leading.iter().map(|group| &group.source));
+        for source in sources {
+            if !catalog.sources.contains_key(source) {
+                return Err(format!("`{}` names the unknown source `{source}`", entry.id));
+            }
+        }
+        // The matcher pairs a frame's verbs and objects from their words normalized
+        // apart, which is right unless the two read as one word together.
+        for frame in &entry.frames {
+            for verb in &frame.verbs {
+                if let Some(object) = frame.objects.iter().find(|object| joins_across(verb, object)) {
+                    return Err(format!(
+                        "`{}` has the frame verb `{verb}` and object `{object}`, which read as one word together; reword one",
+                        entry.id
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether normalizing "verb object" joins the verb's last word with the object's
+/// first ("a" + "b tests", "on" + "call"), so the pair's words are not the two parts'.
+fn joins_across(verb: &str, object: &str) -> bool {
+    let last = verb.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+    let first = object.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+    [("a", "b"), ("on", "call")]
+        .iter()
+        .any(|(left, right)| last.eq_ignore_ascii_case(left) && first.eq_ignore_ascii_case(right))
+}

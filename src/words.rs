@@ -1,0 +1,323 @@
+//! Words of a duty as matching compares them: lowercase, without punctuation and
+//! filler words, reduced to stems.
+//!
+//! This module depends on nothing else in the crate, because the build script uses it
+//! too: it normalizes the catalog's phrases once at build time (`build.rs`), so a run
+//! starts without stemming thousands of aliases. Whatever changes here changes both.
+
+use std::cell::RefCell;
+
+/// Words that carry no meaning for matching.
+const FILLER_WORDS: &[&str] = &[
+    "a", "all", "an", "and", "any", "as", "at", "be", "by", "each", "every", "for", "from", "in", "into", "is", "it",
+    "its", "of", "on", "or", "our", "the", "their", "this", "to", "we", "with", "your",
+];
+
+/// Suffixes folded away so word forms meet, longest first; (suffix, replacement).
+const SUFFIXES: &[(&str, &str)] = &[
+    ("izations", ""),
+    ("isations", ""),
+    ("ization", ""),
+    ("isation", ""),
+    ("ations", ""),
+    ("ysing", "yz"),
+    ("yzing", "yz"),
+    ("ation", ""),
+    ("ating", ""),
+    ("izing", ""),
+    ("ising", ""),
+    ("iness", ""),
+    ("ments", ""),
+    ("ances", ""),
+    ("ences", ""),
+    ("ysis", "yz"),
+    ("yses", "yz"),
+    ("yzed", "yz"),
+    ("ysed", "yz"),
+    ("ysts", "yz"),
+    ("ated", ""),
+    ("ates", ""),
+    ("ized", ""),
+    ("ised", ""),
+    ("izes", ""),
+    ("ises", ""),
+    ("ment", ""),
+    ("ance", ""),
+    ("ence", ""),
+    ("ings", ""),
+    ("ions", ""),
+    ("ness", ""),
+    ("yze", "yz"),
+    ("yse", "yz"),
+    ("yst", "yz"),
+    ("ate", ""),
+    ("ize", ""),
+    ("ise", ""),
+    ("ing", ""),
+    ("ion", ""),
+    ("ies", ""),
+    ("ied", ""),
+    ("ers", ""),
+    ("ive", ""),
+    ("er", ""),
+    ("ed", ""),
+    ("es", ""),
+    ("s", ""),
+    ("y", ""),
+];
+
+/// Reduces a lowercase word to a stem that its simple variants share, by the
+/// hand-written suffix list.
+fn suffix_stem(word: &str) -> String {
+    if word.len() <= 3 || word.bytes().any(|byte| byte.is_ascii_digit()) {
+        return word.to_string();
+    }
+    let keeps_final_s = word.ends_with("ss") || word.ends_with("us") || word.ends_with("is");
+    let mut stemmed = None;
+    for (suffix, replacement) in SUFFIXES {
+        if *suffix == "s" && keeps_final_s {
+            continue;
+        }
+        if let Some(base) = word.strip_suffix(suffix)
+            && base.chars().count() >= 3
+        {
+            stemmed = Some((format!("{base}{replacement}"), replacement.is_empty()));
+            break;
+        }
+    }
+    let (mut stem, removed) = stemmed.unwrap_or_else(|| (word.to_string(), false));
+    if stem.len() > 3 && stem.ends_with('e') {
+        stem.pop();
+    }
+    if removed {
+        let bytes = stem.as_bytes();
+        let length = bytes.len();
+        if length > 3 && bytes[length - 1] == bytes[length - 2] && !b"aeiouslz".contains(&bytes[length - 1]) {
+            stem.pop();
+        }
+    }
+    stem
+}
+
+/// How words are reduced to stems before they are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stemming {
+    /// The Snowball English (Porter2) stemmer, after British spellings are folded
+    /// into American ones ("prioritise" → "prioritize"). The default: it measured
+    /// better on the labelled corpus (README, "How duties map").
+    Snowball,
+    /// The first version's hand-written suffix list, kept for comparison.
+    Suffixes,
+}
+
+impl Stemming {
+    pub const ALL: [Stemming; 2] = [Stemming::Snowball, Stemming::Suffixes];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stemming::Snowball => "snowball",
+            Stemming::Suffixes => "suffixes",
+        }
+    }
+
+    pub fn stem(self, word: &str) -> String {
+        match self {
+            Stemming::Suffixes => suffix_stem(word),
+            Stemming::Snowball => {
+                if word.bytes().any(|byte| byte.is_ascii_digit()) {
+                    return word.to_string();
+                }
+                // The catalog's 12,000 phrases are built from about 1,000 words, and
+                // charters repeat their words too: each word is stemmed once.
+                SNOWBALL_STEMS.with_borrow_mut(|stems| {
+                    if let Some(stem) = stems.get(word) {
+                        return stem.clone();
+                    }
+                    let stem = snowball_stem(word);
+                    if stems.len() < STEM_CACHE_WORDS {
+                        stems.insert(word.to_string(), stem.clone());
+                    }
+                    stem
+                })
+            }
+        }
+    }
+}
+
+/// How many words each thread keeps the Snowball stem of; past it (only a charter of
+/// many thousands of distinct invented words gets there) words are stemmed every time.
+const STEM_CACHE_WORDS: usize = 1 << 16;
+
+thread_local! {
+    static SNOWBALL_STEMS: RefCell<rustc_hash::FxHashMap<String, String>> = RefCell::default();
+    static ENGLISH: rust_stemmers::Stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+}
+
+fn snowball_stem(word: &str) -> String {
+    if let Some(kept) = KEPT_APART.iter().find(|(form, _)| *form == word) {
+        return kept.1.to_string();
+    }
+    let american = american_spelling(word);
+    ENGLISH.with(|stemmer| stemmer.stem(&american).into_owned())
+}
+
+/// Words Snowball would fold into a word of another meaning ("production" into
+/// "product"), with the stem each keeps instead.
+const KEPT_APART: &[(&str, &str)] = &[
+    ("executive", "executive"),
+    ("executives", "executive"),
+    ("performance", "performance"),
+    ("marketing", "marketing"),
+    ("enabler", "enabler"),
+    ("enablers", "enabler"),
+    ("conversion", "conversion"),
+    ("conversions", "conversion"),
+    ("productivity", "productivity"),
+    ("productive", "productivity"),
+    ("developer", "developer"),
+    ("developers", "developer"),
+    ("designer", "designer"),
+    ("designers", "designer"),
+    ("researcher", "researcher"),
+    ("researchers", "researcher"),
+    ("manager", "manager"),
+    ("managers", "manager"),
+    ("tester", "tester"),
+    ("testers", "tester"),
+    ("production", "production"),
+    ("productions", "production"),
+    ("experience", "experience"),
+    ("experiences", "experience"),
+    ("experiment", "experiment"),
+    ("experiments", "experiment"),
+    ("experimental", "experiment"),
+    ("experimentation", "experiment"),
+    ("experimenting", "experiment"),
+    ("accessibility", "accessibility"),
+    ("visualization", "visualization"),
+    ("visualizations", "visualization"),
+    ("visualisation", "visualization"),
+    ("visualisations", "visualization"),
+];
+
+/// British endings folded into American ones, so both spellings share a stem; and
+/// "-ysis", which Snowball keeps apart from its verb ("analysis", "analyze").
+const FOLDED_ENDINGS: &[(&str, &str)] = &[
+    ("ysis", "yze"),
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ysing", "yzing"),
+    ("ysed", "yzed"),
+    ("yses", "yzes"),
+    ("yse", "yze"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("ogue", "og"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+    ("our", "or"),
+    ("ours", "ors"),
+];
+
+fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
+    // Short words ("rise", "four") are left alone: the endings are only endings.
+    if word.len() > 5 {
+        for (british, american) in FOLDED_ENDINGS {
+            if let Some(base) = word.strip_suffix(british) {
+                return format!("{base}{american}").into();
+            }
+        }
+    }
+    word.into()
+}
+
+/// The meaningful, stemmed words of a phrase, in order (default stemming).
+pub fn normalized_words(text: &str) -> Vec<String> {
+    normalized_words_with(text, Stemming::Snowball)
+}
+
+/// The meaningful words of a phrase, in order, reduced with the given stemming.
+pub fn normalized_words_with(text: &str, stemming: Stemming) -> Vec<String> {
+    duty_words(text, stemming).stems
+}
+
+/// A duty's meaningful words as written (lowercase) and as stems, in order.
+#[derive(Debug, Clone, Default)]
+pub struct DutyWords {
+    pub raw: Vec<String>,
+    pub stems: Vec<String>,
+}
+
+impl DutyWords {
+    pub fn append(&mut self, mut other: DutyWords) {
+        self.raw.append(&mut other.raw);
+        self.stems.append(&mut other.stems);
+    }
+}
+
+pub fn duty_words(text: &str, stemming: Stemming) -> DutyWords {
+    let mut cleaned = String::with_capacity(text.len());
+    for character in text.chars() {
+        if character.is_ascii() {
+            if character.is_ascii_alphanumeric() {
+                cleaned.push(character.to_ascii_lowercase());
+            } else if character != '\'' {
+                cleaned.push(' ');
+            }
+        } else if character.is_alphanumeric() {
+            cleaned.extend(character.to_lowercase());
+        } else if character != '\u{2019}' {
+            cleaned.push(' ');
+        }
+    }
+    // "a/b tests" and "on-call" are single words to teams, though "a" and "on" are
+    // filler words elsewhere.
+    let mut raw: Vec<String> = Vec::new();
+    let mut words = cleaned.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        match (word, words.peek()) {
+            ("a", Some(&"b")) | ("on", Some(&"call")) => {
+                let next = words.next().unwrap_or_default();
+                raw.push(format!("{word}{next}"));
+            }
+            _ if FILLER_WORDS.binary_search(&word).is_ok() => {}
+            _ => raw.push(word.to_string()),
+        }
+    }
+    let stems = raw.iter().map(|word| stemming.stem(word)).collect();
+    DutyWords { raw, stems }
+}
+
+/// The written forms of a verb: "prioritize", "prioritizes", "prioritized",
+/// "prioritizing", and the British "prioritise" forms; never its nouns
+/// ("prioritization", "acceptance"), which stem alike.
+pub fn verb_forms(verb: &str) -> Vec<String> {
+    let with = |base: &str, ending: &str| {
+        let mut form = String::with_capacity(base.len() + ending.len() + 1);
+        form.push_str(base);
+        form.push_str(ending);
+        form
+    };
+    let mut forms = Vec::with_capacity(20);
+    let british = verb.strip_suffix("ize").map(|base| with(base, "ise"));
+    for base in std::iter::once(verb).chain(british.as_deref()) {
+        let stem = base.strip_suffix('e').unwrap_or(base);
+        let last = &base[base.len() - base.chars().last().map_or(0, char::len_utf8)..];
+        forms.push(base.to_string());
+        forms.push(with(base, "s"));
+        forms.push(with(base, "es"));
+        forms.push(with(stem, "ed"));
+        forms.push(with(stem, "ing"));
+        forms.push(with(&with(base, last), "ed"));
+        forms.push(with(&with(base, last), "ing"));
+        if let Some(consonant) = base.strip_suffix('y') {
+            forms.push(with(consonant, "ies"));
+            forms.push(with(consonant, "ied"));
+        }
+    }
+    forms.sort_unstable();
+    forms.dedup();
+    forms
+}
