@@ -34,19 +34,21 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: impl Into<Arc<str>>, text: String) -> Self {
+        // Every file is indexed, so this runs over every byte of an organisation:
+        // memchr and the word-at-a-time ASCII test keep it far from a byte loop.
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut ascii_lines = Vec::new();
-        let mut ascii = true;
-        for (at, byte) in text.bytes().enumerate() {
-            if byte == b'\n' {
-                line_starts.push(at + 1);
-                ascii_lines.push(ascii);
-                ascii = true;
-            } else {
-                ascii &= byte.is_ascii();
-            }
-        }
-        ascii_lines.push(ascii);
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1));
+        let ascii_lines = if bytes.is_ascii() {
+            vec![true; line_starts.len()]
+        } else {
+            let ends = line_starts.iter().skip(1).map(|&next| next - 1).chain([bytes.len()]);
+            line_starts
+                .iter()
+                .zip(ends)
+                .map(|(&start, end)| bytes[start..end].is_ascii())
+                .collect()
+        };
         SourceFile {
             path: path.into(),
             text,

@@ -65,7 +65,10 @@ pub fn read_limited(path: &str, max_file_size: u64) -> Result<Vec<u8>, Box<LoadF
 fn read_file_limited(path: &std::path::Path, display: &str, max_file_size: u64) -> Result<Vec<u8>, Box<LoadFailure>> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|error| read_error(display, &error))?;
-    let mut bytes = Vec::new();
+    // Sized from the file's length, the whole file arrives in one read and the end in
+    // a second, where growing from empty takes several (a pipe or device says 0).
+    let expected = file.metadata().map_or(0, |metadata| metadata.len()).min(max_file_size);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0).saturating_add(1));
     file.take(max_file_size.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|error| read_error(display, &error))?;
