@@ -120,20 +120,37 @@ enum PhraseOrigin {
 struct Phrase {
     origin: PhraseOrigin,
     /// Normalized words joined by one space: the key for exact matching.
-    normalized: String,
+    normalized: Word,
     /// Distinct normalized words, sorted.
-    words: Vec<String>,
+    words: Vec<Word>,
     responsibility: usize,
+}
+
+/// A normalized word or phrase: borrowed from the build's lists for the catalog,
+/// owned for a team's vocabulary.
+type Word = Cow<'static, str>;
+
+fn owned_words(words: Vec<String>) -> Vec<Word> {
+    words.into_iter().map(Cow::Owned).collect()
 }
 
 impl Phrase {
     fn new(text: &str, origin: PhraseOrigin, responsibility: usize, stemming: Stemming) -> Phrase {
-        Phrase::from_words(normalized_words_with(text, stemming), origin, responsibility)
+        Phrase::from_words(
+            owned_words(normalized_words_with(text, stemming)),
+            origin,
+            responsibility,
+        )
     }
 
     /// `words` are the phrase's normalized words, in order.
-    fn from_words(words: Vec<String>, origin: PhraseOrigin, responsibility: usize) -> Phrase {
-        let normalized = words.join(" ");
+    fn from_words(words: Vec<Word>, origin: PhraseOrigin, responsibility: usize) -> Phrase {
+        let normalized = Cow::Owned(words.join(" "));
+        Phrase::from_normalized(normalized, words, origin, responsibility)
+    }
+
+    /// `normalized` is `words` joined by spaces.
+    fn from_normalized(normalized: Word, words: Vec<Word>, origin: PhraseOrigin, responsibility: usize) -> Phrase {
         let mut distinct = words;
         distinct.sort();
         distinct.dedup();
@@ -173,9 +190,13 @@ impl Phrase {
         }
     }
 
+    fn has_word(&self, word: &str) -> bool {
+        self.words.iter().any(|own| own == word)
+    }
+
     /// `duty_words` is sorted and free of repeats.
     fn words_appear_in(&self, duty_words: &[String]) -> bool {
-        !self.words.is_empty() && self.words.iter().all(|word| duty_words.binary_search(word).is_ok())
+        !self.words.is_empty() && self.words.iter().all(|word| holds_word(duty_words, word))
     }
 }
 
@@ -190,17 +211,17 @@ struct PhraseTable {
     /// Every stemmed verb of a frame or a leading verb.
     verbs: HashSet<String>,
     /// The written forms of those verbs, with their stems.
-    verb_forms: HashMap<String, String>,
-    exact: HashMap<String, usize>,
+    verb_forms: HashMap<Word, Word>,
+    exact: HashMap<Word, usize>,
     /// Phrases by their first (alphabetical) word: a phrase can only match a duty that
     /// has that word, so a large vocabulary costs nothing for duties without it.
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: HashMap<Word, Vec<usize>>,
     /// The verb frames, kept as verbs and objects. Their verb-object pairs, the
     /// catalog's largest part, are made only for a duty holding both words, so the
     /// table's cost grows with the verbs plus the objects, not their product.
     frames: Vec<IndexedFrame>,
     /// Frame verbs and objects by their first (alphabetical) word.
-    parts_by_first_word: HashMap<String, Vec<FramePartRef>>,
+    parts_by_first_word: HashMap<Word, Vec<FramePartRef>>,
     /// The word sets of every alias: a pair with the same words gives way to the
     /// alias, so a deliberate alias is never made ambiguous by a generated phrase.
     /// (Hashes of the word sets: a pair's words are compared with the aliases only
@@ -218,9 +239,9 @@ struct IndexedFrame {
 struct FramePart {
     text: &'static str,
     /// Normalized words, in order.
-    ordered: Vec<String>,
+    ordered: Vec<Word>,
     /// Distinct normalized words, sorted.
-    words: Vec<String>,
+    words: Vec<Word>,
 }
 
 #[derive(Clone, Copy)]
@@ -233,7 +254,7 @@ struct FramePartRef {
 impl PhraseTable {
     fn new(phrases: Vec<Phrase>) -> PhraseTable {
         let mut exact = HashMap::with_capacity_and_hasher(phrases.len(), Default::default());
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_first_word: HashMap<Word, Vec<usize>> = HashMap::default();
         for (index, phrase) in phrases.iter().enumerate() {
             exact.entry(phrase.normalized.clone()).or_insert(index);
             if let Some(first) = phrase.words.first() {
@@ -282,11 +303,11 @@ impl PhraseTable {
     /// word (a verb and object of one stem, "track" + "tracking") or with exactly the
     /// words of an alias is no phrase. `duty_words` is sorted and free of repeats.
     fn frame_pairs(&self, duty_words: &[String]) -> Vec<Phrase> {
-        let holds = |words: &[String]| words.iter().all(|word| duty_words.binary_search(word).is_ok());
+        let holds = |words: &[Word]| words.iter().all(|word| holds_word(duty_words, word));
         // Per frame, the verbs and objects the duty holds.
         let mut held: std::collections::BTreeMap<u32, (Vec<u32>, Vec<u32>)> = std::collections::BTreeMap::new();
         for word in duty_words {
-            for part in self.parts_by_first_word.get(word).into_iter().flatten() {
+            for part in self.parts_by_first_word.get(word.as_str()).into_iter().flatten() {
                 let frame = &self.frames[part.frame as usize];
                 let list = if part.is_verb { &frame.verbs } else { &frame.objects };
                 if holds(&list[part.part as usize].words) {
@@ -328,11 +349,11 @@ impl PhraseTable {
     }
 
     /// Whether an alias has exactly these (sorted, distinct) words.
-    fn is_alias_word_set(&self, words: &[String]) -> bool {
+    fn is_alias_word_set(&self, words: &[Word]) -> bool {
         self.alias_word_hashes.contains(&words_hash(words))
             && words.first().is_some_and(|first| {
                 self.by_first_word
-                    .get(first)
+                    .get(first.as_ref())
                     .into_iter()
                     .flatten()
                     .any(|&index| self.phrases[index].alias().is_some() && self.phrases[index].words == words)
@@ -343,7 +364,7 @@ impl PhraseTable {
     /// aliases before frame pairs. `words` are the duty's normalized words in order.
     fn exact_match(&self, words: &[String], pairs: &[Phrase]) -> Option<Cow<'_, Phrase>> {
         let normalized = words.join(" ");
-        if let Some(&index) = self.exact.get(&normalized) {
+        if let Some(&index) = self.exact.get(normalized.as_str()) {
             return Some(Cow::Borrowed(&self.phrases[index]));
         }
         pairs
@@ -354,8 +375,12 @@ impl PhraseTable {
 
     /// The duty's leading verb, as a stem: the first of its first three words written
     /// as a verb of a frame or a leading verb (an adverb or "help" may come first).
-    fn leading_verb<'w>(&'w self, words: &DutyWords) -> Option<&'w String> {
-        words.raw.iter().take(3).find_map(|word| self.verb_forms.get(word))
+    fn leading_verb<'w>(&'w self, words: &DutyWords) -> Option<&'w Word> {
+        words
+            .raw
+            .iter()
+            .take(3)
+            .find_map(|word| self.verb_forms.get(word.as_str()))
     }
 
     /// The best phrases whose words all appear in the duty, in table order (aliases,
@@ -373,14 +398,14 @@ impl PhraseTable {
     ) -> Vec<&'t Phrase> {
         let mut candidates: Vec<usize> = duty_words
             .iter()
-            .filter_map(|word| self.by_first_word.get(word))
+            .filter_map(|word| self.by_first_word.get(word.as_str()))
             .flatten()
             .copied()
             .collect();
         candidates.sort_unstable();
         let telling = leading.filter(|verb| self.telling_verbs.contains(*verb));
         let score = |phrase: &Phrase| {
-            let holds = |word: Option<&String>| word.is_some_and(|word| phrase.words.contains(word));
+            let holds = |word: Option<&String>| word.is_some_and(|word| phrase.has_word(word));
             2 * phrase.words.len() + 2 * usize::from(holds(telling)) + 2 * usize::from(holds(head))
         };
         let mut best: Vec<&Phrase> = Vec::new();
@@ -409,7 +434,12 @@ impl PhraseTable {
     }
 }
 
-fn words_hash(words: &[String]) -> u64 {
+/// Whether the sorted `duty_words` hold `word`.
+fn holds_word(duty_words: &[String], word: &str) -> bool {
+    duty_words.binary_search_by(|probe| probe.as_str().cmp(word)).is_ok()
+}
+
+fn words_hash(words: &[Word]) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(words)
 }
@@ -430,8 +460,13 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
         let mut phrases: Vec<Phrase> = Vec::new();
         for (index, entry) in CATALOG.iter().enumerate() {
             for alias in entry.aliases() {
-                let words = normalized.alias(alias);
-                phrases.push(Phrase::from_words(words, PhraseOrigin::Alias(alias), index));
+                let (joined, words) = normalized.alias(alias);
+                phrases.push(Phrase::from_normalized(
+                    joined,
+                    words,
+                    PhraseOrigin::Alias(alias),
+                    index,
+                ));
             }
         }
         let mut part = |text: &'static str| {
@@ -460,9 +495,9 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
         for frame in &frames {
             for verb in &frame.verbs {
                 if let [stem] = verb.ordered.as_slice() {
-                    spread.entry(stem.clone()).or_default().insert(frame.responsibility);
+                    spread.entry(stem.to_string()).or_default().insert(frame.responsibility);
                     if formed.insert(verb.text) {
-                        for form in verb_forms(verb.text) {
+                        for form in forms_of(verb.text) {
                             table.verb_forms.entry(form).or_insert_with(|| stem.clone());
                         }
                     }
@@ -475,12 +510,13 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
                     let words = normalized.leading_verb(verb);
                     let phrase = Phrase::from_words(words, PhraseOrigin::LeadingVerb(verb), index);
                     if let [stem] = phrase.words.as_slice() {
-                        table.verbs.insert(stem.clone());
-                        for form in verb_forms(verb) {
+                        let stem = stem.clone();
+                        table.verbs.insert(stem.to_string());
+                        for form in forms_of(verb) {
                             // A leading verb's forms win over a frame verb's of the same form.
                             table.verb_forms.insert(form, stem.clone());
                         }
-                        table.leading.entry(stem.clone()).or_default().push(phrase);
+                        table.leading.entry(stem.into_owned()).or_default().push(phrase);
                     }
                 }
             }
@@ -496,17 +532,30 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
     })
 }
 
-// SNOWBALL_ALIASES, SNOWBALL_FRAME_PARTS, SNOWBALL_LEADING_VERBS: written by build.rs.
+// SNOWBALL_ALIASES, SNOWBALL_FRAME_PARTS, SNOWBALL_LEADING_VERBS, VERB_FORMS: written by
+// build.rs.
 include!(concat!(env!("OUT_DIR"), "/snowball_words.rs"));
+
+/// The written forms of a catalog verb, from the build's list (VERB_FORMS); any
+/// other verb's are written out now.
+fn forms_of(verb: &str) -> Vec<Word> {
+    match VERB_FORMS.binary_search_by(|(known, _)| known.cmp(&verb)) {
+        Ok(at) => VERB_FORMS[at].1.iter().map(|form| Cow::Borrowed(*form)).collect(),
+        Err(_) => owned_words(verb_forms(verb)),
+    }
+}
 
 /// The normalized words of the catalog's phrases, taken in catalog order: from the
 /// build's lists for the default stemming, else computed.
 struct CatalogWords {
     stemming: Stemming,
-    aliases: std::slice::Iter<'static, &'static str>,
-    frame_parts: std::slice::Iter<'static, &'static str>,
-    leading_verbs: std::slice::Iter<'static, &'static str>,
+    aliases: std::slice::Iter<'static, BuiltWords>,
+    frame_parts: std::slice::Iter<'static, BuiltWords>,
+    leading_verbs: std::slice::Iter<'static, BuiltWords>,
 }
+
+/// A phrase's normalized words joined by spaces, and the words in order.
+type BuiltWords = (&'static str, &'static [&'static str]);
 
 impl CatalogWords {
     fn new(stemming: Stemming) -> CatalogWords {
@@ -518,26 +567,33 @@ impl CatalogWords {
         }
     }
 
-    fn next(stemming: Stemming, built: &mut std::slice::Iter<'static, &'static str>, text: &str) -> Vec<String> {
+    /// The phrase's normalized words joined by spaces, and in order.
+    fn next(stemming: Stemming, built: &mut std::slice::Iter<'static, BuiltWords>, text: &str) -> (Word, Vec<Word>) {
         match stemming {
             Stemming::Snowball => {
-                let words = built.next().expect("build.rs normalized every phrase of the catalog");
-                words.split_whitespace().map(str::to_string).collect()
+                let (joined, words) = built.next().expect("build.rs normalized every phrase of the catalog");
+                (
+                    Cow::Borrowed(*joined),
+                    words.iter().map(|word| Cow::Borrowed(*word)).collect(),
+                )
             }
-            Stemming::Suffixes => normalized_words_with(text, stemming),
+            Stemming::Suffixes => {
+                let words = normalized_words_with(text, stemming);
+                (Cow::Owned(words.join(" ")), owned_words(words))
+            }
         }
     }
 
-    fn alias(&mut self, text: &str) -> Vec<String> {
+    fn alias(&mut self, text: &str) -> (Word, Vec<Word>) {
         CatalogWords::next(self.stemming, &mut self.aliases, text)
     }
 
-    fn frame_part(&mut self, text: &str) -> Vec<String> {
-        CatalogWords::next(self.stemming, &mut self.frame_parts, text)
+    fn frame_part(&mut self, text: &str) -> Vec<Word> {
+        CatalogWords::next(self.stemming, &mut self.frame_parts, text).1
     }
 
-    fn leading_verb(&mut self, text: &str) -> Vec<String> {
-        CatalogWords::next(self.stemming, &mut self.leading_verbs, text)
+    fn leading_verb(&mut self, text: &str) -> Vec<Word> {
+        CatalogWords::next(self.stemming, &mut self.leading_verbs, text).1
     }
 }
 
@@ -741,7 +797,7 @@ impl Mapper {
     /// (its last word), then by its verb (its first word).
     fn match_words(&self, duty: DutyWords, break_ties: bool) -> PhraseMatch {
         let builtin = builtin_phrases(self.stemming);
-        let leading = builtin.leading_verb(&duty).cloned();
+        let leading = builtin.leading_verb(&duty).map(|stem| stem.to_string());
         let words = duty.stems;
         let mut distinct_words = words.clone();
         distinct_words.sort_unstable();
@@ -771,7 +827,7 @@ impl Mapper {
                     let with_word: Vec<&Phrase> = best
                         .iter()
                         .copied()
-                        .filter(|phrase| phrase.words.contains(deciding))
+                        .filter(|phrase| phrase.has_word(deciding))
                         .collect();
                     let one_responsibility = with_word
                         .iter()
@@ -832,7 +888,7 @@ impl Mapper {
                 words = verb_words;
             }
             let lone_verb = words.stems.len() == 1
-                && (builtin.verb_forms.contains_key(&words.raw[0])
+                && (builtin.verb_forms.contains_key(words.raw[0].as_str())
                     || matches!(self.match_words(words.clone(), true), PhraseMatch::Nothing));
             if lone_verb {
                 pending = Some((text, words));
@@ -860,7 +916,7 @@ impl Mapper {
                 .raw
                 .iter()
                 .take(3)
-                .position(|word| builtin.verb_forms.contains_key(word))?;
+                .position(|word| builtin.verb_forms.contains_key(word.as_str()))?;
             builtin
                 .leading
                 .contains_key(&words.stems[position])
@@ -1125,7 +1181,7 @@ fn suggestion_index(stemming: Stemming) -> &'static SuggestionIndex {
                 by_trigram.entry(gram).or_default().push(position as u32);
             }
             for word in &phrases[*phrase].words {
-                by_word.entry(word.clone()).or_default().push(position as u32);
+                by_word.entry(word.to_string()).or_default().push(position as u32);
             }
         }
         SuggestionIndex {
@@ -1212,11 +1268,7 @@ fn closest_alias(duty: &str, duty_words: &[String], stemming: Stemming) -> Optio
         let (text, phrase_index) = &index.aliases[position];
         let phrase = &table.phrases[*phrase_index];
         let Some(alias) = phrase.alias() else { continue };
-        let shared = phrase
-            .words
-            .iter()
-            .filter(|word| duty_words.binary_search(word).is_ok())
-            .count();
+        let shared = phrase.words.iter().filter(|word| holds_word(duty_words, word)).count();
         let coverage = if duty_words.is_empty() {
             0.0
         } else {
@@ -1394,8 +1446,9 @@ mod built_words {
             (leading.copied().collect(), SNOWBALL_LEADING_VERBS),
         ] {
             assert_eq!(texts.len(), built.len());
-            for (text, words) in texts.iter().zip(built) {
-                assert_eq!(normalized_words(text).join(" "), *words, "{text:?}");
+            for (text, (joined, words)) in texts.iter().zip(built) {
+                assert_eq!(normalized_words(text), *words, "{text:?}");
+                assert_eq!(words.join(" "), *joined, "{text:?}");
             }
         }
     }
@@ -1424,13 +1477,13 @@ mod frame_review {
             .frames
             .iter()
             .flat_map(|frame| frame.verbs.iter().chain(&frame.objects))
-            .flat_map(|part| part.words.iter().cloned())
+            .flat_map(|part| part.words.iter().map(|word| word.to_string()))
             .collect();
         every_word.sort_unstable();
         every_word.dedup();
         let pairs = table.frame_pairs(&every_word);
         assert!(pairs.len() > 5_000, "{} pairs", pairs.len());
-        let mut by_words: HashMap<&Vec<String>, Vec<&Phrase>> = HashMap::default();
+        let mut by_words: HashMap<&Vec<Word>, Vec<&Phrase>> = HashMap::default();
         for phrase in table.phrases.iter().chain(&pairs) {
             by_words.entry(&phrase.words).or_default().push(phrase);
         }
