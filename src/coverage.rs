@@ -60,17 +60,28 @@ impl RaciSet {
     }
 
     /// "A", "R/C": the letters in RACI order.
-    pub fn letters(self) -> String {
-        Self::ORDER
-            .iter()
-            .filter(|raci| self.contains(**raci))
-            .map(|raci| raci.letter().to_string())
-            .collect::<Vec<_>>()
-            .join("/")
+    pub fn letters(self) -> &'static str {
+        // Indexed by the set's bits: A is 1, R 2, C 4, I 8.
+        const LETTERS: [&str; 16] = [
+            "", "A", "R", "A/R", "C", "A/C", "R/C", "A/R/C", "I", "A/I", "R/I", "A/R/I", "C/I", "A/C/I", "R/C/I",
+            "A/R/C/I",
+        ];
+        LETTERS[usize::from(self.0 & 0xf)]
     }
 }
 
 impl Coverage {
+    /// The coverage without its matrix: each row's status (core, unowned, shared) but
+    /// no roles and no cells, for a team whose matrix a report leaves out.
+    pub fn without_matrix(mut self) -> Coverage {
+        self.roles = Vec::new();
+        for row in &mut self.rows {
+            row.cells = Vec::new();
+        }
+        self.rows.shrink_to_fit();
+        self
+    }
+
     /// The people who own a row's responsibility: holders of the roles marked A, sorted.
     pub fn owners(&self, row: &CoverageRow) -> Vec<&str> {
         let mut owners: Vec<&str> = self

@@ -61,6 +61,31 @@ pub fn check_charter(
     cli_fail_on: Option<FailOn>,
     with_coverage: bool,
 ) -> CheckedFile {
+    let wanted = if with_coverage {
+        CoverageWanted::Always
+    } else {
+        CoverageWanted::Never
+    };
+    check_charter_with(loaded, org, cli_fail_on, wanted)
+}
+
+/// Which checked files keep their coverage matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CoverageWanted {
+    Never,
+    Always,
+    /// The matrix only for a file that fails, or that the organisation-wide rules
+    /// could make fail (past `--matrices` teams the Markdown report shows no other);
+    /// every file keeps each responsibility's status for the organisation view.
+    IfFailing,
+}
+
+fn check_charter_with(
+    loaded: &LoadedCharter,
+    org: &OrgPolicy,
+    cli_fail_on: Option<FailOn>,
+    wanted: CoverageWanted,
+) -> CheckedFile {
     let policy = ResolvedPolicy::resolve(&loaded.charter, &loaded.source, org, cli_fail_on);
     let mapper = Mapper::new(&loaded.charter.vocabulary);
     let view = TeamView::new(loaded, &policy, &mapper);
@@ -90,7 +115,24 @@ pub fn check_charter(
         })
         .collect();
     let findings = sink.findings;
-    let coverage = with_coverage.then(|| coverage_of(&view, &findings));
+    let coverage = match wanted {
+        CoverageWanted::Never => None,
+        CoverageWanted::Always => Some(coverage_of(&view, &findings)),
+        CoverageWanted::IfFailing => {
+            let could_fail = |rule: &rules::Rule| {
+                policy
+                    .severity(rule.name, rule.default_severity)
+                    .is_some_and(|severity| policy.fails(severity))
+            };
+            let fails = findings.iter().any(|finding| policy.fails(finding.severity))
+                || rules::RULES
+                    .iter()
+                    .any(|rule| matches!(rule.check, RuleCheck::Org(_)) && could_fail(rule));
+            // The organisation view still counts every team's gaps.
+            let coverage = coverage_of(&view, &findings);
+            Some(if fails { coverage } else { coverage.without_matrix() })
+        }
+    };
     CheckedFile {
         path: loaded.source.path.clone(),
         team: view.team_name().to_string(),
@@ -263,6 +305,9 @@ pub struct RunOptions {
     pub stdin: Option<(Vec<u8>, crate::charter::InputFormat)>,
     /// Whether to keep each team's coverage matrix (the Markdown report shows it).
     pub coverage: bool,
+    /// Past this many files, keep the matrix of failing teams only (the Markdown
+    /// report's `--matrices`), so an organisation's report does not hold 10,000.
+    pub matrices_of_failing_only_past: Option<usize>,
     /// How many files to check at once; 0 uses every core.
     pub threads: usize,
 }
@@ -276,6 +321,7 @@ impl RunOptions {
             max_file_size: crate::charter::DEFAULT_MAX_FILE_SIZE,
             stdin: None,
             coverage: true,
+            matrices_of_failing_only_past: None,
             threads: 0,
         }
     }
@@ -332,15 +378,24 @@ pub fn run_sources(sources: Vec<(String, Vec<u8>)>, options: &RunOptions) -> Run
     finish(checked, failures, &options.org, options.fail_on, options.today)
 }
 
-/// Loads and checks one input.
+/// Loads and checks one input; `started` counts the files begun so far.
 fn check_one(
     path: &CharterPath,
     options: &RunOptions,
+    started: &std::sync::atomic::AtomicUsize,
     checked: &mut Vec<CheckedFile>,
     failures: &mut Vec<LoadFailure>,
 ) {
+    let before = started.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    // More files started than the limit means more in the run: the order in which
+    // workers take them does not change which matrices the report shows.
+    let wanted = match options.matrices_of_failing_only_past {
+        _ if !options.coverage => CoverageWanted::Never,
+        Some(limit) if before >= limit => CoverageWanted::IfFailing,
+        _ => CoverageWanted::Always,
+    };
     match load_input(path, options) {
-        Ok(loaded) => checked.push(check_charter(&loaded, &options.org, options.fail_on, options.coverage)),
+        Ok(loaded) => checked.push(check_charter_with(&loaded, &options.org, options.fail_on, wanted)),
         Err(failure) => failures.push(*failure),
     }
 }
@@ -356,9 +411,10 @@ fn check_all(inputs: &[String], options: &RunOptions) -> (Vec<CheckedFile>, Vec<
         threads = threads.min(inputs.len());
     }
     let (mut checked, mut failures) = (Vec::new(), Vec::new());
+    let started = std::sync::atomic::AtomicUsize::new(0);
     if threads <= 1 {
         let walked = crate::discover::for_each_charter(inputs, |path| {
-            check_one(&path, options, &mut checked, &mut failures);
+            check_one(&path, options, &started, &mut checked, &mut failures);
         });
         return (checked, failures, walked);
     }
@@ -376,7 +432,7 @@ fn check_all(inputs: &[String], options: &RunOptions) -> (Vec<CheckedFile>, Vec<
                             Err(_) => break,
                         };
                         let Ok(path) = next else { break };
-                        check_one(&path, options, &mut checked, &mut failures);
+                        check_one(&path, options, &started, &mut checked, &mut failures);
                     }
                     (checked, failures)
                 })

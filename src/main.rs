@@ -443,6 +443,9 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     };
     options.fail_on = cli_fail_on;
     options.coverage = matches!(format, ReportFormat::Markdown | ReportFormat::Html);
+    if format == ReportFormat::Markdown {
+        options.matrices_of_failing_only_past = Some(args.matrices);
+    }
     let mut report = if setup_failures.is_empty() {
         options.org = org;
         lint::run(&args.paths, &options)

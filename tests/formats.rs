@@ -447,7 +447,14 @@ fn the_html_report_of_the_examples_holds_every_team() {
 /// some leave responsibilities unowned, some are over-allocated.
 fn generated_organisation() -> &'static str {
     const FOLDER: &str = "target/generated-org-50";
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FOLDER);
+    // Tests run in parallel: the folder is written once, before any of them reads it.
+    static WRITTEN: std::sync::Once = std::sync::Once::new();
+    WRITTEN.call_once(|| write_organisation(FOLDER));
+    FOLDER
+}
+
+fn write_organisation(folder: &str) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let _ = std::fs::remove_dir_all(&root);
     std::fs::create_dir_all(&root).expect("folder");
     let strategy = ["product vision", "roadmap", "customer research"];
@@ -478,7 +485,6 @@ fn generated_organisation() -> &'static str {
         );
         std::fs::write(root.join(format!("team-{team:02}.charter.toml")), text).expect("written");
     }
-    FOLDER
 }
 
 #[test]
@@ -495,4 +501,47 @@ fn the_markdown_report_of_an_organisation_opens_with_its_summary() {
     // The summary is what a reader of fifty teams sees first; the per-team sections below
     // it are the same renderer the one-team snapshots already pin.
     insta::assert_snapshot!(&markdown[..findings]);
+}
+
+#[test]
+fn past_the_matrix_limit_keeping_only_failing_teams_matrices_changes_nothing_in_the_report() {
+    // The run drops the matrices the Markdown report will not show; the report must
+    // not tell the difference, whichever teams fail and whatever the limit.
+    let folder = generated_organisation();
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).expect("crate root");
+    for limit in [0, 5, 49] {
+        let render = |failing_only_past: Option<usize>| {
+            let mut options = charterlint::lint::RunOptions::new(common::today());
+            options.matrices_of_failing_only_past = failing_only_past;
+            let report = charterlint::lint::run(&[folder.to_string()], &options);
+            let mut emit = charterlint::report::EmitOptions::relative_to(env!("CARGO_MANIFEST_DIR"));
+            emit.matrix_limit = limit;
+            let mut out = Vec::new();
+            ReportFormat::Markdown
+                .emitter(emit)
+                .emit(&report, &mut out)
+                .expect("in memory");
+            (String::from_utf8(out).expect("UTF-8"), report)
+        };
+        let (everything, full) = render(None);
+        let (trimmed, report) = render(Some(limit));
+        assert_eq!(everything, trimmed, "limit {limit}");
+        let with_matrix = |report: &charterlint::lint::RunReport| {
+            report
+                .files
+                .iter()
+                .filter(|file| {
+                    file.coverage
+                        .as_ref()
+                        .is_some_and(|coverage| !coverage.roles.is_empty())
+                })
+                .count()
+        };
+        if limit < 10 {
+            assert!(
+                with_matrix(&report) < with_matrix(&full),
+                "limit {limit} kept every matrix"
+            );
+        }
+    }
 }

@@ -48,14 +48,14 @@ struct RoleData<'a> {
 }
 
 #[derive(Serialize)]
-struct MatrixRow {
+struct MatrixRow<'a> {
     id: &'static str,
     name: &'static str,
     area: &'static str,
     core: bool,
-    cells: Vec<String>,
+    cells: Vec<&'static str>,
     status: &'static str,
-    owners: Vec<String>,
+    owners: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -81,7 +81,7 @@ struct TeamData<'a> {
     /// `-` neither core nor owned.
     heat: String,
     roles: Vec<RoleData<'a>>,
-    matrix: Vec<MatrixRow>,
+    matrix: Vec<MatrixRow<'a>>,
     findings: Vec<FindingData<'a>>,
 }
 
@@ -120,8 +120,21 @@ struct Summary {
 #[derive(Serialize)]
 struct Data<'a> {
     columns: &'a [Column],
-    teams: &'a [TeamData<'a>],
+    teams: LazyTeams<'a>,
     loads: &'a [LoadData<'a>],
+}
+
+/// The teams' data, made one team at a time as it is written: 10,000 teams' matrices
+/// never sit in memory at once.
+struct LazyTeams<'a> {
+    teams: &'a [TeamStatus<'a>],
+    columns: &'a [Column],
+}
+
+impl Serialize for LazyTeams<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.teams.iter().map(|team| team_data(team, self.columns)))
+    }
 }
 
 /// The heatmap's columns: every product ownership responsibility, by area.
@@ -184,7 +197,7 @@ fn team_data<'a>(team: &TeamStatus<'a>, columns: &[Column]) -> TeamData<'a> {
                 .iter()
                 .map(|row| {
                     let entry = &CATALOG[row.responsibility];
-                    let owners: Vec<String> = coverage.owners(row).iter().map(|owner| owner.to_string()).collect();
+                    let owners = coverage.owners(row);
                     MatrixRow {
                         id: entry.id,
                         name: entry.name,
@@ -243,28 +256,112 @@ fn serialized<T: Serialize>(value: T) -> minijinja::Value {
     minijinja::Value::from(minijinja::value::Serde(value))
 }
 
-/// Bytes gzipped and in base64, which a `<script>` element holds safely.
-fn gzip_base64(bytes: &[u8]) -> io::Result<String> {
+/// The data as JSON that is safe inside a `<script>` element, plain when it is small,
+/// else gzipped and in base64 (`None`, then the second value): written straight into
+/// the compressor, so the plain text of a large organisation is never held whole.
+fn script_data<T: Serialize>(value: &T) -> io::Result<(Option<String>, Option<String>)> {
     use base64::Engine as _;
     use flate2::{Compression, write::GzEncoder};
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
-    encoder.write_all(bytes)?;
-    Ok(base64::engine::general_purpose::STANDARD.encode(encoder.finish()?))
+    // Buffered: the compressor pays per call, and serde writes a few bytes at a time.
+    let encoder = io::BufWriter::with_capacity(1 << 16, GzEncoder::new(Vec::new(), Compression::default()));
+    let mut compressed = ScriptSafe::new(encoder);
+    serde_json::to_writer(&mut compressed, value).map_err(io::Error::other)?;
+    let plain_bytes = compressed.written;
+    let gzip = compressed
+        .finish()?
+        .into_inner()
+        .map_err(io::IntoInnerError::into_error)?
+        .finish()?;
+    if plain_bytes <= PLAIN_DATA_BYTES {
+        let mut plain = ScriptSafe::new(Vec::with_capacity(plain_bytes));
+        serde_json::to_writer(&mut plain, value).map_err(io::Error::other)?;
+        let text = String::from_utf8(plain.finish()?).map_err(io::Error::other)?;
+        return Ok((Some(text), None));
+    }
+    Ok((None, Some(base64::engine::general_purpose::STANDARD.encode(gzip))))
 }
 
-/// JSON that is safe inside a `<script>` element: no `<` can close it early.
-fn script_json<T: Serialize>(value: &T) -> io::Result<String> {
-    let text = serde_json::to_string(value).map_err(io::Error::other)?;
-    Ok(text
-        .replace('<', "\\u003c")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029"))
+/// Writes JSON with `<`, U+2028 and U+2029 escaped, so no `</script>` can close the
+/// element early and no line separator can break the script; counts what it writes.
+struct ScriptSafe<W: Write> {
+    inner: W,
+    /// The start of a UTF-8 sequence that may be U+2028 or U+2029 (E2 80 …).
+    pending: Vec<u8>,
+    written: usize,
+}
+
+impl<W: Write> ScriptSafe<W> {
+    fn new(inner: W) -> Self {
+        ScriptSafe {
+            inner,
+            pending: Vec::new(),
+            written: 0,
+        }
+    }
+
+    fn emit(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.written += bytes.len();
+        self.inner.write_all(bytes)
+    }
+
+    fn finish(mut self) -> io::Result<W> {
+        let pending = std::mem::take(&mut self.pending);
+        self.emit(&pending)?;
+        Ok(self.inner)
+    }
+}
+
+impl<W: Write> Write for ScriptSafe<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.pending.is_empty() && memchr::memchr2(b'<', 0xE2, bytes).is_none() {
+            self.emit(bytes)?;
+            return Ok(bytes.len());
+        }
+        let mut start = 0;
+        for (at, &byte) in bytes.iter().enumerate() {
+            if !self.pending.is_empty() {
+                self.pending.push(byte);
+                match self.pending.as_slice() {
+                    [0xE2] | [0xE2, 0x80] => {}
+                    [0xE2, 0x80, last @ (0xA8 | 0xA9)] => {
+                        let escape: &[u8] = if *last == 0xA8 { b"\\u2028" } else { b"\\u2029" };
+                        self.pending.clear();
+                        self.emit(escape)?;
+                    }
+                    _ => {
+                        let pending = std::mem::take(&mut self.pending);
+                        self.emit(&pending)?;
+                    }
+                }
+                start = at + 1;
+                continue;
+            }
+            match byte {
+                b'<' => {
+                    self.emit(&bytes[start..at])?;
+                    self.emit(b"\\u003c")?;
+                    start = at + 1;
+                }
+                0xE2 => {
+                    self.emit(&bytes[start..at])?;
+                    self.pending.push(byte);
+                    start = at + 1;
+                }
+                _ => {}
+            }
+        }
+        self.emit(&bytes[start..])?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 pub fn render(report: &RunReport, options: &EmitOptions) -> io::Result<String> {
     let overview = Overview::new(report);
     let columns = columns();
-    let teams: Vec<TeamData<'_>> = overview.teams.iter().map(|team| team_data(team, &columns)).collect();
     let team_names: Vec<Vec<&str>> = overview.loads.iter().map(|load| load.teams.clone()).collect();
     let loads: Vec<LoadData<'_>> = overview
         .loads
@@ -310,21 +407,19 @@ pub fn render(report: &RunReport, options: &EmitOptions) -> io::Result<String> {
         accepted: report.summary.accepted,
         unreadable: report.input_errors.len(),
     };
-    let data_json = script_json(&Data {
+    let (data_json, data_gzip) = script_data(&Data {
         columns: &columns,
-        teams: &teams,
+        teams: LazyTeams {
+            teams: &overview.teams,
+            columns: &columns,
+        },
         loads: &loads[..loads.len().min(EMBEDDED_PEOPLE)],
     })?;
-    let data_gzip = if data_json.len() > PLAIN_DATA_BYTES {
-        Some(gzip_base64(data_json.as_bytes())?)
-    } else {
-        None
-    };
     // Few teams are written into the page itself, so it reads without JavaScript.
-    let static_teams: &[TeamData<'_>] = if teams.len() <= options.matrix_limit {
-        &teams
+    let static_teams: Vec<TeamData<'_>> = if overview.teams.len() <= options.matrix_limit {
+        overview.teams.iter().map(|team| team_data(team, &columns)).collect()
     } else {
-        &[]
+        Vec::new()
     };
     let mut environment = minijinja::Environment::new();
     environment.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
@@ -337,10 +432,10 @@ pub fn render(report: &RunReport, options: &EmitOptions) -> io::Result<String> {
             title => "charterlint report",
             css => minijinja::Value::from_safe_string(STYLE.to_string()),
             js => minijinja::Value::from_safe_string(SCRIPT.to_string()),
-            data_json => minijinja::Value::from_safe_string(if data_gzip.is_some() { String::new() } else { data_json }),
+            data_json => minijinja::Value::from_safe_string(data_json.unwrap_or_default()),
             data_gzip => data_gzip.map(minijinja::Value::from_safe_string),
             summary => serialized(&summary),
-            static_teams => serialized(static_teams),
+            static_teams => serialized(&static_teams),
             columns => serialized(&columns),
             loads => serialized(&loads[..loads.len().min(CHARTED_PEOPLE)]),
             errors => serialized(&errors),
@@ -351,5 +446,47 @@ pub fn render(report: &RunReport, options: &EmitOptions) -> io::Result<String> {
 impl Emitter for HtmlEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(render(report, &self.options)?.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_data_escapes_what_could_end_a_script_even_across_writes() {
+        let text = "a</script>\u{2028}b\u{2029}c\u{e9}\u{2603}";
+        let expected = "a\\u003c/script>\\u2028b\\u2029c\u{e9}\u{2603}";
+        // Every split of the bytes into two writes gives the same output.
+        for split in 0..=text.len() {
+            let mut safe = ScriptSafe::new(Vec::new());
+            safe.write_all(&text.as_bytes()[..split]).expect("in memory");
+            safe.write_all(&text.as_bytes()[split..]).expect("in memory");
+            let written = safe.written;
+            let out = String::from_utf8(safe.finish().expect("in memory")).expect("UTF-8");
+            assert_eq!(out, expected, "split at {split}");
+            assert_eq!(written, expected.len());
+        }
+    }
+
+    #[test]
+    fn large_data_is_gzipped_and_small_data_is_plain() {
+        let small = script_data(&vec!["x"; 10]).expect("in memory");
+        assert_eq!(
+            small,
+            (Some(r#"["x","x","x","x","x","x","x","x","x","x"]"#.to_string()), None)
+        );
+        let large = script_data(&vec!["<x>"; 400_000]).expect("in memory");
+        assert!(large.0.is_none());
+        use base64::Engine as _;
+        let gzip = base64::engine::general_purpose::STANDARD
+            .decode(large.1.expect("gzipped"))
+            .expect("base64");
+        let mut plain = String::new();
+        use std::io::Read as _;
+        flate2::read::GzDecoder::new(&gzip[..])
+            .read_to_string(&mut plain)
+            .expect("gzip");
+        assert!(plain.starts_with(r#"["\u003cx>","#), "{}", &plain[..20]);
     }
 }
