@@ -295,6 +295,11 @@ pub fn compare<'a>(old: &'a RunReport, new: &'a RunReport, old_base: &str, new_b
     let mut raci = Vec::new();
     let mut status_changes = Vec::new();
     for (old_file, new_file) in &pairs {
+        // Letters and statuses come from the coverage alone: an unchanged one has none
+        // to report, and most files of a change are unchanged.
+        if old_file.coverage == new_file.coverage {
+            continue;
+        }
         let (before, after) = (letters(old_file), letters(new_file));
         let keys: BTreeSet<&(&'static str, String)> = before.keys().chain(after.keys()).collect();
         for key in keys {

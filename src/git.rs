@@ -67,20 +67,34 @@ pub fn charters_at(folder: &Path, revision: &str, paths: &[String]) -> Result<Ve
     let listing = Command::new("git")
         .arg("-C")
         .arg(folder)
-        .args(["ls-tree", "-r", "-z", "--name-only", &verified, "--"])
+        .args(["ls-tree", "-r", "-z", &verified, "--"])
         .args(paths)
         .output()
         .map_err(|error| format!("cannot run git: {error}"))?;
     if !listing.status.success() {
         return Err(String::from_utf8_lossy(&listing.stderr).trim().to_string());
     }
-    let names: Vec<String> = listing
+    // Entries are "<mode> <type> <object>\t<path>": the blob is asked for by its
+    // object id, which git finds at once, where `rev:path` walks the trees each time.
+    let (mut names, mut objects) = (Vec::new(), Vec::new());
+    for entry in listing
         .stdout
         .split(|byte| *byte == 0)
-        .filter(|name| !name.is_empty())
-        .map(|name| String::from_utf8_lossy(name).into_owned())
-        .filter(|name| name.ends_with(".charter.toml") || name.ends_with(".charter.json"))
-        .collect();
+        .filter(|entry| !entry.is_empty())
+    {
+        let Some(tab) = entry.iter().position(|byte| *byte == b'\t') else {
+            continue;
+        };
+        let name = String::from_utf8_lossy(&entry[tab + 1..]).into_owned();
+        let mut fields = entry[..tab].split(|byte| *byte == b' ');
+        let (Some(_mode), Some(kind), Some(object)) = (fields.next(), fields.next(), fields.next()) else {
+            continue;
+        };
+        if kind == b"blob" && (name.ends_with(".charter.toml") || name.ends_with(".charter.json")) {
+            names.push(name);
+            objects.push(String::from_utf8_lossy(object).into_owned());
+        }
+    }
     if names.is_empty() {
         return Ok(Vec::new());
     }
@@ -93,7 +107,7 @@ pub fn charters_at(folder: &Path, revision: &str, paths: &[String]) -> Result<Ve
         .spawn()
         .map_err(|error| format!("cannot run git: {error}"))?;
     let mut stdin = child.stdin.take().ok_or("git cat-file has no input")?;
-    let requests: String = names.iter().map(|name| format!("{verified}:./{name}\n")).collect();
+    let requests: String = objects.iter().map(|object| format!("{object}\n")).collect();
     // Written from a thread: git answers while it reads, and a full pipe would stall both.
     let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
     let mut output = Vec::new();

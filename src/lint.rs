@@ -366,15 +366,37 @@ pub fn run(inputs: &[String], options: &RunOptions) -> RunReport {
 /// Checks charters already in memory, such as another revision's files from git:
 /// `(path, bytes)`, the format chosen by the path's extension.
 pub fn run_sources(sources: Vec<(String, Vec<u8>)>, options: &RunOptions) -> RunReport {
-    let (mut checked, mut failures) = (Vec::new(), Vec::new());
-    for (path, bytes) in sources {
-        let format =
-            crate::charter::InputFormat::from_path(&path).unwrap_or_else(|| crate::charter::InputFormat::sniff(&bytes));
-        match crate::charter::load_bytes(&path, bytes, format, rules::names()) {
-            Ok(loaded) => checked.push(check_charter(&loaded, &options.org, options.fail_on, options.coverage)),
-            Err(failure) => failures.push(*failure),
+    let check = |sources: Vec<(String, Vec<u8>)>| {
+        let (mut checked, mut failures) = (Vec::new(), Vec::new());
+        for (path, bytes) in sources {
+            let format = crate::charter::InputFormat::from_path(&path)
+                .unwrap_or_else(|| crate::charter::InputFormat::sniff(&bytes));
+            match crate::charter::load_bytes(&path, bytes, format, rules::names()) {
+                Ok(loaded) => checked.push(check_charter(&loaded, &options.org, options.fail_on, options.coverage)),
+                Err(failure) => failures.push(*failure),
+            }
         }
+        (checked, failures)
+    };
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let threads = if options.threads == 0 { cores } else { options.threads };
+    let per_thread = sources.len().div_ceil(threads.max(1)).max(1);
+    let mut chunks: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
+    let mut sources = sources.into_iter().peekable();
+    while sources.peek().is_some() {
+        chunks.push(sources.by_ref().take(per_thread).collect());
     }
+    // `finish` sorts what the workers return, so how the files were split never shows.
+    let (mut checked, mut failures) = (Vec::new(), Vec::new());
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = chunks.into_iter().map(|chunk| scope.spawn(|| check(chunk))).collect();
+        for worker in workers {
+            // A worker only panics on a bug; re-raise it rather than lose files silently.
+            let (some_checked, some_failures) = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            checked.extend(some_checked);
+            failures.extend(some_failures);
+        }
+    });
     finish(checked, failures, &options.org, options.fail_on, options.today)
 }
 
