@@ -421,12 +421,7 @@ pub fn render(report: &RunReport, options: &EmitOptions) -> io::Result<String> {
     } else {
         Vec::new()
     };
-    let mut environment = minijinja::Environment::new();
-    environment.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    environment
-        .add_template("report.html", TEMPLATE)
-        .map_err(io::Error::other)?;
-    let template = environment.get_template("report.html").map_err(io::Error::other)?;
+    let template = environment().get_template("report.html").map_err(io::Error::other)?;
     template
         .render(minijinja::context! {
             title => "charterlint report",
@@ -441,6 +436,19 @@ pub fn render(report: &RunReport, options: &EmitOptions) -> io::Result<String> {
             errors => serialized(&errors),
         })
         .map_err(io::Error::other)
+}
+
+/// The template, parsed once however many reports a process renders.
+fn environment() -> &'static minijinja::Environment<'static> {
+    static ENVIRONMENT: std::sync::OnceLock<minijinja::Environment<'static>> = std::sync::OnceLock::new();
+    ENVIRONMENT.get_or_init(|| {
+        let mut environment = minijinja::Environment::new();
+        environment.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        // The template is part of the binary and a test renders it: a failure here
+        // is a build defect, which the first `get_template` reports.
+        let _ = environment.add_template("report.html", TEMPLATE);
+        environment
+    })
 }
 
 impl Emitter for HtmlEmitter {
