@@ -130,7 +130,7 @@ struct CheckArgs {
     /// An org-wide policy file holding a [lint] table
     #[arg(long, value_name = "FILE")]
     config: Option<String>,
-    /// When to color the text report (auto: only on a terminal and without NO_COLOR)
+    /// When to color the text report (auto: on a terminal; NO_COLOR and CLICOLOR_FORCE obeyed)
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
     /// Print nothing but findings and errors (no summary line)
@@ -328,11 +328,13 @@ fn print(text: &str) -> io::Result<u8> {
     Ok(0)
 }
 
-fn use_color(choice: ColorArg, stream_is_terminal: bool) -> bool {
+/// Whether to color what goes to `stream`: `auto` follows the stream and the
+/// environment as anstream reads it (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM).
+fn use_color(choice: ColorArg, stream: &impl anstream::stream::RawStream) -> bool {
     match choice {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()),
+        ColorArg::Auto => anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never,
     }
 }
 
@@ -408,7 +410,7 @@ fn write_errors(failures: &[LoadFailure], color: bool) -> io::Result<()> {
 
 fn check(args: CheckArgs) -> io::Result<u8> {
     let cli_fail_on = args.fail_on.map(FailOn::from);
-    let stderr_color = use_color(args.color, io::stderr().is_terminal());
+    let stderr_color = use_color(args.color, &io::stderr());
     let format = args.format;
     let root = std::env::current_dir().unwrap_or_default();
     // A policy or baseline that cannot be read stops the run, but the report of what
@@ -510,7 +512,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             write_errors(&report.input_errors, stderr_color)
         }
         _ => {
-            let stdout_color = use_color(args.color, io::stdout().is_terminal());
+            let stdout_color = use_color(args.color, &io::stdout());
             // Standard output is line-buffered; a report of thousands of lines would
             // otherwise cost a write per line.
             let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
@@ -543,7 +545,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
 }
 
 fn diff(args: DiffArgs) -> io::Result<u8> {
-    let stderr_color = use_color(ColorArg::Auto, io::stderr().is_terminal());
+    let stderr_color = use_color(ColorArg::Auto, &io::stderr());
     let org = match &args.config {
         Some(path) => match charter::load_policy(path, args.input.max_file_size, rules::names()) {
             Ok((source, lint)) => OrgPolicy {
@@ -677,7 +679,7 @@ fn export(path: &str, format: SheetFormat, output: Option<&str>, force: bool) ->
     }));
     drop(stderr);
     if !failures.is_empty() {
-        write_errors(&failures, use_color(ColorArg::Auto, io::stderr().is_terminal()))?;
+        write_errors(&failures, use_color(ColorArg::Auto, &io::stderr()))?;
         return Ok(2);
     }
     tables.sort_by(|left, right| left.0.cmp(&right.0));
@@ -897,7 +899,7 @@ fn map(path: &str, format: DataFormat, input: &InputArgs) -> io::Result<u8> {
             }
         }),
         Err(failure) => {
-            write_errors(&[*failure], use_color(ColorArg::Auto, io::stderr().is_terminal()))?;
+            write_errors(&[*failure], use_color(ColorArg::Auto, &io::stderr()))?;
             Ok(2)
         }
     }

@@ -7,7 +7,10 @@ use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 
 fn charterlint() -> Command {
     let mut command = Command::new(get_cargo_bin("charterlint"));
-    command.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("NO_COLOR");
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
     command
 }
 
@@ -317,6 +320,13 @@ fn color_never_and_no_color_give_plain_text() {
         .output()
         .expect("runs");
     assert!(!String::from_utf8_lossy(&plain.stdout).contains('\u{1b}'));
+    // CI logs are not terminals but render color; CLICOLOR_FORCE asks for it there.
+    let forced = charterlint()
+        .env("CLICOLOR_FORCE", "1")
+        .args(["check", "examples/03-visionary-no-backlog.charter.toml"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&forced.stdout).contains('\u{1b}'));
 }
 
 #[test]

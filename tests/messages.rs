@@ -9,7 +9,10 @@ use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 
 fn charterlint() -> Command {
     let mut command = Command::new(get_cargo_bin("charterlint"));
-    command.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("NO_COLOR");
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
     command
 }
 
@@ -21,7 +24,10 @@ fn in_folder(files: &[(&str, &str)]) -> (tempfile::TempDir, Command) {
         std::fs::write(folder.path().join(name), text).expect("written");
     }
     let mut command = Command::new(get_cargo_bin("charterlint"));
-    command.current_dir(folder.path()).env_remove("NO_COLOR");
+    command
+        .current_dir(folder.path())
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
     (folder, command)
 }
 
