@@ -18,9 +18,40 @@ fn check(text: &[u8], format: InputFormat) -> RunReport {
 
 /// Every report format renders, and every location lies inside its file.
 fn assert_sound(report: &RunReport, text: &str) {
-    assert!(matches!(report.exit_code(), 0..=2));
+    // Nothing is skipped: the one input is either checked or reported as an error.
+    assert_eq!(
+        report.files.len() + report.input_errors.len(),
+        1,
+        "{} files checked, {} failed to load",
+        report.files.len(),
+        report.input_errors.len()
+    );
+    // An input error is never silent: it carries at least one located message.
+    for failure in &report.input_errors {
+        assert!(!failure.located_messages().is_empty(), "{failure:?}");
+    }
+    // The exit code follows the findings: 1 exactly when one is at or above fail_on.
+    if report.input_errors.is_empty() {
+        let fails = report.files.iter().any(|file| {
+            report
+                .findings
+                .iter()
+                .any(|finding| *finding.location.path == *file.path && file.policy.fails(finding.severity))
+        });
+        assert_eq!(
+            report.exit_code() == 1,
+            fails,
+            "exit code {} for {:?}",
+            report.exit_code(),
+            report.findings
+        );
+    }
+    // Every format renders, and JSON validates against its schema (in `render`).
     for format in ReportFormat::ALL {
-        let _ = common::render(report, format);
+        assert!(
+            !common::render(report, format).is_empty(),
+            "{format:?} rendered nothing"
+        );
     }
     let lines: Vec<&str> = text.split('\n').collect();
     for finding in &report.findings {

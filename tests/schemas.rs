@@ -100,3 +100,57 @@ fn the_rules_page_is_up_to_date() {
         "run `cargo run -- explain --markdown > docs/rules.md`"
     );
 }
+
+/// Broken inputs the schema cannot refuse, because what is wrong with them is not a
+/// property of one JSON value: each names why.
+const BEYOND_THE_SCHEMA: &[(&str, &str)] = &[
+    ("duplicate-key.charter.json", "a JSON value keeps one of two equal keys"),
+    (
+        "duplicate-role-id.charter.toml",
+        "uniqueness of a key inside array items",
+    ),
+    ("version-float.charter.toml", "JSON Schema counts 1.0 as the integer 1"),
+];
+
+#[test]
+fn the_schema_refuses_every_broken_input_it_can_express() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&common::read("schemas/charter.schema.json")).expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .expect("folder")
+        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut refused = 0;
+    for name in &names {
+        let Ok(text) = std::fs::read_to_string(folder.join(name)) else {
+            continue; // not UTF-8: no JSON value to validate
+        };
+        let text = text.trim_start_matches('\u{feff}');
+        let value: Option<serde_json::Value> = if name.ends_with(".json") {
+            serde_json::from_str(text).ok()
+        } else {
+            toml::from_str::<toml::Value>(text)
+                .ok()
+                .and_then(|value| serde_json::to_value(value).ok())
+        };
+        let Some(value) = value else {
+            continue; // a syntax error: the parser refuses it before any schema
+        };
+        let beyond = BEYOND_THE_SCHEMA.iter().any(|(file, _)| file == name);
+        assert_eq!(
+            validator.is_valid(&value),
+            beyond,
+            "{name}: the schema {} it",
+            if beyond {
+                "now refuses; take it off BEYOND_THE_SCHEMA"
+            } else {
+                "accepts"
+            }
+        );
+        refused += usize::from(!beyond);
+    }
+    assert!(refused >= 20, "{refused} broken inputs refused by the schema");
+}

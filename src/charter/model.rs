@@ -138,6 +138,7 @@ pub struct Role {
     pub title: Spanned<String>,
     /// The people who hold the role, matched by exact name across roles and files.
     /// An empty list makes the role vacant.
+    #[schemars(inner(regex(pattern = r"\S")), extend("uniqueItems" = true))]
     pub holders: Vec<Spanned<String>>,
     /// The delivery team or part of the product this role covers. Owners of one
     /// responsibility in different scopes split it; a role without a scope covers the
@@ -147,16 +148,16 @@ pub struct Role {
     #[schemars(default = "default_allocation", range(max = 1.0), extend("exclusiveMinimum" = 0.0))]
     pub allocation: Spanned<f64>,
     /// Duties the role is accountable for (RACI A): a catalog id or free text.
-    #[schemars(default)]
+    #[schemars(default, inner(regex(pattern = r"\S")))]
     pub owns: Vec<Spanned<String>>,
     /// Duties the role does the work for (RACI R).
-    #[schemars(default)]
+    #[schemars(default, inner(regex(pattern = r"\S")))]
     pub does: Vec<Spanned<String>>,
     /// Duties the role is consulted on (RACI C).
-    #[schemars(default)]
+    #[schemars(default, inner(regex(pattern = r"\S")))]
     pub consulted: Vec<Spanned<String>>,
     /// Duties the role is kept informed about (RACI I).
-    #[schemars(default)]
+    #[schemars(default, inner(regex(pattern = r"\S")))]
     pub informed: Vec<Spanned<String>>,
 }
 
