@@ -114,6 +114,24 @@ fn catalog_code(catalog: &file::Catalog) -> String {
         code.push_str("                ],\n            },\n");
     }
     code.push_str("        ],\n    }\n}\n");
+    // Each id as a constant, so code that names a responsibility fails to compile on a
+    // typo instead of finding nothing at run time.
+    code.push_str("\n/// The index in [`CATALOG`] of each responsibility, named after its id.\npub mod id {\n");
+    for (index, entry) in catalog.responsibility.iter().enumerate() {
+        let name: String = entry
+            .id
+            .chars()
+            .map(|character| {
+                if character.is_ascii_alphanumeric() {
+                    character.to_ascii_uppercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let _ = writeln!(code, "    /// `{}`\n    pub const {name}: usize = {index};", entry.id);
+    }
+    code.push_str("}\n");
     code
 }
 

@@ -167,7 +167,8 @@ fn identity(finding: &Finding, team: &str) -> String {
     roles.sort();
     let mut people = finding.people.clone();
     people.sort();
-    let wording = if matches!(finding.rule, "unknown-duty" | "ambiguous-duty") {
+    let about_wording = [&crate::rules::UNKNOWN_DUTY, &crate::rules::AMBIGUOUS_DUTY];
+    let wording = if about_wording.iter().any(|rule| rule.name == finding.rule) {
         finding.message.as_str()
     } else {
         ""

@@ -800,7 +800,7 @@ fn stale_entries(
     let reported: std::collections::HashSet<(usize, usize)> = report
         .findings
         .iter()
-        .filter(|finding| finding.rule == "stale-baseline" && *finding.location.path == *baseline.source.path)
+        .filter(|finding| finding.rule == rules::STALE_BASELINE.name && *finding.location.path == *baseline.source.path)
         .map(|finding| (finding.location.start.line, finding.location.start.column))
         .collect();
     baseline

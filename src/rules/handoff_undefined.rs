@@ -63,12 +63,7 @@ declare_rule! {
 }
 
 pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
-    let (Some(prioritization), Some(roadmap)) = (
-        catalog::index_of("backlog.prioritization"),
-        catalog::index_of("strategy.roadmap"),
-    ) else {
-        return;
-    };
+    let (prioritization, roadmap) = (catalog::id::BACKLOG_PRIORITIZATION, catalog::id::STRATEGY_ROADMAP);
     let strategy_owners = owners_in(view, Area::Strategy);
     let backlog_owners = owners_in(view, Area::Backlog);
     if strategy_owners.is_empty() || backlog_owners.is_empty() || !strategy_owners.is_disjoint(&backlog_owners) {

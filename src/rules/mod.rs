@@ -21,8 +21,12 @@ mod unowned_responsibility;
 mod unused_acceptance;
 mod vacant_role;
 
+/// The rules other code names, so that a rule's name is written in one place.
+pub use ambiguous_duty::AMBIGUOUS_DUTY;
 pub use context::{CheckedFile, Details, MappedDuty, PersonInTeam, Sink, TeamView};
 pub(crate) use shared_accountability::SHARED_ACCOUNTABILITY;
+pub use stale_baseline::STALE_BASELINE;
+pub use unknown_duty::UNKNOWN_DUTY;
 
 /// How and when a rule runs.
 #[derive(Clone, Copy)]

@@ -102,10 +102,9 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
 
 /// The areas that must be owned and are not; `unowned-responsibility` defers to these.
 pub fn unowned_areas(view: &TeamView<'_>) -> Vec<Area> {
-    let delivery_index = crate::catalog::index_of("delivery.governance");
     Area::PRODUCT
         .into_iter()
-        .filter(|&area| area != Area::Delivery || delivery_index.is_some_and(|index| view.policy.core[index]))
+        .filter(|&area| area != Area::Delivery || view.policy.core[crate::catalog::id::DELIVERY_GOVERNANCE])
         .filter(|&area| !view.area_is_owned(area))
         .collect()
 }
