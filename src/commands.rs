@@ -102,13 +102,11 @@ pub fn map_text(loaded: &LoadedCharter) -> String {
     let rows = map_rows(loaded);
     let charter = &loaded.charter;
     let mut out = format!(
-        "{}: team \"{}\", {} {}, {} {}\n",
+        "{}: team \"{}\", {}, {}\n",
         loaded.source.path,
         charter.team.name.value,
-        charter.roles.len(),
-        if charter.roles.len() == 1 { "role" } else { "roles" },
-        rows.len(),
-        if rows.len() == 1 { "duty" } else { "duties" },
+        crate::wording::plural(charter.roles.len(), "role"),
+        crate::wording::plural(rows.len(), "duty"),
     );
     if rows.is_empty() {
         return out;

@@ -85,7 +85,19 @@ pub struct Location {
     pub excerpt: Excerpt,
 }
 
+/// `path:line:column` of where the location starts.
+impl std::fmt::Display for Location {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.place().fmt(formatter)
+    }
+}
+
 impl Location {
+    /// Where the location starts, as `path:line:column` when displayed.
+    pub fn place(&self) -> crate::source::Place<'_> {
+        crate::source::Place::new(&self.path, self.start)
+    }
+
     pub fn new(source: &SourceFile, span: &Span) -> Location {
         let span = &source.clamp(span);
         let lines = source.lines_around(span);

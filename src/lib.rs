@@ -27,4 +27,5 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod wording;
 pub mod words;

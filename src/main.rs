@@ -472,7 +472,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
             writeln!(
                 io::stderr(),
                 "removed {} from {}",
-                charterlint::report::plural(stale.len(), "stale entry").replace("entrys", "entries"),
+                charterlint::wording::plural(stale.len(), "stale entry"),
                 baseline.source.path
             )?;
         }
@@ -840,8 +840,8 @@ fn no_charters(paths: &[String]) -> io::Result<u8> {
     if ignored > 0 {
         writeln!(
             stderr,
-            "  = note: {ignored} charter file{} below {} {} hidden by .gitignore, .ignore or git's excludes",
-            if ignored == 1 { "" } else { "s" },
+            "  = note: {} below {} {} hidden by .gitignore, .ignore or git's excludes",
+            charterlint::wording::plural(ignored, "charter file"),
             paths.join(", "),
             if ignored == 1 { "is" } else { "are" }
         )?;
@@ -1025,10 +1025,9 @@ fn accuracy(paths: &[String], misses: bool) -> io::Result<u8> {
     }
     let product = phrases.iter().filter(|phrase| phrase.is_product_ownership()).count();
     let mut out = format!(
-        "{} phrases from {} {}: {product} product ownership, {} neighbouring work\n\n",
+        "{} phrases from {}: {product} product ownership, {} neighbouring work\n\n",
         phrases.len(),
-        files.len(),
-        if files.len() == 1 { "file" } else { "files" },
+        charterlint::wording::plural(files.len(), "file"),
         phrases.len() - product
     );
     out.push_str("stemming  product: expected id   neighbouring: recognized   neighbouring: expected id   neighbouring counted as product\n");

@@ -19,6 +19,30 @@ impl Default for Position {
     }
 }
 
+/// A position in a named file, shown as `path:line:column`: the form compilers print
+/// and editors and terminals open.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub path: &'a str,
+    pub position: Position,
+}
+
+impl<'a> Place<'a> {
+    pub fn new(path: &'a str, position: Position) -> Place<'a> {
+        Place { path, position }
+    }
+}
+
+impl std::fmt::Display for Place<'_> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            formatter,
+            "{}:{}:{}",
+            self.path, self.position.line, self.position.column
+        )
+    }
+}
+
 /// The text of one input and the start of each of its lines.
 #[derive(Debug, Clone)]
 pub struct SourceFile {

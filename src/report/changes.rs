@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::diff::{Changes, CharterChange};
 use crate::finding::{Finding, share_text};
 use crate::report::markdown::{cell, escape, prose};
-use crate::report::{count, plural};
+use crate::report::plural;
 
 /// GitHub refuses a comment longer than this many characters.
 pub const COMMENT_LIMIT: usize = 65_536;
@@ -26,22 +26,18 @@ fn headline(changes: &Changes<'_>) -> String {
     if !changes.statuses.is_empty() {
         parts.push(format!(
             "{} newly unowned or shared",
-            count(
+            plural(
                 changes
                     .statuses
                     .iter()
                     .filter(|status| matches!(status.after, "unowned" | "shared"))
                     .count(),
-                "responsibility",
-                "responsibilities"
+                "responsibility"
             )
         ));
     }
     if !changes.loads.is_empty() {
-        parts.push(format!(
-            "{} with a changed load",
-            count(changes.loads.len(), "person", "people")
-        ));
+        parts.push(format!("{} with a changed load", plural(changes.loads.len(), "person")));
     }
     if !changes.charters.is_empty() {
         parts.push(format!(
@@ -74,10 +70,8 @@ fn charter_line(change: &CharterChange) -> String {
 fn finding_line(finding: &Finding) -> String {
     let place = &finding.location;
     format!(
-        "{}:{}:{}: {}[{}]: {}",
-        shown(&place.path),
-        place.start.line,
-        place.start.column,
+        "{}: {}[{}]: {}",
+        crate::source::Place::new(shown(&place.path), place.start),
         finding.severity.name(),
         finding.rule,
         finding.message

@@ -131,10 +131,7 @@ impl<'a> JsonReport<'a> {
                     finding: JsonFinding::new(&accepted.finding),
                     reason: &accepted.reason,
                     until: accepted.until.as_deref(),
-                    accepted_at: format!(
-                        "{}:{}:{}",
-                        accepted.accepted_at.path, accepted.accepted_at.start.line, accepted.accepted_at.start.column
-                    ),
+                    accepted_at: accepted.accepted_at.to_string(),
                 })
                 .collect(),
             known: report.known.iter().map(JsonFinding::new).collect(),

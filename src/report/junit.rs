@@ -32,12 +32,9 @@ pub fn escape(text: &str) -> String {
 }
 
 fn describe(finding: &Finding) -> String {
-    let place = &finding.location;
     let heading = format!(
-        "{}:{}:{}: {}[{}]: {}",
-        place.path,
-        place.start.line,
-        place.start.column,
+        "{}: {}[{}]: {}",
+        finding.location,
         finding.severity.name(),
         finding.rule,
         finding.message
@@ -152,7 +149,7 @@ pub fn write(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
             .into_iter()
             .map(|(position, error)| {
                 let located = match position {
-                    Some(position) => format!("{path}:{}:{}: {}", position.line, position.column, error.message),
+                    Some(position) => format!("{}: {}", crate::source::Place::new(path, position), error.message),
                     None => format!("{path}: {}", error.message),
                 };
                 crate::report::with_help(&located, error.help.as_deref())

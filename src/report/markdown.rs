@@ -118,13 +118,13 @@ fn destination(path: &str) -> String {
 
 /// `path:line:column` as code, linked to the line (`path#L12`) when the file lies in
 /// the repository, so a reviewer lands on it.
-fn place(path: &str, line: usize, column: usize, options: &EmitOptions) -> String {
-    let shown = code(&format!("{path}:{line}:{column}"), false);
-    if crate::report::is_outside(path, &options.root) {
+fn place(place: crate::source::Place<'_>, options: &EmitOptions) -> String {
+    let shown = code(&place.to_string(), false);
+    if crate::report::is_outside(place.path, &options.root) {
         return shown;
     }
-    let relative = crate::report::repository_path(path, &options.root);
-    format!("[{shown}]({}#L{line})", destination(&relative))
+    let relative = crate::report::repository_path(place.path, &options.root);
+    format!("[{shown}]({}#L{})", destination(&relative), place.position.line)
 }
 
 fn severity_badge(severity: Severity) -> &'static str {
@@ -181,7 +181,7 @@ fn verdict(report: &RunReport, overview: &Overview<'_>, out: &mut String) {
         "{verdict}: {} with {} and {} checked; {}",
         plural(report.files.len(), "team"),
         plural(roles, "role"),
-        plural(people.len(), "person").replace("persons", "people"),
+        plural(people.len(), "person"),
         counts(summary.error, summary.warning, summary.info),
     );
     if summary.accepted > 0 {
@@ -297,7 +297,7 @@ fn finding_item(finding: &Finding, options: &EmitOptions, out: &mut String) {
         "- {} {} {}: {}",
         severity_badge(finding.severity),
         code(finding.rule, false),
-        place(&location.path, location.start.line, location.start.column, options),
+        place(location.place(), options),
         prose(&finding.message, false)
     );
     if let Some(help) = &finding.help {
@@ -529,7 +529,7 @@ fn accepted(report: &RunReport, options: &EmitOptions, out: &mut String) {
             prose(&accepted.finding.message, true),
             cell(&accepted.reason),
             accepted.until.as_deref().unwrap_or("no end date"),
-            place(&at.path, at.start.line, at.start.column, options).replace('|', "\\|"),
+            place(at.place(), options).replace('|', "\\|"),
         );
     }
     out.push('\n');
@@ -546,7 +546,7 @@ fn input_errors(report: &RunReport, options: &EmitOptions, out: &mut String) {
     for failure in &report.input_errors {
         for (position, error) in failure.located_messages() {
             let at = match position {
-                Some(position) => place(&failure.source.path, position.line, position.column, options),
+                Some(position) => place(crate::source::Place::new(&failure.source.path, position), options),
                 None => code(&failure.source.path, false),
             };
             let _ = write!(out, "- {at}: {}", prose(&error.message, false));

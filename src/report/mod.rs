@@ -146,20 +146,4 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     text.chars().map(crate::source::visible).collect::<String>().into()
 }
 
-/// `1 entry`, `2 entries`: a count with the noun's singular or plural.
-pub fn count(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("{count} {one}")
-    } else {
-        format!("{count} {many}")
-    }
-}
-
-/// `1 charter`, `2 charters`: a count with its noun.
-pub fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("{count} {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
-}
+pub use crate::wording::plural;

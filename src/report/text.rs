@@ -58,10 +58,7 @@ fn with_location_line(rendered: String, location: &Location) -> String {
         return rendered;
     };
     let gutter = " ".repeat(location.excerpt.first_line.to_string().len());
-    format!(
-        "{title}\n{gutter}--> {}:{}:{}\n{rest}",
-        location.path, location.start.line, location.start.column
-    )
+    format!("{title}\n{gutter}--> {location}\n{rest}")
 }
 
 /// One finding, rendered like a compiler diagnostic.

@@ -107,11 +107,7 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
             .map(|&role| view.role(role).id.value.as_str())
             .collect();
         let warning = delivery_teams >= warn_at;
-        let teams = if delivery_teams == 1 {
-            "1 delivery team".to_string()
-        } else {
-            format!("{delivery_teams} delivery teams")
-        };
+        let teams = crate::wording::plural(delivery_teams as usize, "delivery team");
         let help = if warning {
             format!(
                 "at {teams}, strategy and the backlogs are more than one person can own: give the backlog to a product owner per delivery team (with `scope`), or accept the risk in `[[lint.accept]]`"
@@ -126,7 +122,7 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
             &view.holder_span(person, anchor),
             format!(
                 "person `{person}` owns both strategy ({strategy}) and backlog ({backlog}) responsibilities through {} {} in team `{}` of {teams}",
-                if role_ids.len() == 1 { "role" } else { "roles" },
+                crate::wording::noun(role_ids.len(), "role"),
                 join_words(&quoted(&role_ids)),
                 view.team_name(),
             ),

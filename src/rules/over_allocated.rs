@@ -80,7 +80,7 @@ pub fn check(view: &crate::rules::OrgView<'_>) -> Vec<Finding> {
             let role_count = teams[0].1.roles.len();
             format!(
                 " across {} {}",
-                if role_count == 1 { "role" } else { "roles" },
+                crate::wording::noun(role_count, "role"),
                 roles_of(teams[0].1)
             )
         } else {

@@ -65,7 +65,7 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
             format!(
                 "person `{person}` owns {owned} responsibilities in team `{}` through {} {}, more than the limit of {limit}",
                 view.team_name(),
-                if role_ids.len() == 1 { "role" } else { "roles" },
+                crate::wording::noun(role_ids.len(), "role"),
                 join_words(&quoted(&role_ids)),
             ),
             Details {

@@ -70,7 +70,7 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         if !vacant.is_empty() {
             message.push_str(&format!(
                 " (only vacant {} {})",
-                if vacant.len() == 1 { "role" } else { "roles" },
+                crate::wording::noun(vacant.len(), "role"),
                 join_words(&quoted(&vacant))
             ));
         }

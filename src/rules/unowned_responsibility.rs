@@ -78,7 +78,7 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
                     "core responsibility `{}` ({}) has no owner: its only owner, {} {}, is vacant",
                     entry.id,
                     entry.name,
-                    if vacant_roles.len() == 1 { "role" } else { "roles" },
+                    crate::wording::noun(vacant_roles.len(), "role"),
                     join_words(&quoted(&vacant_roles))
                 ),
                 format!(
