@@ -50,7 +50,7 @@ enum Command {
         output: Option<String>,
         /// The charter's format (default: from the output's extension, else toml)
         #[arg(long, value_enum)]
-        format: Option<CharterFormat>,
+        format: Option<InputFormat>,
         /// Overwrite an existing output file
         #[arg(long)]
         force: bool,
@@ -106,7 +106,7 @@ enum Command {
         path: Option<String>,
         /// The starter's format (default: from the file's extension, else toml)
         #[arg(long, value_enum)]
-        format: Option<CharterFormat>,
+        format: Option<InputFormat>,
         /// Overwrite an existing file
         #[arg(long)]
         force: bool,
@@ -126,7 +126,7 @@ struct CheckArgs {
     output: Option<String>,
     /// The lowest severity that makes the exit code 1 (overrides every policy)
     #[arg(long, value_enum)]
-    fail_on: Option<FailOnArg>,
+    fail_on: Option<FailOn>,
     /// An org-wide policy file holding a [lint] table
     #[arg(long, value_name = "FILE")]
     config: Option<String>,
@@ -169,7 +169,7 @@ struct DiffArgs {
     format: DiffFormat,
     /// The lowest severity of an introduced finding that makes the exit code 1
     #[arg(long, value_enum)]
-    fail_on: Option<FailOnArg>,
+    fail_on: Option<FailOn>,
     /// An org-wide policy file holding a [lint] table
     #[arg(long, value_name = "FILE")]
     config: Option<String>,
@@ -197,7 +197,7 @@ enum DiffFormat {
 struct InputArgs {
     /// The format of a charter read from standard input (default: JSON when it starts with `{`, else TOML)
     #[arg(long, value_enum)]
-    stdin_format: Option<CharterFormat>,
+    stdin_format: Option<InputFormat>,
     /// Refuse input files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = charter::DEFAULT_MAX_FILE_SIZE,
           allow_negative_numbers = true, value_parser = byte_count)]
@@ -227,43 +227,9 @@ enum DataFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum CharterFormat {
-    Toml,
-    Json,
-}
-
-impl From<CharterFormat> for InputFormat {
-    fn from(format: CharterFormat) -> Self {
-        match format {
-            CharterFormat::Toml => InputFormat::Toml,
-            CharterFormat::Json => InputFormat::Json,
-        }
-    }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 enum SchemaKind {
     Charter,
     Report,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FailOnArg {
-    Error,
-    Warning,
-    Info,
-    Never,
-}
-
-impl From<FailOnArg> for FailOn {
-    fn from(level: FailOnArg) -> Self {
-        match level {
-            FailOnArg::Error => FailOn::Error,
-            FailOnArg::Warning => FailOn::Warning,
-            FailOnArg::Info => FailOn::Info,
-            FailOnArg::Never => FailOn::Never,
-        }
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -371,9 +337,7 @@ fn read_stdin(paths: &[String], input: &InputArgs) -> io::Result<Result<StdinCha
     if bytes.is_empty() {
         return Ok(Err("standard input is empty: nothing was piped into `-`".to_string()));
     }
-    let format = input
-        .stdin_format
-        .map_or_else(|| InputFormat::sniff(&bytes), InputFormat::from);
+    let format = input.stdin_format.unwrap_or_else(|| InputFormat::sniff(&bytes));
     Ok(Ok(Some((bytes, format))))
 }
 
@@ -409,7 +373,7 @@ fn write_errors(failures: &[LoadFailure], color: bool) -> io::Result<()> {
 }
 
 fn check(args: CheckArgs) -> io::Result<u8> {
-    let cli_fail_on = args.fail_on.map(FailOn::from);
+    let cli_fail_on = args.fail_on;
     let stderr_color = use_color(args.color, &io::stderr());
     let format = args.format;
     let root = std::env::current_dir().unwrap_or_default();
@@ -562,7 +526,7 @@ fn diff(args: DiffArgs) -> io::Result<u8> {
     let mut options = RunOptions::new(charter::Date::today());
     options.max_file_size = args.input.max_file_size;
     options.org = org;
-    options.fail_on = args.fail_on.map(FailOn::from);
+    options.fail_on = args.fail_on;
     options.coverage = true;
     let (old, new, old_base, new_base) = match &args.against {
         Some(revision) => {
@@ -727,11 +691,11 @@ fn export(path: &str, format: SheetFormat, output: Option<&str>, force: bool) ->
     }
 }
 
-fn import(file: &str, output: Option<&str>, format: Option<CharterFormat>, force: bool) -> io::Result<u8> {
+fn import(file: &str, output: Option<&str>, format: Option<InputFormat>, force: bool) -> io::Result<u8> {
     use charterlint::import;
     let format = format.unwrap_or_else(|| match output.and_then(InputFormat::from_path) {
-        Some(InputFormat::Json) => CharterFormat::Json,
-        _ => CharterFormat::Toml,
+        Some(InputFormat::Json) => InputFormat::Json,
+        _ => InputFormat::Toml,
     });
     if let Some(output) = output
         && std::fs::symlink_metadata(output).is_ok()
@@ -770,12 +734,12 @@ fn import(file: &str, output: Option<&str>, format: Option<CharterFormat>, force
         }
     };
     let text = match format {
-        CharterFormat::Toml => import::to_toml(&charter, file),
-        CharterFormat::Json => import::to_json(&charter),
+        InputFormat::Toml => import::to_toml(&charter, file),
+        InputFormat::Json => import::to_json(&charter),
     };
     // How each duty maps, as `map` shows it: unknown duties are seen at once.
     let shown = output.unwrap_or("<standard output>");
-    if let Ok(loaded) = charter::load_bytes(shown, text.clone().into_bytes(), format.into(), rules::names()) {
+    if let Ok(loaded) = charter::load_bytes(shown, text.clone().into_bytes(), format, rules::names()) {
         let mut stderr = io::stderr().lock();
         write!(stderr, "{}", commands::map_text(&loaded))?;
     }
@@ -927,19 +891,19 @@ fn explain(rule: Option<&str>) -> io::Result<u8> {
     }
 }
 
-fn init(path: Option<String>, format: Option<CharterFormat>, force: bool) -> io::Result<u8> {
+fn init(path: Option<String>, format: Option<InputFormat>, force: bool) -> io::Result<u8> {
     let mut stderr = io::stderr().lock();
     let from_extension = path.as_deref().map(InputFormat::from_path);
     let format = match (format, from_extension) {
-        (format, None) => format.unwrap_or(CharterFormat::Toml),
-        (None, Some(Some(InputFormat::Toml))) | (Some(CharterFormat::Toml), Some(Some(InputFormat::Toml))) => {
-            CharterFormat::Toml
+        (format, None) => format.unwrap_or(InputFormat::Toml),
+        (None, Some(Some(InputFormat::Toml))) | (Some(InputFormat::Toml), Some(Some(InputFormat::Toml))) => {
+            InputFormat::Toml
         }
-        (None, Some(Some(InputFormat::Json))) | (Some(CharterFormat::Json), Some(Some(InputFormat::Json))) => {
-            CharterFormat::Json
+        (None, Some(Some(InputFormat::Json))) | (Some(InputFormat::Json), Some(Some(InputFormat::Json))) => {
+            InputFormat::Json
         }
         (Some(asked), Some(Some(found))) => {
-            let asked = InputFormat::from(asked).name().to_ascii_lowercase();
+            let asked = asked.name().to_ascii_lowercase();
             writeln!(
                 stderr,
                 "error: `--format {asked}` does not match the extension of `{}`, which is {}",
@@ -966,8 +930,8 @@ fn init(path: Option<String>, format: Option<CharterFormat>, force: bool) -> io:
         }
     };
     let path = path.unwrap_or_else(|| match format {
-        CharterFormat::Toml => "team.charter.toml".to_string(),
-        CharterFormat::Json => "team.charter.json".to_string(),
+        InputFormat::Toml => "team.charter.toml".to_string(),
+        InputFormat::Json => "team.charter.json".to_string(),
     });
     let target = Path::new(&path);
     if std::fs::symlink_metadata(target).is_ok() && !force {
@@ -975,7 +939,7 @@ fn init(path: Option<String>, format: Option<CharterFormat>, force: bool) -> io:
         writeln!(stderr, "  = help: pass --force to overwrite it, or name another file")?;
         return Ok(2);
     }
-    charterlint::output::write_report(target, commands::starter_charter(format.into()).as_bytes())?;
+    charterlint::output::write_report(target, commands::starter_charter(format).as_bytes())?;
     writeln!(stderr, "wrote {path}; edit it, then run `charterlint check {path}`")?;
     Ok(0)
 }

@@ -271,7 +271,7 @@ pub struct LintConfig {
 }
 
 /// The severity at which `check` fails.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 #[schemars(rename_all = "lowercase")]
 pub enum FailOn {

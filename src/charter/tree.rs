@@ -11,7 +11,7 @@ use crate::source::Span;
 /// refusing early keeps a hostile file from exhausting the stack.
 pub const MAX_NESTING_DEPTH: usize = 64;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum InputFormat {
     Toml,
