@@ -23,6 +23,7 @@ pub mod lint;
 pub mod mapping;
 pub mod output;
 pub mod policy;
+pub mod pool;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -9,7 +9,7 @@ use crate::coverage::{Coverage, CoverageRow, RaciSet, RoleColumn};
 use crate::discover::{CharterPath, Walked};
 use crate::finding::{AcceptedFinding, Finding, Location, Summary};
 use crate::mapping::Mapper;
-use crate::policy::{OrgPolicy, ResolvedAcceptance, ResolvedPolicy};
+use crate::policy::{Acceptances, OrgPolicy, ResolvedPolicy};
 use crate::rules::{self, CheckedFile, PersonInTeam, RuleCheck, Sink, TeamView};
 use crate::source::SourceFile;
 
@@ -198,38 +198,17 @@ pub fn finish(
         .enumerate()
         .map(|(index, file)| (&*file.path, index))
         .collect();
-    let mut used: Vec<Vec<bool>> = files
-        .iter()
-        .map(|file| vec![false; file.policy.acceptances.len()])
-        .collect();
-    let mut org_used = vec![false; org_policy.acceptances.len()];
+    let mut acceptances = Acceptances::new(files.iter().map(|file| &file.policy), &org_policy, today);
     let mut kept = Vec::with_capacity(findings.len());
     let mut accepted = Vec::new();
     for finding in findings {
         let file_index = file_of.get(&*finding.location.path).copied();
-        let covers = |acceptance: &ResolvedAcceptance| !acceptance.is_expired(today) && acceptance.matches(&finding);
-        let own = file_index.map_or(&[][..], |index| files[index].policy.acceptances.as_slice());
-        let matched = if let Some(position) = own.iter().position(covers) {
-            if let Some(index) = file_index {
-                used[index][position] = true;
-            }
-            Some(&own[position])
-        } else if let Some(position) = org_policy.acceptances.iter().position(covers) {
-            org_used[position] = true;
-            Some(&org_policy.acceptances[position])
-        } else {
-            None
-        };
-        match matched {
-            Some(acceptance) => accepted.push(AcceptedFinding {
-                reason: acceptance.reason.clone(),
-                until: acceptance.until.map(|until| until.to_string()),
-                accepted_at: acceptance.location.clone(),
-                finding,
-            }),
+        match acceptances.covering(file_index, &finding) {
+            Some(acceptance) => accepted.push(acceptance.accept(finding)),
             None => kept.push(finding),
         }
     }
+    let (used, org_used) = acceptances.used();
     for (file, used) in files.iter().zip(&used) {
         kept.extend(rules::acceptance_findings(&file.policy, used, &file.team, today));
     }
@@ -303,7 +282,9 @@ pub struct RunOptions {
     pub max_file_size: u64,
     /// The bytes and format of standard input, for the path `-`.
     pub stdin: Option<(Vec<u8>, crate::charter::InputFormat)>,
-    /// Whether to keep each team's coverage matrix (the Markdown report shows it).
+    /// Whether to keep each team's coverage matrix: the Markdown and HTML reports
+    /// show it (`ReportFormat::shows_coverage`); off by default, as it costs memory
+    /// per team.
     pub coverage: bool,
     /// Past this many files, keep the matrix of failing teams only (the Markdown
     /// report's `--matrices`), so an organisation's report does not hold 10,000.
@@ -320,7 +301,7 @@ impl RunOptions {
             today,
             max_file_size: crate::charter::DEFAULT_MAX_FILE_SIZE,
             stdin: None,
-            coverage: true,
+            coverage: false,
             matrices_of_failing_only_past: None,
             threads: 0,
         }
@@ -366,38 +347,43 @@ pub fn run(inputs: &[String], options: &RunOptions) -> RunReport {
 /// Checks charters already in memory, such as another revision's files from git:
 /// `(path, bytes)`, the format chosen by the path's extension.
 pub fn run_sources(sources: Vec<(String, Vec<u8>)>, options: &RunOptions) -> RunReport {
-    let check = |sources: Vec<(String, Vec<u8>)>| {
-        let (mut checked, mut failures) = (Vec::new(), Vec::new());
-        for (path, bytes) in sources {
+    let threads = crate::pool::workers(options.threads).min(sources.len());
+    let (parts, ()) = crate::pool::fan_out(
+        threads,
+        |send| sources.into_iter().for_each(send),
+        |(path, bytes): (String, Vec<u8>), checked: &mut Checked| {
             let format = crate::charter::InputFormat::from_path(&path)
                 .unwrap_or_else(|| crate::charter::InputFormat::sniff(&bytes));
             match crate::charter::load_bytes(&path, bytes, format, rules::names()) {
-                Ok(loaded) => checked.push(check_charter(&loaded, &options.org, options.fail_on, options.coverage)),
-                Err(failure) => failures.push(*failure),
+                Ok(loaded) => {
+                    checked
+                        .files
+                        .push(check_charter(&loaded, &options.org, options.fail_on, options.coverage))
+                }
+                Err(failure) => checked.failures.push(*failure),
             }
+        },
+    );
+    let (files, failures) = Checked::merge(parts);
+    finish(files, failures, &options.org, options.fail_on, options.today)
+}
+
+/// What one worker checked: the small per-file results, sorted later by `finish`.
+#[derive(Default)]
+struct Checked {
+    files: Vec<CheckedFile>,
+    failures: Vec<LoadFailure>,
+}
+
+impl Checked {
+    fn merge(parts: Vec<Checked>) -> (Vec<CheckedFile>, Vec<LoadFailure>) {
+        let (mut files, mut failures) = (Vec::new(), Vec::new());
+        for part in parts {
+            files.extend(part.files);
+            failures.extend(part.failures);
         }
-        (checked, failures)
-    };
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let threads = if options.threads == 0 { cores } else { options.threads };
-    let per_thread = sources.len().div_ceil(threads.max(1)).max(1);
-    let mut chunks: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
-    let mut sources = sources.into_iter().peekable();
-    while sources.peek().is_some() {
-        chunks.push(sources.by_ref().take(per_thread).collect());
+        (files, failures)
     }
-    // `finish` sorts what the workers return, so how the files were split never shows.
-    let (mut checked, mut failures) = (Vec::new(), Vec::new());
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = chunks.into_iter().map(|chunk| scope.spawn(|| check(chunk))).collect();
-        for worker in workers {
-            // A worker only panics on a bug; re-raise it rather than lose files silently.
-            let (some_checked, some_failures) = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            checked.extend(some_checked);
-            failures.extend(some_failures);
-        }
-    });
-    finish(checked, failures, &options.org, options.fail_on, options.today)
 }
 
 /// Loads and checks one input; `started` counts the files begun so far.
@@ -405,8 +391,7 @@ fn check_one(
     path: &CharterPath,
     options: &RunOptions,
     started: &std::sync::atomic::AtomicUsize,
-    checked: &mut Vec<CheckedFile>,
-    failures: &mut Vec<LoadFailure>,
+    checked: &mut Checked,
 ) {
     let before = started.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     // More files started than the limit means more in the run: the order in which
@@ -417,60 +402,27 @@ fn check_one(
         _ => CoverageWanted::Always,
     };
     match load_input(path, options) {
-        Ok(loaded) => checked.push(check_charter_with(&loaded, &options.org, options.fail_on, wanted)),
-        Err(failure) => failures.push(*failure),
+        Ok(loaded) => checked
+            .files
+            .push(check_charter_with(&loaded, &options.org, options.fail_on, wanted)),
+        Err(failure) => checked.failures.push(*failure),
     }
 }
 
 /// Walks the inputs on this thread while workers on every core load and check what it
-/// finds. Each worker keeps only the small per-file results; `finish` sorts them, so
-/// the order of work never shows in the output.
+/// finds.
 fn check_all(inputs: &[String], options: &RunOptions) -> (Vec<CheckedFile>, Vec<LoadFailure>, Walked) {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let mut threads = if options.threads == 0 { cores } else { options.threads };
+    let mut threads = crate::pool::workers(options.threads);
     // Files named one by one need no more workers than there are files.
     if inputs.iter().all(|input| !std::path::Path::new(input).is_dir()) {
         threads = threads.min(inputs.len());
     }
-    let (mut checked, mut failures) = (Vec::new(), Vec::new());
     let started = std::sync::atomic::AtomicUsize::new(0);
-    if threads <= 1 {
-        let walked = crate::discover::for_each_charter(inputs, |path| {
-            check_one(&path, options, &started, &mut checked, &mut failures);
-        });
-        return (checked, failures, walked);
-    }
-    let (sender, receiver) = std::sync::mpsc::channel::<CharterPath>();
-    let receiver = std::sync::Mutex::new(receiver);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let (mut checked, mut failures) = (Vec::new(), Vec::new());
-                    loop {
-                        // A poisoned lock means another worker panicked; that panic is re-raised below.
-                        let next = match receiver.lock() {
-                            Ok(receiver) => receiver.recv(),
-                            Err(_) => break,
-                        };
-                        let Ok(path) = next else { break };
-                        check_one(&path, options, &started, &mut checked, &mut failures);
-                    }
-                    (checked, failures)
-                })
-            })
-            .collect();
-        let walked = crate::discover::for_each_charter(inputs, |path| {
-            // Workers only stop receiving by panicking, which the join below re-raises.
-            let _ = sender.send(path);
-        });
-        drop(sender);
-        for worker in workers {
-            // A worker only panics on a bug; re-raise it rather than lose files silently.
-            let (some_checked, some_failures) = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            checked.extend(some_checked);
-            failures.extend(some_failures);
-        }
-        (checked, failures, walked)
-    })
+    let (parts, walked) = crate::pool::fan_out(
+        threads,
+        |send| crate::discover::for_each_charter(inputs, send),
+        |path: CharterPath, checked: &mut Checked| check_one(&path, options, &started, checked),
+    );
+    let (files, failures) = Checked::merge(parts);
+    (files, failures, walked)
 }

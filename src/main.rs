@@ -408,7 +408,7 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         Err(message) => return stdin_error(&message),
     };
     options.fail_on = cli_fail_on;
-    options.coverage = matches!(format, ReportFormat::Markdown | ReportFormat::Html);
+    options.coverage = format.shows_coverage();
     if format == ReportFormat::Markdown {
         options.matrices_of_failing_only_past = Some(args.matrices);
     }

@@ -3,7 +3,7 @@
 
 use crate::catalog::CATALOG;
 use crate::charter::{Acceptance, Charter, Date, FailOn, LintConfig, RuleLevel, Spanned, Team};
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{AcceptedFinding, Finding, Location, Severity};
 use crate::source::SourceFile;
 
 pub const DEFAULT_MAX_ACCOUNTABILITIES: u32 = 10;
@@ -55,6 +55,16 @@ impl ResolvedAcceptance {
         self.until.is_some_and(|until| until < today)
     }
 
+    /// The finding, set apart by this acceptance.
+    pub fn accept(&self, finding: Finding) -> AcceptedFinding {
+        AcceptedFinding {
+            reason: self.reason.clone(),
+            until: self.until.map(|until| until.to_string()),
+            accepted_at: self.location.clone(),
+            finding,
+        }
+    }
+
     /// Whether this acceptance covers the finding: same rule, and the target (if any)
     /// names one of its people, roles or its responsibility.
     pub fn matches(&self, finding: &Finding) -> bool {
@@ -67,6 +77,52 @@ impl ResolvedAcceptance {
         finding.people.iter().any(|person| person == target)
             || finding.roles.iter().any(|role| role == target)
             || finding.responsibility == Some(target.as_str())
+    }
+}
+
+/// The accepted risks of a run: each charter's own, then the org-wide ones, and which
+/// of them matched a finding (the rest are reported as unused).
+pub struct Acceptances<'a> {
+    own: Vec<&'a [ResolvedAcceptance]>,
+    org: &'a [ResolvedAcceptance],
+    used: Vec<Vec<bool>>,
+    org_used: Vec<bool>,
+    today: Date,
+}
+
+impl<'a> Acceptances<'a> {
+    /// `files` are the policies of the run's files, in the order `accept` numbers them.
+    pub fn new(files: impl Iterator<Item = &'a ResolvedPolicy>, org: &'a ResolvedPolicy, today: Date) -> Self {
+        let own: Vec<&[ResolvedAcceptance]> = files.map(|policy| policy.acceptances.as_slice()).collect();
+        Acceptances {
+            used: own.iter().map(|list| vec![false; list.len()]).collect(),
+            org_used: vec![false; org.acceptances.len()],
+            own,
+            org: &org.acceptances,
+            today,
+        }
+    }
+
+    /// The unexpired acceptance that covers the finding, of its own file (`file`, an
+    /// index into the policies given to `new`) before the organisation's, marked used.
+    pub fn covering(&mut self, file: Option<usize>, finding: &Finding) -> Option<&'a ResolvedAcceptance> {
+        let today = self.today;
+        let covers = |acceptance: &ResolvedAcceptance| !acceptance.is_expired(today) && acceptance.matches(finding);
+        let own = file.map_or(&[][..], |index| self.own[index]);
+        if let Some(position) = own.iter().position(covers) {
+            if let Some(index) = file {
+                self.used[index][position] = true;
+            }
+            return Some(&own[position]);
+        }
+        let position = self.org.iter().position(covers)?;
+        self.org_used[position] = true;
+        Some(&self.org[position])
+    }
+
+    /// Per file, then for the organisation: which acceptances matched a finding.
+    pub fn used(self) -> (Vec<Vec<bool>>, Vec<bool>) {
+        (self.used, self.org_used)
     }
 }
 

@@ -543,6 +543,7 @@ fn past_the_matrix_limit_keeping_only_failing_teams_matrices_changes_nothing_in_
     for limit in [0, 5, 49] {
         let render = |failing_only_past: Option<usize>| {
             let mut options = charterlint::lint::RunOptions::new(common::today());
+            options.coverage = true;
             options.matrices_of_failing_only_past = failing_only_past;
             let report = charterlint::lint::run(&[folder.to_string()], &options);
             let mut emit = charterlint::report::EmitOptions::relative_to(env!("CARGO_MANIFEST_DIR"));

@@ -28,6 +28,7 @@ fn former_crashes_stay_fixed() {
             InputFormat::Json
         };
         let mut options = RunOptions::new(common::today());
+        options.coverage = true;
         options.stdin = Some((text.to_vec(), format));
         let report = lint::run(&["-".to_string()], &options);
         // The input is either checked or reported, never dropped.

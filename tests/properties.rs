@@ -12,6 +12,7 @@ use proptest::prelude::*;
 
 fn check(text: &[u8], format: InputFormat) -> RunReport {
     let mut options = RunOptions::new(common::today());
+    options.coverage = true;
     options.stdin = Some((text.to_vec(), format));
     lint::run(&["-".to_string()], &options)
 }

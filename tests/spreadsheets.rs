@@ -31,6 +31,7 @@ fn every_fixture_imports_to_a_charter_that_lints() {
         assert_eq!(output.status.code(), Some(0), "{fixture}");
         let report = {
             let mut options = charterlint::lint::RunOptions::new(common::today());
+            options.coverage = true;
             options.stdin = Some((output.stdout, charterlint::charter::InputFormat::Toml));
             charterlint::lint::run(&["-".to_string()], &options)
         };

@@ -13,6 +13,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let format = if selector % 2 == 0 { InputFormat::Toml } else { InputFormat::Json };
     let mut options = RunOptions::new(Date::parse("2026-06-01").expect("valid date"));
+    options.coverage = true;
     options.stdin = Some((text.to_vec(), format));
     let report = run(&["-".to_string()], &options);
     assert!(report.exit_code() <= 2);

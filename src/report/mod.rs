@@ -99,6 +99,12 @@ impl ReportFormat {
     ];
 
     /// The format's name on the command line.
+    /// Whether the format shows each team's coverage matrix, which a run keeps only
+    /// when asked (`RunOptions::coverage`).
+    pub fn shows_coverage(self) -> bool {
+        matches!(self, ReportFormat::Markdown | ReportFormat::Html)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             ReportFormat::Text => "text",

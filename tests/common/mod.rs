@@ -16,7 +16,10 @@ pub fn today() -> Date {
 pub fn run(paths: &[&str]) -> RunReport {
     std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).expect("crate root");
     let paths: Vec<String> = paths.iter().map(|path| path.to_string()).collect();
-    lint::run(&paths, &RunOptions::new(today()))
+    // Every format is rendered from these runs, the Markdown and HTML matrices too.
+    let mut options = RunOptions::new(today());
+    options.coverage = true;
+    lint::run(&paths, &options)
 }
 
 /// Renders a report; a JSON report is validated against `schemas/report.schema.json`
