@@ -6,27 +6,32 @@
 //! never prints: it returns findings and errors, and the binary chooses how to show
 //! them.
 
+// The public surface: what the binary, the tests, the benchmarks and the fuzz target
+// drive: loading charters (`charter`, `discover`), the run (`lint`, `policy`,
+// `rules`, `mapping`, `catalog`), its results (`finding`, `source`, `baseline`,
+// `diff`), the reports (`report`, `output`) and the commands' texts (`commands`,
+// `corpus`, `import`, `export`, `git`, `wording`). The rest is how they work.
 pub mod baseline;
 pub mod catalog;
 pub mod charter;
 pub mod commands;
 pub mod corpus;
-pub mod coverage;
+pub(crate) mod coverage;
 pub mod diff;
 pub mod discover;
 pub mod export;
 pub mod finding;
-pub mod fingerprint;
+pub(crate) mod fingerprint;
 pub mod git;
 pub mod import;
 pub mod lint;
 pub mod mapping;
 pub mod output;
 pub mod policy;
-pub mod pool;
+pub(crate) mod pool;
 pub mod report;
 pub mod rules;
-pub mod schema;
+pub(crate) mod schema;
 pub mod source;
 pub mod wording;
-pub mod words;
+pub(crate) mod words;
