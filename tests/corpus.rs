@@ -48,7 +48,7 @@ fn the_corpus_is_large_and_mixed() {
     let tuning = phrases("tests/corpus");
     let unseen = phrases("tests/corpus/unseen");
     let holdout = phrases("tests/corpus/holdout");
-    assert!(holdout.len() >= 250, "{} held-out phrases", holdout.len());
+    assert!(holdout.len() >= 400, "{} held-out phrases", holdout.len());
     let all = tuning.len() + unseen.len();
     let neighbouring = tuning
         .iter()
@@ -69,17 +69,17 @@ fn the_corpus_is_large_and_mixed() {
 #[test]
 fn real_phrasing_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus"), Stemming::Snowball);
-    assert_floor(&accuracy, 81.0, 90.0, "tuning set");
+    assert_floor(&accuracy, 77.0, 88.5, "tuning set");
 }
 
 #[test]
 fn phrasing_from_unseen_sources_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/unseen"), Stemming::Snowball);
-    assert_floor(&accuracy, 79.0, 82.0, "unseen sources");
+    assert_floor(&accuracy, 80.0, 82.0, "unseen sources");
 }
 
 #[test]
 fn phrasing_nobody_tuned_for_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/holdout"), Stemming::Snowball);
-    assert_floor(&accuracy, 61.0, 79.0, "held-out set");
+    assert_floor(&accuracy, 63.0, 80.5, "held-out set");
 }
