@@ -208,32 +208,31 @@ pub fn raci_letters(cell: &str) -> Option<Vec<char>> {
     Some(letters)
 }
 
+/// Whether a row or column label, as a sheet writes it ("Holders:"), is one of `names`.
+fn label_is(label: &str, names: &[&str]) -> bool {
+    let label = label.trim().trim_end_matches(':').to_ascii_lowercase();
+    names.contains(&label.as_str())
+}
+
 fn is_holder_label(label: &str) -> bool {
-    matches!(
-        label.trim().trim_end_matches(':').to_ascii_lowercase().as_str(),
-        "holder" | "holders" | "name" | "names" | "person" | "people" | "who" | "held by" | "owner" | "owners"
+    label_is(
+        label,
+        &[
+            "holder", "holders", "name", "names", "person", "people", "who", "held by", "owner", "owners",
+        ],
     )
 }
 
 fn is_id_label(label: &str) -> bool {
-    matches!(
-        label.trim().trim_end_matches(':').to_ascii_lowercase().as_str(),
-        "id" | "ids" | "role id" | "role ids"
-    )
+    label_is(label, &["id", "ids", "role id", "role ids"])
 }
 
 fn is_scope_label(label: &str) -> bool {
-    matches!(
-        label.trim().trim_end_matches(':').to_ascii_lowercase().as_str(),
-        "scope" | "scopes"
-    )
+    label_is(label, &["scope", "scopes"])
 }
 
 fn is_allocation_label(label: &str) -> bool {
-    matches!(
-        label.trim().trim_end_matches(':').to_ascii_lowercase().as_str(),
-        "allocation" | "allocations" | "time" | "share of time"
-    )
+    label_is(label, &["allocation", "allocations", "time", "share of time"])
 }
 
 /// Header cells of columns that describe a duty rather than a role.

@@ -352,15 +352,20 @@ fn run_options(paths: &[String], input: &InputArgs) -> io::Result<Result<RunOpti
     Ok(Ok(options))
 }
 
-/// Reports a problem with standard input: exit 2.
-fn stdin_error(message: &str) -> io::Result<u8> {
+/// Reports a usage problem with its fix, as rustc does: exit 2.
+fn usage_error(message: &str, help: &str) -> io::Result<u8> {
     let mut stderr = io::stderr().lock();
     writeln!(stderr, "error: {message}")?;
-    writeln!(
-        stderr,
-        "  = help: pipe a charter file into charterlint (`charterlint check - < team.charter.toml`), or name the file"
-    )?;
+    writeln!(stderr, "  = help: {help}")?;
     Ok(2)
+}
+
+/// Reports a problem with standard input: exit 2.
+fn stdin_error(message: &str) -> io::Result<u8> {
+    usage_error(
+        message,
+        "pipe a charter file into charterlint (`charterlint check - < team.charter.toml`), or name the file",
+    )
 }
 
 fn write_errors(failures: &[LoadFailure], color: bool) -> io::Result<()> {
@@ -372,6 +377,18 @@ fn write_errors(failures: &[LoadFailure], color: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// The org-wide policy of `--config`, or none.
+fn load_org(config: Option<&str>, max_file_size: u64) -> Result<OrgPolicy, Box<LoadFailure>> {
+    let Some(path) = config else {
+        return Ok(OrgPolicy::default());
+    };
+    let (source, lint) = charter::load_policy(path, max_file_size, rules::names())?;
+    Ok(OrgPolicy {
+        lint,
+        source: Some(source),
+    })
+}
+
 fn check(args: CheckArgs) -> io::Result<u8> {
     let cli_fail_on = args.fail_on;
     let stderr_color = use_color(args.color, &io::stderr());
@@ -380,19 +397,10 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     // A policy or baseline that cannot be read stops the run, but the report of what
     // happened is still written: CI then shows the error rather than last week's report.
     let mut setup_failures = Vec::new();
-    let org = match &args.config {
-        Some(path) => match charter::load_policy(path, args.input.max_file_size, rules::names()) {
-            Ok((source, lint)) => OrgPolicy {
-                lint,
-                source: Some(source),
-            },
-            Err(failure) => {
-                setup_failures.push(*failure);
-                OrgPolicy::default()
-            }
-        },
-        None => OrgPolicy::default(),
-    };
+    let org = load_org(args.config.as_deref(), args.input.max_file_size).unwrap_or_else(|failure| {
+        setup_failures.push(*failure);
+        OrgPolicy::default()
+    });
     let baseline = match &args.baseline {
         Some(path) => match charterlint::baseline::load(path, args.input.max_file_size) {
             Ok(baseline) => Some(baseline),
@@ -510,18 +518,12 @@ fn check(args: CheckArgs) -> io::Result<u8> {
 
 fn diff(args: DiffArgs) -> io::Result<u8> {
     let stderr_color = use_color(ColorArg::Auto, &io::stderr());
-    let org = match &args.config {
-        Some(path) => match charter::load_policy(path, args.input.max_file_size, rules::names()) {
-            Ok((source, lint)) => OrgPolicy {
-                lint,
-                source: Some(source),
-            },
-            Err(failure) => {
-                write_errors(&[*failure], stderr_color)?;
-                return Ok(2);
-            }
-        },
-        None => OrgPolicy::default(),
+    let org = match load_org(args.config.as_deref(), args.input.max_file_size) {
+        Ok(org) => org,
+        Err(failure) => {
+            write_errors(&[*failure], stderr_color)?;
+            return Ok(2);
+        }
     };
     let mut options = RunOptions::new(charter::Date::today());
     options.max_file_size = args.input.max_file_size;
@@ -787,13 +789,10 @@ fn refused_target(target: &Path, report: &lint::RunReport, args: &CheckArgs) -> 
 }
 
 fn refused(message: &str) -> io::Result<u8> {
-    let mut stderr = io::stderr().lock();
-    writeln!(stderr, "error: {message}")?;
-    writeln!(
-        stderr,
-        "  = help: name a report file that no charter, policy or baseline of this run is read from"
-    )?;
-    Ok(2)
+    usage_error(
+        message,
+        "name a report file that no charter, policy or baseline of this run is read from",
+    )
 }
 
 /// Nothing to check: say why, and how to check what was meant.

@@ -1,18 +1,12 @@
 //! Golden tests of the command line: stdout, stderr and exit code of each scenario.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use insta_cmd::assert_cmd_snapshot;
 
-fn charterlint() -> Command {
-    let mut command = Command::new(get_cargo_bin("charterlint"));
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    command
-}
+use common::charterlint;
 
 fn files_in(folder: &str) -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(folder))

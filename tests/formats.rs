@@ -3,11 +3,8 @@
 
 mod common;
 
-use std::process::Command;
-
 use charterlint::lint::RunReport;
 use charterlint::report::ReportFormat;
-use insta_cmd::get_cargo_bin;
 
 const CASES: [(&str, &str); 5] = [
     ("clean", "examples/02-scaled-program.charter.toml"),
@@ -362,11 +359,7 @@ fn cross_file_rules_name_every_team() {
     }
 }
 
-fn charterlint() -> Command {
-    let mut command = Command::new(get_cargo_bin("charterlint"));
-    command.current_dir(env!("CARGO_MANIFEST_DIR"));
-    command
-}
+use common::charterlint;
 
 #[test]
 fn output_writes_the_whole_report_and_a_run_with_a_broken_charter_replaces_the_old_one() {

@@ -2,19 +2,14 @@
 //! input is not what charterlint expects: each says what was expected, where, and
 //! the fix. (Broken charter files are in `tests/broken/`, one snapshot each.)
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 
-fn charterlint() -> Command {
-    let mut command = Command::new(get_cargo_bin("charterlint"));
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    command
-}
+use common::charterlint;
 
 /// charterlint run in a fresh folder holding the given files, so the snapshots name
 /// them by relative path.

@@ -10,11 +10,7 @@ use insta_cmd::assert_cmd_snapshot;
 
 const FIXTURES: &str = "tests/fixtures/import";
 
-fn charterlint() -> std::process::Command {
-    let mut command = std::process::Command::new(insta_cmd::get_cargo_bin("charterlint"));
-    command.current_dir(env!("CARGO_MANIFEST_DIR"));
-    command
-}
+use common::charterlint;
 
 #[test]
 fn every_fixture_imports_to_a_charter_that_lints() {

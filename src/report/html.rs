@@ -96,15 +96,6 @@ struct LoadData<'a> {
 }
 
 #[derive(Serialize)]
-struct ErrorData<'a> {
-    path: &'a str,
-    line: Option<usize>,
-    column: Option<usize>,
-    message: &'a str,
-    help: Option<&'a str>,
-}
-
-#[derive(Serialize)]
 struct Summary {
     verdict: &'static str,
     teams: usize,
@@ -376,22 +367,7 @@ pub fn render(report: &RunReport, options: &EmitOptions) -> io::Result<String> {
             overloaded: load.overloaded,
         })
         .collect();
-    let errors: Vec<ErrorData<'_>> = report
-        .input_errors
-        .iter()
-        .flat_map(|failure| {
-            failure
-                .located_messages()
-                .into_iter()
-                .map(move |(position, error)| ErrorData {
-                    path: &failure.source.path,
-                    line: position.map(|position| position.line),
-                    column: position.map(|position| position.column),
-                    message: &error.message,
-                    help: error.help.as_deref(),
-                })
-        })
-        .collect();
+    let errors = crate::report::json::input_errors(report);
     let summary = Summary {
         verdict: match report.exit_code() {
             0 => "Passed",

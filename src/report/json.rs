@@ -110,6 +110,26 @@ pub struct JsonInputError<'a> {
     pub help: Option<&'a str>,
 }
 
+/// Every message of every file that could not be used, with its position.
+pub fn input_errors(report: &RunReport) -> Vec<JsonInputError<'_>> {
+    report
+        .input_errors
+        .iter()
+        .flat_map(|failure| {
+            failure
+                .located_messages()
+                .into_iter()
+                .map(move |(position, error)| JsonInputError {
+                    path: &failure.source.path,
+                    line: position.map(|position| position.line),
+                    column: position.map(|position| position.column),
+                    message: &error.message,
+                    help: error.help.as_deref(),
+                })
+        })
+        .collect()
+}
+
 impl<'a> JsonReport<'a> {
     pub fn new(report: &'a RunReport) -> Self {
         JsonReport {
@@ -135,22 +155,7 @@ impl<'a> JsonReport<'a> {
                 })
                 .collect(),
             known: report.known.iter().map(JsonFinding::new).collect(),
-            errors: report
-                .input_errors
-                .iter()
-                .flat_map(|failure| {
-                    failure
-                        .located_messages()
-                        .into_iter()
-                        .map(move |(position, error)| JsonInputError {
-                            path: &failure.source.path,
-                            line: position.map(|position| position.line),
-                            column: position.map(|position| position.column),
-                            message: &error.message,
-                            help: error.help.as_deref(),
-                        })
-                })
-                .collect(),
+            errors: input_errors(report),
             summary: report.summary,
         }
     }

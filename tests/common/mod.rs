@@ -12,6 +12,17 @@ pub fn today() -> Date {
     Date::parse("2026-06-01").expect("valid date")
 }
 
+/// The charterlint binary, run from the crate root without the color settings of
+/// the environment, so output is the same on every machine.
+pub fn charterlint() -> std::process::Command {
+    let mut command = std::process::Command::new(insta_cmd::get_cargo_bin("charterlint"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
+    command
+}
+
 /// Runs relative to the crate root, so paths in reports are stable.
 pub fn run(paths: &[&str]) -> RunReport {
     std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).expect("crate root");
