@@ -3,23 +3,37 @@
 
 use crate::finding::{Category, Finding, Severity};
 
-mod ambiguous_duty;
-mod combined_roles;
 mod context;
-mod expired_acceptance;
-mod handoff_undefined;
-pub(crate) mod over_allocated;
-pub(crate) mod shared_accountability;
-mod similar_names;
-mod spread_too_thin;
-mod stale_baseline;
-mod title_mismatch;
-mod too_many_accountabilities;
-mod unknown_duty;
-mod unowned_area;
-mod unowned_responsibility;
-mod unused_acceptance;
-mod vacant_role;
+
+/// Declares each rule's module and lists the rule in [`RULES`]: adding a rule is its
+/// file and one line here.
+macro_rules! registry {
+    ($($module:ident :: $rule:ident),* $(,)?) => {
+        $(mod $module;)*
+
+        /// Every rule, grouped by category.
+        pub static RULES: &[&Rule] = &[$(&$module::$rule),*];
+    };
+}
+
+registry! {
+    unowned_area::UNOWNED_AREA,
+    unowned_responsibility::UNOWNED_RESPONSIBILITY,
+    vacant_role::VACANT_ROLE,
+    combined_roles::COMBINED_ROLES,
+    over_allocated::OVER_ALLOCATED,
+    too_many_accountabilities::TOO_MANY_ACCOUNTABILITIES,
+    spread_too_thin::SPREAD_TOO_THIN,
+    shared_accountability::SHARED_ACCOUNTABILITY,
+    handoff_undefined::HANDOFF_UNDEFINED,
+    title_mismatch::TITLE_MISMATCH,
+    unknown_duty::UNKNOWN_DUTY,
+    ambiguous_duty::AMBIGUOUS_DUTY,
+    similar_names::SIMILAR_NAMES,
+    expired_acceptance::EXPIRED_ACCEPTANCE,
+    unused_acceptance::UNUSED_ACCEPTANCE,
+    stale_baseline::STALE_BASELINE,
+}
 
 /// The rules other code names, so that a rule's name is written in one place.
 pub use ambiguous_duty::AMBIGUOUS_DUTY;
@@ -126,26 +140,6 @@ macro_rules! declare_rule {
     (@note) => { None };
 }
 pub(crate) use declare_rule;
-
-/// Every rule, grouped by category.
-pub static RULES: &[&Rule] = &[
-    &unowned_area::UNOWNED_AREA,
-    &unowned_responsibility::UNOWNED_RESPONSIBILITY,
-    &vacant_role::VACANT_ROLE,
-    &combined_roles::COMBINED_ROLES,
-    &over_allocated::OVER_ALLOCATED,
-    &too_many_accountabilities::TOO_MANY_ACCOUNTABILITIES,
-    &spread_too_thin::SPREAD_TOO_THIN,
-    &shared_accountability::SHARED_ACCOUNTABILITY,
-    &handoff_undefined::HANDOFF_UNDEFINED,
-    &title_mismatch::TITLE_MISMATCH,
-    &unknown_duty::UNKNOWN_DUTY,
-    &ambiguous_duty::AMBIGUOUS_DUTY,
-    &similar_names::SIMILAR_NAMES,
-    &expired_acceptance::EXPIRED_ACCEPTANCE,
-    &unused_acceptance::UNUSED_ACCEPTANCE,
-    &stale_baseline::STALE_BASELINE,
-];
 
 /// Every rule's name, in registry order: what a charter's `[lint]` may name.
 pub fn names() -> &'static [&'static str] {
