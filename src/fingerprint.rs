@@ -6,7 +6,7 @@
 use crate::finding::Finding;
 
 /// Percent-encodes a path for a URI, keeping `/` and the unreserved characters.
-pub fn encode_path(path: &str) -> String {
+pub(crate) fn encode_path(path: &str) -> String {
     let mut uri = String::with_capacity(path.len());
     for byte in path.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
@@ -19,12 +19,12 @@ pub fn encode_path(path: &str) -> String {
 }
 
 /// A path as a URI reference relative to the repository root.
-pub fn relative_uri(path: &str, root: &std::path::Path) -> String {
+pub(crate) fn relative_uri(path: &str, root: &std::path::Path) -> String {
     encode_path(&crate::source::repository_path(path, root))
 }
 
 /// 64-bit FNV-1a: a hash whose value never changes between builds or platforms.
-pub fn fnv1a(text: &str) -> u64 {
+pub(crate) fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
     })
@@ -32,7 +32,7 @@ pub fn fnv1a(text: &str) -> u64 {
 
 /// What identifies a finding whatever else changes in the file: its rule, file,
 /// responsibility, roles, people and the text it points at, never its line number.
-pub fn fingerprint_basis(finding: &Finding, root: &std::path::Path) -> String {
+pub(crate) fn fingerprint_basis(finding: &Finding, root: &std::path::Path) -> String {
     let mut roles = finding.roles.clone();
     roles.sort();
     let mut people = finding.people.clone();
@@ -52,7 +52,7 @@ pub fn fingerprint_basis(finding: &Finding, root: &std::path::Path) -> String {
 
 /// Every finding's fingerprint, in order: the hash of its basis and, for findings of
 /// the same basis, which one it is (`:1`, `:2`, …).
-pub fn fingerprints<'a>(findings: impl IntoIterator<Item = &'a Finding>, root: &std::path::Path) -> Vec<String> {
+pub(crate) fn fingerprints<'a>(findings: impl IntoIterator<Item = &'a Finding>, root: &std::path::Path) -> Vec<String> {
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     findings
         .into_iter()

@@ -6,6 +6,8 @@
 //! never prints: it returns findings and errors, and the binary chooses how to show
 //! them.
 
+#![warn(unreachable_pub)]
+
 // The public surface: what the binary, the tests, the benchmarks and the fuzz target
 // drive: loading charters (`charter`, `discover`), the run (`lint`, `policy`,
 // `rules`, `mapping`, `catalog`), its results (`finding`, `source`, `baseline`,

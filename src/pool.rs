@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use std::sync::mpsc;
 
 /// How many workers `requested` means: 0 is one per core.
-pub fn workers(requested: usize) -> usize {
+pub(crate) fn workers(requested: usize) -> usize {
     if requested == 0 {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     } else {
@@ -20,7 +20,7 @@ pub fn workers(requested: usize) -> usize {
 /// here, in order.
 ///
 /// A panic in a worker is raised again here rather than losing its items silently.
-pub fn fan_out<Item, Accumulator, Produced>(
+pub(crate) fn fan_out<Item, Accumulator, Produced>(
     threads: usize,
     produce: impl FnOnce(&mut dyn FnMut(Item)) -> Produced,
     work: impl Fn(Item, &mut Accumulator) + Sync,

@@ -2,7 +2,7 @@
 
 /// A type's JSON Schema, pretty-printed. Absent optional keys are left out, never
 /// `null`, because charterlint refuses `null` values.
-pub fn schema_text<T: schemars::JsonSchema>() -> String {
+pub(crate) fn schema_text<T: schemars::JsonSchema>() -> String {
     format!(
         "{}\n",
         serde_json::to_string_pretty(&schema_value::<T>()).unwrap_or_default()
@@ -10,7 +10,7 @@ pub fn schema_text<T: schemars::JsonSchema>() -> String {
 }
 
 /// A type's JSON Schema as a value, without `null` alternatives.
-pub fn schema_value<T: schemars::JsonSchema>() -> serde_json::Value {
+pub(crate) fn schema_value<T: schemars::JsonSchema>() -> serde_json::Value {
     let mut schema = schemars::schema_for!(T).to_value();
     remove_null(&mut schema);
     standard_formats_only(&mut schema);

@@ -245,19 +245,19 @@ pub fn normalized_words_with(text: &str, stemming: Stemming) -> Vec<String> {
 
 /// A duty's meaningful words as written (lowercase) and as stems, in order.
 #[derive(Debug, Clone, Default)]
-pub struct DutyWords {
+pub(crate) struct DutyWords {
     pub raw: Vec<String>,
     pub stems: Vec<String>,
 }
 
 impl DutyWords {
-    pub fn append(&mut self, mut other: DutyWords) {
+    pub(crate) fn append(&mut self, mut other: DutyWords) {
         self.raw.append(&mut other.raw);
         self.stems.append(&mut other.stems);
     }
 }
 
-pub fn duty_words(text: &str, stemming: Stemming) -> DutyWords {
+pub(crate) fn duty_words(text: &str, stemming: Stemming) -> DutyWords {
     let mut cleaned = String::with_capacity(text.len());
     for character in text.chars() {
         if character.is_ascii() {
@@ -293,7 +293,7 @@ pub fn duty_words(text: &str, stemming: Stemming) -> DutyWords {
 /// The written forms of a verb: "prioritize", "prioritizes", "prioritized",
 /// "prioritizing", and the British "prioritise" forms; never its nouns
 /// ("prioritization", "acceptance"), which stem alike.
-pub fn verb_forms(verb: &str) -> Vec<String> {
+pub(crate) fn verb_forms(verb: &str) -> Vec<String> {
     let with = |base: &str, ending: &str| {
         let mut form = String::with_capacity(base.len() + ending.len() + 1);
         form.push_str(base);

@@ -6,14 +6,14 @@ use std::collections::BTreeSet;
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Catalog {
+pub(crate) struct Catalog {
     pub sources: std::collections::BTreeMap<String, String>,
     pub responsibility: Vec<Responsibility>,
 }
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Responsibility {
+pub(crate) struct Responsibility {
     pub id: String,
     pub name: String,
     pub area: String,
@@ -32,27 +32,27 @@ pub struct Responsibility {
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Verbs {
+pub(crate) struct Verbs {
     pub source: String,
     pub verbs: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Phrases {
+pub(crate) struct Phrases {
     pub source: String,
     pub aliases: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Frame {
+pub(crate) struct Frame {
     pub source: String,
     pub verbs: Vec<String>,
     pub objects: Vec<String>,
 }
 
-pub const AREAS: &[&str] = &[
+pub(crate) const AREAS: &[&str] = &[
     "strategy",
     "backlog",
     "outcomes",
@@ -63,11 +63,11 @@ pub const AREAS: &[&str] = &[
     "design",
     "data",
 ];
-pub const HORIZONS: &[&str] = &["quarters", "sprints", "after-release", "program", "ongoing"];
-pub const CORE_CONDITIONS: &[&str] = &["always", "never", "sprint-methodology", "multi-team-delivery"];
+pub(crate) const HORIZONS: &[&str] = &["quarters", "sprints", "after-release", "program", "ongoing"];
+pub(crate) const CORE_CONDITIONS: &[&str] = &["always", "never", "sprint-methodology", "multi-team-delivery"];
 
 /// Reads and checks the catalog file; the error names what is wrong.
-pub fn parse(text: &str) -> Result<Catalog, String> {
+pub(crate) fn parse(text: &str) -> Result<Catalog, String> {
     let catalog: Catalog = toml::from_str(text).map_err(|error| error.to_string())?;
     check(&catalog)?;
     Ok(catalog)

@@ -60,7 +60,7 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
 /// Where a value sits, as error messages name it (`roles[0].owns[2]`). Built as a
 /// chain of borrowed parts and formatted only when an error needs it.
 #[derive(Clone, Copy)]
-pub enum KeyPath<'a> {
+pub(super) enum KeyPath<'a> {
     Root,
     Named(&'a str),
     Key(&'a KeyPath<'a>, &'a str),
@@ -99,7 +99,7 @@ const LINT_PATH: KeyPath<'static> = KeyPath::Named("lint");
 const SEVERITY_PATH: KeyPath<'static> = KeyPath::Named("lint.severity");
 const ACCEPT_PATH: KeyPath<'static> = KeyPath::Named("lint.accept");
 
-pub struct Decoder<'a> {
+pub(super) struct Decoder<'a> {
     text: &'a str,
     format: InputFormat,
     /// The rule names `[lint]` may use, passed in by the caller: the model knows no rules.
@@ -109,7 +109,7 @@ pub struct Decoder<'a> {
 }
 
 impl<'a> Decoder<'a> {
-    pub fn new(text: &'a str, format: InputFormat, rules: &'a [&'a str]) -> Self {
+    pub(super) fn new(text: &'a str, format: InputFormat, rules: &'a [&'a str]) -> Self {
         Decoder {
             text,
             format,
@@ -120,7 +120,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// The errors found, in file order.
-    pub fn into_sorted_errors(mut self) -> Vec<InputError> {
+    pub(super) fn into_sorted_errors(mut self) -> Vec<InputError> {
         self.errors
             .sort_by_key(|error| error.span.as_ref().map(|span| span.start));
         self.errors
@@ -390,7 +390,7 @@ impl<'a> Decoder<'a> {
         None
     }
 
-    pub fn charter(&mut self, root: &mut Node<'_>) -> Option<Charter> {
+    pub(super) fn charter(&mut self, root: &mut Node<'_>) -> Option<Charter> {
         let root_span = root.span.clone();
         let entries = self.table(root, &KeyPath::Root, ROOT_KEYS)?;
         let mut schema = None;
@@ -443,7 +443,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// An org-wide policy file: the same `[lint]` table as a charter, alone.
-    pub fn policy(&mut self, root: &mut Node<'_>) -> Option<LintConfig> {
+    pub(super) fn policy(&mut self, root: &mut Node<'_>) -> Option<LintConfig> {
         if let Value::Table(entries) = &root.value
             && let Some(entry) = entries
                 .iter()
@@ -934,7 +934,7 @@ impl<'a> Decoder<'a> {
 }
 
 /// A holder's name as people are compared: trimmed, in Unicode NFC.
-pub fn person_name(name: &str) -> String {
+pub(super) fn person_name(name: &str) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     let trimmed = name.trim();
     // Most names are already in NFC; only the others are rebuilt.

@@ -63,7 +63,7 @@ declare_rule! {
     /// scope = "cards"
     /// owns = ["backlog prioritization", "acceptance"]
     /// ```
-    pub static COMBINED_ROLES = {
+    pub(crate) static COMBINED_ROLES = {
         name: "combined-roles",
         category: Overload,
         severity: Info,
@@ -73,7 +73,7 @@ declare_rule! {
     };
 }
 
-pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     let delivery_teams = view.charter.team.delivery_teams;
     let warn_at = view.policy.combined_roles_warn_at;
     for (&person, roles) in &view.people {

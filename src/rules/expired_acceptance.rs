@@ -42,7 +42,7 @@ declare_rule! {
     /// ```toml
     /// until = "2027-03-31"
     /// ```
-    pub static EXPIRED_ACCEPTANCE = {
+    pub(crate) static EXPIRED_ACCEPTANCE = {
         name: "expired-acceptance",
         category: Policy,
         severity: Warning,
@@ -51,7 +51,7 @@ declare_rule! {
     };
 }
 
-pub fn check(view: &crate::rules::AcceptanceView<'_>) -> Vec<Finding> {
+pub(super) fn check(view: &crate::rules::AcceptanceView<'_>) -> Vec<Finding> {
     let (policy, team, today): (&ResolvedPolicy, &str, Date) = (view.policy, view.team, view.today);
     policy
         .acceptances

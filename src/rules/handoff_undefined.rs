@@ -53,7 +53,7 @@ declare_rule! {
     /// # on po
     /// consulted = ["roadmap"]
     /// ```
-    pub static HANDOFF_UNDEFINED = {
+    pub(crate) static HANDOFF_UNDEFINED = {
         name: "handoff-undefined",
         category: Boundary,
         severity: Warning,
@@ -62,7 +62,7 @@ declare_rule! {
     };
 }
 
-pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     let (prioritization, roadmap) = (catalog::id::BACKLOG_PRIORITIZATION, catalog::id::STRATEGY_ROADMAP);
     let strategy_owners = owners_in(view, Area::Strategy);
     let backlog_owners = owners_in(view, Area::Backlog);

@@ -116,7 +116,7 @@ impl Rule {
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
-        pub static $ident:ident = {
+        $vis:vis static $ident:ident = {
             name: $name:literal,
             category: $category:ident,
             severity: $severity:ident,
@@ -126,7 +126,7 @@ macro_rules! declare_rule {
         };
     ) => {
         $(#[doc = $doc])*
-        pub static $ident: $crate::rules::Rule = $crate::rules::Rule {
+        $vis static $ident: $crate::rules::Rule = $crate::rules::Rule {
             name: $name,
             category: $crate::finding::Category::$category,
             default_severity: $crate::finding::Severity::$severity,

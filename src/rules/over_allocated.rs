@@ -46,7 +46,7 @@ declare_rule! {
     /// allocation = 0.6   # on pm
     /// allocation = 0.4   # on po
     /// ```
-    pub static OVER_ALLOCATED = {
+    pub(crate) static OVER_ALLOCATED = {
         name: "over-allocated",
         category: Overload,
         severity: Warning,
@@ -55,7 +55,7 @@ declare_rule! {
     };
 }
 
-pub fn check(view: &crate::rules::OrgView<'_>) -> Vec<Finding> {
+pub(super) fn check(view: &crate::rules::OrgView<'_>) -> Vec<Finding> {
     let people = view.people;
     let mut findings = Vec::new();
     for (person, teams) in people {

@@ -49,7 +49,7 @@ declare_rule! {
     /// owns = ["roadmap"]
     /// consulted = ["backlog prioritization"]
     /// ```
-    pub static SHARED_ACCOUNTABILITY = {
+    pub(crate) static SHARED_ACCOUNTABILITY = {
         name: "shared-accountability",
         category: Boundary,
         severity: Warning,
@@ -66,7 +66,7 @@ struct Owner<'a> {
     level: Option<BacklogLevel>,
 }
 
-pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     for (index, owning) in view.owners.iter().enumerate() {
         if !CATALOG[index].is_product_ownership() {
             continue;

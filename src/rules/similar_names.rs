@@ -41,7 +41,7 @@ declare_rule! {
     /// ```toml
     /// holders = ["Dana"]
     /// ```
-    pub static SIMILAR_NAMES = {
+    pub(crate) static SIMILAR_NAMES = {
         name: "similar-names",
         category: Vocabulary,
         severity: Warning,
@@ -53,7 +53,7 @@ declare_rule! {
 /// Up to this many people, names are compared pair by pair.
 const PAIRWISE_PEOPLE: usize = 32;
 
-pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     // A team of a few people is compared pair by pair without building lowercase
     // copies of every name; a long list goes straight to the map, which stays linear.
     let people: Vec<&str> = view.people.keys().copied().collect();

@@ -40,7 +40,7 @@ declare_rule! {
     /// ```toml
     /// consulted = ["backlog prioritization"]
     /// ```
-    pub static SPREAD_TOO_THIN = {
+    pub(crate) static SPREAD_TOO_THIN = {
         name: "spread-too-thin",
         category: Overload,
         severity: Warning,
@@ -49,7 +49,7 @@ declare_rule! {
     };
 }
 
-pub fn check(view: &crate::rules::OrgView<'_>) -> Vec<Finding> {
+pub(super) fn check(view: &crate::rules::OrgView<'_>) -> Vec<Finding> {
     let (file_count, people) = (view.file_count, view.people);
     if file_count < 2 {
         return Vec::new();

@@ -43,7 +43,7 @@ declare_rule! {
     };
 }
 
-pub fn check(view: &crate::rules::BaselineView<'_>) -> Vec<Finding> {
+pub(super) fn check(view: &crate::rules::BaselineView<'_>) -> Vec<Finding> {
     view.stale
         .iter()
         .filter_map(|entry| {

@@ -40,7 +40,7 @@ declare_rule! {
     /// ```toml
     /// title = "Product Manager"
     /// ```
-    pub static TITLE_MISMATCH = {
+    pub(crate) static TITLE_MISMATCH = {
         name: "title-mismatch",
         category: Boundary,
         severity: Info,
@@ -76,7 +76,7 @@ fn titled_as(title: &str) -> Option<TitledAs> {
     }
 }
 
-pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     for (index, role) in view.charter.roles.iter().enumerate() {
         if role.is_vacant() {
             continue;

@@ -42,7 +42,7 @@ declare_rule! {
     /// holders = ["Sam"]
     /// owns = ["backlog.refinement", "backlog.sprint-support", "backlog.acceptance"]
     /// ```
-    pub static TOO_MANY_ACCOUNTABILITIES = {
+    pub(crate) static TOO_MANY_ACCOUNTABILITIES = {
         name: "too-many-accountabilities",
         category: Overload,
         severity: Warning,
@@ -51,7 +51,7 @@ declare_rule! {
     };
 }
 
-pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     let limit = view.policy.max_accountabilities as usize;
     for (&person, roles) in &view.people {
         let owned = view.owned_by(person).len();

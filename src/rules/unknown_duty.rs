@@ -52,7 +52,7 @@ declare_rule! {
     };
 }
 
-pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     for duty in &view.duties {
         let DutyMapping::Unknown { suggestion } = &duty.mapping else {
             continue;

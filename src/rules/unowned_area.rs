@@ -50,7 +50,7 @@ declare_rule! {
     /// holders = ["Sam"]
     /// owns = ["backlog prioritization", "user stories", "sprint planning", "acceptance", "sprint goals"]
     /// ```
-    pub static UNOWNED_AREA = {
+    pub(crate) static UNOWNED_AREA = {
         name: "unowned-area",
         category: Gap,
         severity: Error,
@@ -59,7 +59,7 @@ declare_rule! {
     };
 }
 
-pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     for area in unowned_areas(view) {
         let vacant: Vec<&str> = vacant_owners_in(view, area);
         let mut message = format!(
@@ -101,7 +101,7 @@ pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
 }
 
 /// The areas that must be owned and are not; `unowned-responsibility` defers to these.
-pub fn unowned_areas(view: &TeamView<'_>) -> Vec<Area> {
+pub(super) fn unowned_areas(view: &TeamView<'_>) -> Vec<Area> {
     Area::PRODUCT
         .into_iter()
         .filter(|&area| area != Area::Delivery || view.policy.core[crate::catalog::id::DELIVERY_GOVERNANCE])

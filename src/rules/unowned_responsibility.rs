@@ -49,7 +49,7 @@ declare_rule! {
     /// ```toml
     /// owns = ["backlog prioritization", "user stories", "sprint planning", "sprint goals", "acceptance"]
     /// ```
-    pub static UNOWNED_RESPONSIBILITY = {
+    pub(crate) static UNOWNED_RESPONSIBILITY = {
         name: "unowned-responsibility",
         category: Gap,
         severity: Error,
@@ -58,7 +58,7 @@ declare_rule! {
     };
 }
 
-pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     let unowned_areas = super::unowned_area::unowned_areas(view);
     for (index, entry) in CATALOG.iter().enumerate() {
         if !view.policy.core[index] || !view.owners[index].is_empty() || unowned_areas.contains(&entry.area) {

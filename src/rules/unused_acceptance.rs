@@ -32,7 +32,7 @@ declare_rule! {
     /// ```
     ///
     /// Fixed: delete the table.
-    pub static UNUSED_ACCEPTANCE = {
+    pub(crate) static UNUSED_ACCEPTANCE = {
         name: "unused-acceptance",
         category: Policy,
         severity: Info,
@@ -41,7 +41,7 @@ declare_rule! {
     };
 }
 
-pub fn check(view: &crate::rules::AcceptanceView<'_>) -> Vec<Finding> {
+pub(super) fn check(view: &crate::rules::AcceptanceView<'_>) -> Vec<Finding> {
     let (policy, used, team, today): (&ResolvedPolicy, &[bool], &str, Date) =
         (view.policy, view.used, view.team, view.today);
     policy

@@ -35,7 +35,7 @@ declare_rule! {
     /// ```toml
     /// holders = ["Sam"]
     /// ```
-    pub static VACANT_ROLE = {
+    pub(crate) static VACANT_ROLE = {
         name: "vacant-role",
         category: Gap,
         severity: Warning,
@@ -44,7 +44,7 @@ declare_rule! {
     };
 }
 
-pub fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
+pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     for (index, role) in view.charter.roles.iter().enumerate() {
         if !role.is_vacant() {
             continue;
