@@ -16,10 +16,14 @@ use crate::source::{SourceFile, Span};
 /// One finding a baseline knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaselineEntry {
+    /// The finding's fingerprint: a hash of what identifies it, never its line; the
+    /// only key a finding is matched by.
     pub fingerprint: String,
     /// The file, relative to the repository root.
     pub path: String,
+    /// The name of the finding's rule.
     pub rule: String,
+    /// The finding's message when the baseline was written, for readers of the file.
     pub message: String,
     /// Where the entry's table starts in the baseline file.
     pub span: Span,
@@ -28,7 +32,9 @@ pub struct BaselineEntry {
 /// A baseline file, read.
 #[derive(Debug, Clone)]
 pub struct Baseline {
+    /// The baseline file itself, where the findings about stale entries point.
     pub source: SourceFile,
+    /// The entries, in file order.
     pub entries: Vec<BaselineEntry>,
 }
 

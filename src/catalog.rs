@@ -10,14 +10,25 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Area {
+    /// Where the product goes and why: looks outward, quarters ahead.
     Strategy,
+    /// What the team builds next: looks inward, this sprint and the next.
     Backlog,
+    /// Whether what shipped worked for users and the business.
     Outcomes,
+    /// How several delivery teams stay coordinated as one program.
     Delivery,
+    /// Neighbouring work: how the team works (facilitation, impediments, improvement,
+    /// coaching).
     Process,
+    /// Neighbouring work: people management (hiring, growth, performance, staffing).
     People,
+    /// Neighbouring work: building and running the product (architecture, code,
+    /// quality, operations).
     Engineering,
+    /// Neighbouring work: user experience and interface design.
     Design,
+    /// Neighbouring work: analytics and data (dashboards, instrumentation, analysis).
     Data,
 }
 
@@ -37,6 +48,8 @@ impl Area {
         Area::Data,
     ];
 
+    /// The lowercase name, which starts the id of every responsibility in the area
+    /// (`strategy.vision`).
     pub fn name(self) -> &'static str {
         match self {
             Area::Strategy => "strategy",
@@ -56,6 +69,7 @@ impl Area {
         Area::PRODUCT.contains(&self)
     }
 
+    /// What the area covers, in one line, as `charterlint catalog` shows it.
     pub fn description(self) -> &'static str {
         match self {
             Area::Strategy => "where the product goes and why: looks outward, quarters ahead",
@@ -88,6 +102,8 @@ pub enum Horizon {
 }
 
 impl Horizon {
+    /// The kebab-case name the catalog file and `charterlint catalog` use
+    /// (`after-release`).
     pub fn name(self) -> &'static str {
         match self {
             Horizon::Quarters => "quarters",
@@ -103,6 +119,7 @@ impl Horizon {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CoreWhen {
+    /// Core for every team.
     Always,
     /// Extended: recommended, never required by default.
     Never,
@@ -113,6 +130,7 @@ pub enum CoreWhen {
 }
 
 impl CoreWhen {
+    /// The condition in words, as `charterlint catalog` shows it.
     pub fn describe(self) -> &'static str {
         match self {
             CoreWhen::Always => "always",
@@ -138,10 +156,17 @@ impl CoreWhen {
 /// One responsibility: a product ownership duty, or neighbouring work beside it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Responsibility {
+    /// Stable identifier, `area.name` (`strategy.vision`): what charters, `[lint]` and
+    /// reports use.
     pub id: &'static str,
+    /// Readable lowercase name (`product vision`).
     pub name: &'static str,
+    /// The area the responsibility belongs to, which says whether it is product
+    /// ownership.
     pub area: Area,
+    /// How far ahead the responsibility looks.
     pub horizon: Horizon,
+    /// When the responsibility is core, before a charter's `[lint]` adjusts it.
     pub core: CoreWhen,
     /// The seed articles (by number) that describe a product ownership duty.
     pub seeds: Vec<&'static str>,
@@ -162,7 +187,9 @@ pub struct Responsibility {
 /// Verbs taken from one public source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerbGroup {
+    /// The source as the catalog names it (a key of `[sources]`).
     pub source: &'static str,
+    /// The verbs as the catalog writes them, before normalization.
     pub verbs: Vec<&'static str>,
 }
 
@@ -171,14 +198,18 @@ pub struct VerbGroup {
 pub struct PhraseGroup {
     /// The source as the catalog names it (a key of `[sources]`).
     pub source: &'static str,
+    /// The phrases as the catalog writes them, before normalization.
     pub aliases: Vec<&'static str>,
 }
 
 /// A verb set and an object set: any verb with any object names the duty.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
+    /// The source as the catalog names it (a key of `[sources]`).
     pub source: &'static str,
+    /// The frame's verbs as the catalog writes them, before normalization.
     pub verbs: Vec<&'static str>,
+    /// The frame's objects as the catalog writes them (each may be several words).
     pub objects: Vec<&'static str>,
 }
 

@@ -10,15 +10,22 @@ use crate::rules::RULES;
 /// One duty and what it mapped to, for `map --format json`.
 #[derive(Debug, serde::Serialize)]
 pub struct MappedDutyRow {
+    /// 1-based line where the duty's string starts.
     pub line: usize,
+    /// 1-based column where the duty's string starts, in characters.
     pub column: usize,
+    /// The id of the role whose list holds the duty.
     pub role: String,
+    /// The list that holds the duty: `owns`, `does`, `consulted` or `informed`.
     pub list: &'static str,
+    /// The duty as the charter writes it.
     pub duty: String,
     /// `mapped`, `several` (the duty names several responsibilities), `ambiguous` or `unknown`.
     pub status: &'static str,
+    /// For `mapped`: the catalog id the duty maps to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub responsibility: Option<&'static str>,
+    /// For `mapped`: why the duty mapped.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<crate::mapping::MatchReason>,
     /// For `several`: each responsibility with the words that named it.
@@ -27,8 +34,11 @@ pub struct MappedDutyRow {
     /// For `several`: parts of the duty that map to nothing on their own.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<String>,
+    /// For `ambiguous`: the catalog ids the duty matches equally well.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<&'static str>,
+    /// For `unknown`: the closest alias and its catalog id, as `alias (id)`; absent
+    /// when none looks close.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
 }
@@ -36,8 +46,11 @@ pub struct MappedDutyRow {
 /// One responsibility of a duty that names several.
 #[derive(Debug, serde::Serialize)]
 pub struct MappedPartRow {
+    /// The part of the duty, or the phrase that matched it.
     pub text: String,
+    /// The catalog id the part maps to.
     pub responsibility: &'static str,
+    /// Why the part mapped.
     pub reason: crate::mapping::MatchReason,
 }
 

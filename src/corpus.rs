@@ -10,9 +10,12 @@ use crate::mapping::{DutyMapping, Mapper, Stemming};
 /// One labelled phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelledPhrase {
+    /// The duty phrase, trimmed.
     pub phrase: String,
     /// Indexes into the catalog of every responsibility that is right.
     pub expected: Vec<usize>,
+    /// Where the phrase was taken from (the third column); empty when the line gives
+    /// none.
     pub source: String,
     /// Where the phrase stands: `path:line`.
     pub location: String,
@@ -28,7 +31,9 @@ impl LabelledPhrase {
 /// A corpus line that cannot be read, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CorpusError {
+    /// Where the line stands: `path:line`.
     pub location: String,
+    /// What is wrong with the line.
     pub message: String,
 }
 
@@ -87,6 +92,7 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<LabelledPhrase>, Vec<CorpusEr
 /// What the mapper made of one phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
+    /// The labelled phrase.
     pub phrase: LabelledPhrase,
     /// The responsibilities it mapped to (joined by ` + `), or `ambiguous: …` / `unknown`.
     pub got: String,
@@ -100,11 +106,14 @@ pub struct Outcome {
 /// A count of right answers out of a total.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Score {
+    /// Phrases the mapper got right.
     pub right: usize,
+    /// Phrases counted, right or wrong.
     pub total: usize,
 }
 
 impl Score {
+    /// The share right, as a percentage from 0 to 100; 100 when nothing was counted.
     pub fn percent(self) -> f64 {
         if self.total == 0 {
             100.0
@@ -128,6 +137,7 @@ impl std::fmt::Display for Score {
 /// The accuracy of one stemming on a corpus.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Accuracy {
+    /// The stemming's name: `snowball` or `suffixes`.
     pub stemming: &'static str,
     /// Product ownership phrases mapped to an expected id.
     pub product: Score,
@@ -137,6 +147,8 @@ pub struct Accuracy {
     pub neighbouring_exact: Score,
     /// Neighbouring phrases counted as product ownership: the noise that matters most.
     pub neighbouring_as_product: usize,
+    /// What the mapper made of each phrase, in corpus order; left out of the JSON
+    /// output.
     #[serde(skip)]
     pub outcomes: Vec<Outcome>,
 }

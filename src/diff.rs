@@ -17,18 +17,27 @@ use crate::rules::CheckedFile;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "change", rename_all = "lowercase")]
 pub enum CharterChange {
+    /// A charter only the new state has.
     Added {
+        /// The charter's path in the new state.
         path: String,
+        /// The team's name, from the charter.
         team: String,
     },
+    /// A charter only the old state has.
     Removed {
+        /// The charter's path in the old state.
         path: String,
+        /// The team's name, from the charter.
         team: String,
     },
     /// Moved to another path, recognised by its team's name.
     Renamed {
+        /// The path in the old state.
         from: String,
+        /// The path in the new state.
         to: String,
+        /// The team, whose name is the same in both states.
         team: String,
     },
 }
@@ -36,50 +45,77 @@ pub enum CharterChange {
 /// A person's relation to one responsibility in one team, before and after.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct RaciChange {
+    /// The team, as the new state names it.
     pub team: String,
+    /// The catalog id of the responsibility.
     pub responsibility: &'static str,
+    /// The person, as the charters name them.
     pub person: String,
     /// RACI letters before (`A`, `R/C`), empty when none.
     pub before: String,
+    /// RACI letters after, in the same form; empty when none.
     pub after: String,
 }
 
 /// A responsibility whose ownership changed state in a team.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct StatusChange {
+    /// The team, as the new state names it.
     pub team: String,
+    /// The catalog id of the responsibility.
     pub responsibility: &'static str,
     /// `owned`, `unowned`, `shared` or `not core`.
     pub before: &'static str,
+    /// The status after, in the same words.
     pub after: &'static str,
 }
 
 /// A person whose load changed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LoadChange {
+    /// The person, as the charters name them.
     pub person: String,
+    /// Share of the person's time over every role in every team before (1.0 is full
+    /// time).
     pub allocation_before: f64,
+    /// Share of the person's time over every role in every team after.
     pub allocation_after: f64,
+    /// How many of the charters name the person as a holder before.
     pub teams_before: usize,
+    /// How many of the charters name the person as a holder after.
     pub teams_after: usize,
+    /// Distinct product ownership responsibilities the person owns before, summed over
+    /// teams.
     pub accountabilities_before: usize,
+    /// Distinct product ownership responsibilities the person owns after, summed over
+    /// teams.
     pub accountabilities_after: usize,
 }
 
 /// Everything a change does, sorted.
 #[derive(Debug, Clone)]
 pub struct Changes<'a> {
+    /// Charters added, removed or renamed: the old state's in path order, then the
+    /// added ones.
     pub charters: Vec<CharterChange>,
+    /// Findings the new state has and the old one does not, in report order.
     pub introduced: Vec<&'a Finding>,
+    /// Findings the old state has and the new one does not, in report order.
     pub resolved: Vec<&'a Finding>,
+    /// RACI letters gained or lost, team by team, by responsibility id and then person.
     pub raci: Vec<RaciChange>,
+    /// Responsibilities that became or stopped being unowned or shared, team by team,
+    /// by id.
     pub statuses: Vec<StatusChange>,
+    /// People whose allocation, number of teams or accountabilities changed, by name.
     pub loads: Vec<LoadChange>,
     /// Whether an introduced finding reaches its file's `fail_on`.
     pub failed: bool,
 }
 
 impl Changes<'_> {
+    /// Whether the change does nothing to ownership: no charter, finding, letter,
+    /// status or load changed.
     pub fn is_empty(&self) -> bool {
         self.charters.is_empty()
             && self.introduced.is_empty()

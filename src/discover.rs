@@ -32,14 +32,18 @@ impl CharterPath {
 /// without permission. Each one is an input error of the run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WalkProblem {
+    /// The path that could not be read, as named or as found while walking.
     pub path: String,
+    /// What went wrong, naming the path.
     pub message: String,
+    /// How to fix it, when there is advice to give.
     pub help: Option<String>,
 }
 
 /// What a walk found besides the charters themselves.
 #[derive(Debug, Default)]
 pub struct Walked {
+    /// Every entry the walk could not read, in the order met.
     pub problems: Vec<WalkProblem>,
     /// The path of every charter handed out, so that callers can refuse to write
     /// over one of them.

@@ -13,7 +13,10 @@ use crate::rules::CheckedFile;
 /// One team as rows of cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
+    /// The team's name, from the charter.
     pub team: String,
+    /// The cells, row by row, every row as wide as the header: the duty, one column per
+    /// role, then the responsibility and the status.
     pub rows: Vec<Vec<String>>,
 }
 

@@ -6,12 +6,16 @@ use crate::source::{Position, SourceFile, Span};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing; fails a run only with `fail_on = "info"`.
     Info,
+    /// Likely a problem; fails a run with `fail_on = "warning"` or `"info"`.
     Warning,
+    /// A problem to fix; fails a run by default.
     Error,
 }
 
 impl Severity {
+    /// The lowercase name reports and `[lint]` use: `info`, `warning` or `error`.
     pub fn name(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -38,6 +42,7 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category: gap, overload, boundary, vocabulary, policy.
     pub const ALL: [Category; 5] = [
         Category::Gap,
         Category::Overload,
@@ -46,6 +51,7 @@ impl Category {
         Category::Policy,
     ];
 
+    /// The lowercase name reports use (`gap`, `overload`…).
     pub fn name(self) -> &'static str {
         match self {
             Category::Gap => "gap",
@@ -63,6 +69,8 @@ impl Category {
 pub struct Excerpt {
     /// The line number of the first line of `text`.
     pub first_line: usize,
+    /// The lines, or a window of a very long line marked with `…` where cut; without
+    /// `\r`, and with other control characters as their control pictures.
     pub text: String,
     /// The exact place, as a byte range into `text`.
     pub span: Span,
@@ -79,9 +87,13 @@ const WINDOW_CONTEXT: usize = 240;
 /// Where a finding or an error points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
+    /// The file, as the run names it; shared with its `SourceFile`.
     pub path: std::sync::Arc<str>,
+    /// Where the place starts (1-based line and column).
     pub start: Position,
+    /// Where the place ends: the position just past its last character.
     pub end: Position,
+    /// The source lines around the place, kept for showing it.
     pub excerpt: Excerpt,
 }
 
@@ -98,6 +110,8 @@ impl Location {
         crate::source::Place::new(&self.path, self.start)
     }
 
+    /// The location of a byte range of a file, with its excerpt; a range outside the
+    /// text or inside a character is clamped first.
     pub fn new(source: &SourceFile, span: &Span) -> Location {
         let span = &source.clamp(span);
         let lines = source.lines_around(span);
@@ -186,15 +200,24 @@ fn window(source: &SourceFile, lines: &Span, span: Span) -> Excerpt {
 /// One problem a rule found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
+    /// The name of the rule that found it (`unowned-responsibility`).
     pub rule: &'static str,
+    /// The kind of problem, from the rule.
     pub category: Category,
+    /// The severity after policy: the rule's default, unless `[lint] severity` or the
+    /// rule itself sets another.
     pub severity: Severity,
     /// Lowercase, no final period; names the responsibility, the roles and the people.
     pub message: String,
+    /// Where in the charter the finding points: the entry that causes it.
     pub location: Location,
+    /// The catalog id of the responsibility the finding is about, if any.
     pub responsibility: Option<&'static str>,
+    /// The role ids the finding is about; empty when it is about the team.
     pub roles: Vec<String>,
+    /// The people the finding is about; empty when it names nobody.
     pub people: Vec<String>,
+    /// How to fix it, when the rule has advice.
     pub help: Option<String>,
     /// The team the finding is about.
     pub team: String,
@@ -216,8 +239,11 @@ impl Finding {
 /// A finding silenced by an accepted risk.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AcceptedFinding {
+    /// The finding as the rule reported it.
     pub finding: Finding,
+    /// Why the risk is accepted, from the acceptance.
     pub reason: String,
+    /// The acceptance's last day (YYYY-MM-DD); `None` when it does not expire.
     pub until: Option<String>,
     /// Where the acceptance is written.
     pub accepted_at: Location,
@@ -226,8 +252,11 @@ pub struct AcceptedFinding {
 /// Counts by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Summary {
+    /// Findings of severity error, accepted and known ones aside.
     pub error: usize,
+    /// Findings of severity warning, accepted and known ones aside.
     pub warning: usize,
+    /// Findings of severity info, accepted and known ones aside.
     pub info: usize,
     /// Findings silenced by an accepted risk (not in the counts above).
     pub accepted: usize,
@@ -236,6 +265,8 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts findings by severity; `accepted` is the number of accepted findings, kept
+    /// apart.
     pub fn count(findings: &[Finding], accepted: usize) -> Summary {
         let mut summary = Summary {
             accepted,

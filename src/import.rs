@@ -20,19 +20,25 @@ use std::fmt::Write as _;
 /// One sheet's cells as text, by absolute row and column (0-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sheet {
+    /// The sheet's name; for CSV and TSV, the file name without its extension.
     pub name: String,
+    /// The cells as text, row by row from the sheet's first row; rows may differ in
+    /// length.
     pub rows: Vec<Vec<String>>,
 }
 
 /// A cell, row or sheet that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
+    /// The sheet, or `None` for an error about the whole file.
     pub sheet: Option<String>,
     /// 1-based, as a spreadsheet shows it.
     pub row: Option<usize>,
     /// 1-based.
     pub column: Option<usize>,
+    /// What is wrong.
     pub message: String,
+    /// How to fix it, when there is advice to give.
     pub help: Option<String>,
 }
 
@@ -257,25 +263,42 @@ fn is_descriptive_column(header: &str) -> bool {
 /// One role read from the sheet.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportedRole {
+    /// From the sheet's id row, else made from the title (`Product Owner` →
+    /// `product-owner`); numbered (`-2`) to keep it unique.
     pub id: String,
+    /// The role's title, from the header row.
     pub title: String,
+    /// The people holding the role, from the holder row or a sheet of people; empty
+    /// makes it vacant.
     pub holders: Vec<String>,
+    /// From the scope row; `None` when the sheet has none or the cell is empty.
     pub scope: Option<String>,
+    /// Share of time from the allocation row (`50%` is 0.5); `None` when the sheet has
+    /// none or the cell is empty.
     pub allocation: Option<f64>,
     /// Per RACI letter (A, R, C, I), the duties in row order.
     pub owns: Vec<String>,
+    /// Duties marked R, in row order.
     pub does: Vec<String>,
+    /// Duties marked C, in row order.
     pub consulted: Vec<String>,
+    /// Duties marked I, in row order.
     pub informed: Vec<String>,
 }
 
 /// A charter read from a sheet, before it is written out.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportedCharter {
+    /// The team's name: from a `team` row or the title above the header, else the name
+    /// the caller gave.
     pub team: String,
+    /// From a `methodology` or `framework` row, lowercased; not checked here.
     pub methodology: Option<String>,
+    /// From a `delivery teams` row.
     pub delivery_teams: Option<u32>,
+    /// From a `cross-team dependencies` row: yes, true, y or 1 mean true.
     pub cross_team_dependencies: Option<bool>,
+    /// One role per role column of the header, left to right.
     pub roles: Vec<ImportedRole>,
     /// Where the holders came from, for the charter's comments.
     pub holders_from: Option<String>,

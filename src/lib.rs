@@ -7,6 +7,7 @@
 //! them.
 
 #![warn(unreachable_pub)]
+#![warn(missing_docs)]
 
 // The public surface: what the binary, the tests, the benchmarks and the fuzz target
 // drive: loading charters (`charter`, `discover`), the run (`lint`, `policy`,

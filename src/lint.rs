@@ -151,10 +151,13 @@ pub struct RunReport {
     pub files: Vec<CheckedFile>,
     /// Files that could not be loaded, in path order.
     pub input_errors: Vec<LoadFailure>,
+    /// Findings that count, sorted by path, line, column and rule.
     pub findings: Vec<Finding>,
+    /// Findings silenced by an accepted risk, in the same order.
     pub accepted: Vec<AcceptedFinding>,
     /// Findings the `--baseline` knows: listed apart, they never fail the run.
     pub known: Vec<Finding>,
+    /// Counts of `findings` by severity, and of the accepted and known findings.
     pub summary: Summary,
     /// Whether any finding is at or above its file's `fail_on`.
     pub failed: bool,
@@ -274,11 +277,13 @@ pub fn apply_baseline(
 /// What a run needs besides the paths.
 #[derive(Debug, Clone)]
 pub struct RunOptions {
+    /// The org-wide policy given with `--config`; empty without one.
     pub org: OrgPolicy,
     /// `--fail-on`, which overrides every policy.
     pub fail_on: Option<FailOn>,
     /// The day acceptances expire against.
     pub today: Date,
+    /// Files larger than this many bytes are refused (`--max-file-size`).
     pub max_file_size: u64,
     /// The bytes and format of standard input, for the path `-`.
     pub stdin: Option<(Vec<u8>, crate::charter::InputFormat)>,
@@ -294,6 +299,8 @@ pub struct RunOptions {
 }
 
 impl RunOptions {
+    /// A run on `today` with no org-wide policy, the default file size limit, no
+    /// coverage matrices and a worker per CPU core.
     pub fn new(today: Date) -> Self {
         RunOptions {
             org: OrgPolicy::default(),

@@ -27,20 +27,41 @@ pub enum MatchReason {
     /// The duty is a catalog id.
     CatalogId,
     /// The duty equals a phrase of the team's vocabulary.
-    VocabularyPhrase { phrase: String },
+    VocabularyPhrase {
+        /// The phrase, as the charter's `[vocabulary]` writes it.
+        phrase: String,
+    },
     /// The duty equals a built-in alias.
-    Alias { alias: &'static str },
+    Alias {
+        /// The alias, as the catalog writes it.
+        alias: &'static str,
+    },
     /// Every word of a vocabulary phrase appears in the duty.
-    VocabularyWords { phrase: String },
+    VocabularyWords {
+        /// The phrase, as the charter's `[vocabulary]` writes it.
+        phrase: String,
+    },
     /// Every word of a built-in alias appears in the duty.
-    AliasWords { alias: &'static str },
+    AliasWords {
+        /// The alias, as the catalog writes it.
+        alias: &'static str,
+    },
     /// The duty holds a verb and an object of one of the responsibility's frames.
-    VerbObject { verb: &'static str, object: &'static str },
+    VerbObject {
+        /// The frame's verb, as the catalog writes it.
+        verb: &'static str,
+        /// The frame's object, as the catalog writes it.
+        object: &'static str,
+    },
     /// The duty starts with a verb that decides the responsibility.
-    LeadingVerb { verb: &'static str },
+    LeadingVerb {
+        /// The verb, as the catalog writes it.
+        verb: &'static str,
+    },
 }
 
 impl MatchReason {
+    /// The reason in words, as `charterlint map` shows it.
     pub fn describe(&self) -> String {
         match self {
             MatchReason::CatalogId => "catalog id".to_string(),
@@ -59,9 +80,11 @@ impl MatchReason {
 /// What a duty string mapped to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DutyMapping {
+    /// The duty names one responsibility.
     Mapped {
         /// Index into [`CATALOG`].
         responsibility: usize,
+        /// How the duty matched.
         reason: MatchReason,
     },
     /// A duty that joins several duties ("vision and roadmap"), or neighbouring work
@@ -73,9 +96,17 @@ pub enum DutyMapping {
         unplaced: Vec<String>,
     },
     /// Two or more responsibilities matched equally well: (catalog index, phrase).
-    Ambiguous { candidates: Vec<(usize, String)> },
+    Ambiguous {
+        /// One per responsibility, in catalog order: its index and the phrase that
+        /// matched.
+        candidates: Vec<(usize, String)>,
+    },
     /// Nothing matched; the closest alias, if any looks close, as (catalog index, alias).
-    Unknown { suggestion: Option<(usize, &'static str)> },
+    Unknown {
+        /// The closest alias's responsibility index and text; `None` when no alias
+        /// looks close.
+        suggestion: Option<(usize, &'static str)>,
+    },
 }
 
 /// One responsibility a duty names, with the words that named it.
@@ -85,6 +116,7 @@ pub struct MappedPart {
     pub text: String,
     /// Index into [`CATALOG`].
     pub responsibility: usize,
+    /// How the part matched.
     pub reason: MatchReason,
 }
 
@@ -612,6 +644,7 @@ pub enum BacklogLevel {
 }
 
 impl BacklogLevel {
+    /// The level's name: `program` or `team`.
     pub fn name(self) -> &'static str {
         match self {
             BacklogLevel::Program => "program",
@@ -695,6 +728,7 @@ pub struct Mapper {
 }
 
 impl Mapper {
+    /// A mapper with a charter's vocabulary and the default (Snowball) stemming.
     pub fn new(vocabulary: &Vocabulary) -> Mapper {
         Mapper::with_stemming(vocabulary, Stemming::Snowball)
     }
@@ -719,6 +753,7 @@ impl Mapper {
         }
     }
 
+    /// What a duty maps to; [`Mapper::map_with_level`] also gives its backlog level.
     pub fn map(&self, duty: &str) -> DutyMapping {
         self.map_with_level(duty).0
     }

@@ -6,29 +6,42 @@ use crate::charter::{Acceptance, Charter, Date, FailOn, LintConfig, RuleLevel, S
 use crate::finding::{AcceptedFinding, Finding, Location, Severity};
 use crate::source::SourceFile;
 
+/// `max_accountabilities` when no policy sets it.
 pub const DEFAULT_MAX_ACCOUNTABILITIES: u32 = 10;
+/// `max_teams_per_person` when no policy sets it.
 pub const DEFAULT_MAX_TEAMS_PER_PERSON: u32 = 2;
+/// `combined_roles_warn_at` when no policy sets it.
 pub const DEFAULT_COMBINED_ROLES_WARN_AT: u32 = 2;
 
 /// The org-wide policy file given with `--config`, if any.
 #[derive(Debug, Clone, Default)]
 pub struct OrgPolicy {
+    /// The file's `[lint]` table; empty without `--config`.
     pub lint: LintConfig,
+    /// The policy file, where its acceptances are located; `None` without `--config`.
     pub source: Option<SourceFile>,
 }
 
 /// An accepted risk, with where it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResolvedAcceptance {
+    /// The name of the rule whose findings it silences.
     pub rule: String,
+    /// The person, role id or responsibility id it is limited to; `None` matches every
+    /// finding of the rule.
     pub target: Option<String>,
+    /// Why the risk is accepted.
     pub reason: String,
+    /// The last day it holds; `None` when it does not expire.
     pub until: Option<Date>,
+    /// Where the acceptance's table is written.
     pub location: Location,
+    /// Where its `until` date is written, if it has one.
     pub until_location: Option<Location>,
 }
 
 impl ResolvedAcceptance {
+    /// An acceptance of a `[lint]` table, located in the file it is written in.
     pub fn new(acceptance: &Acceptance, source: &SourceFile) -> Self {
         ResolvedAcceptance {
             rule: acceptance.rule.value.clone(),
@@ -51,6 +64,8 @@ impl ResolvedAcceptance {
             .collect()
     }
 
+    /// Whether its last day is before `today`: an acceptance holds through its `until`
+    /// day.
     pub fn is_expired(&self, today: Date) -> bool {
         self.until.is_some_and(|until| until < today)
     }
@@ -129,12 +144,18 @@ impl<'a> Acceptances<'a> {
 /// The policy in force for one charter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResolvedPolicy {
+    /// The lowest severity that fails the run: the command line's, else the last
+    /// layer's, else error.
     pub fail_on: FailOn,
     levels: Vec<(String, RuleLevel)>,
     /// Per catalog entry: whether it is core for this team.
     pub core: Vec<bool>,
+    /// How many distinct product ownership responsibilities one person may own in one
+    /// team.
     pub max_accountabilities: u32,
+    /// In how many teams one person may own responsibilities.
     pub max_teams_per_person: u32,
+    /// The number of delivery teams at which `combined-roles` becomes a warning.
     pub combined_roles_warn_at: u32,
     /// The charter's own acceptances; the org-wide ones are shared by every file.
     pub acceptances: Vec<ResolvedAcceptance>,

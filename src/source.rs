@@ -9,7 +9,9 @@ pub type Span = Range<usize>;
 /// A 1-based line and column (the column counts characters, as rustc does).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Position {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters (not bytes).
     pub column: usize,
 }
 
@@ -23,11 +25,14 @@ impl Default for Position {
 /// and editors and terminals open.
 #[derive(Debug, Clone, Copy)]
 pub struct Place<'a> {
+    /// The file, as reports name it.
     pub path: &'a str,
+    /// The line and column in it.
     pub position: Position,
 }
 
 impl<'a> Place<'a> {
+    /// The place at `position` in the file `path`.
     pub fn new(path: &'a str, position: Position) -> Place<'a> {
         Place { path, position }
     }
@@ -57,6 +62,7 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// Indexes the lines of `text`; `path` is how reports will name the file.
     pub fn new(path: impl Into<Arc<str>>, text: String) -> Self {
         // Every file is indexed, so this runs over every byte of an organisation:
         // memchr and the word-at-a-time ASCII test keep it far from a byte loop.

@@ -111,8 +111,11 @@ pub enum Stemming {
 }
 
 impl Stemming {
+    /// Both stemmings, the default first.
     pub const ALL: [Stemming; 2] = [Stemming::Snowball, Stemming::Suffixes];
 
+    /// The stemming's name, as `charterlint accuracy` reports it: `snowball` or
+    /// `suffixes`.
     pub fn name(self) -> &'static str {
         match self {
             Stemming::Snowball => "snowball",
@@ -120,6 +123,7 @@ impl Stemming {
         }
     }
 
+    /// The stem of one lowercase word; a word holding a digit is kept as it is.
     pub fn stem(self, word: &str) -> String {
         match self {
             Stemming::Suffixes => suffix_stem(word),

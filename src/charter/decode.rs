@@ -9,6 +9,8 @@ use crate::source::Span;
 
 /// Limits large enough for any real team, so a hostile file cannot exhaust memory.
 pub const MAX_ROLES: usize = 10_000;
+/// More duties than this in one charter, counted over every role and RACI list, are an
+/// input error.
 pub const MAX_DUTIES: usize = 250_000;
 /// More holders than this in one role are an input error.
 pub const MAX_HOLDERS: usize = 10_000;

@@ -18,8 +18,11 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// A charter together with the file it came from.
 #[derive(Debug, Clone)]
 pub struct LoadedCharter {
+    /// The file's path and text, which findings locate themselves in.
     pub source: SourceFile,
+    /// The format the file was decoded from.
     pub format: InputFormat,
+    /// The decoded charter.
     pub charter: Charter,
 }
 
@@ -78,6 +81,8 @@ fn read_file_limited(path: &std::path::Path, display: &str, max_file_size: u64) 
     Ok(bytes)
 }
 
+/// The failure for a file over `max_file_size` bytes, with a hint to raise
+/// `--max-file-size`.
 pub fn too_large(path: &str, max_file_size: u64) -> Box<LoadFailure> {
     unreadable(
         path,

@@ -10,11 +10,14 @@ use crate::source::Span;
 /// A value together with the byte range it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spanned<T> {
+    /// The decoded value.
     pub value: T,
+    /// Where the value stands in the file's text, as a byte range.
     pub span: Span,
 }
 
 impl<T> Spanned<T> {
+    /// Pairs a value with the byte range it came from.
     pub fn new(value: T, span: Span) -> Self {
         Spanned { value, span }
     }
@@ -96,14 +99,19 @@ fn default_delivery_teams() -> u32 {
 #[serde(rename_all = "lowercase")]
 #[schemars(rename_all = "lowercase")]
 pub enum Methodology {
+    /// Scrum: the team works in sprints, so sprint duties are core (the default).
     #[default]
     Scrum,
+    /// SAFe: sprints (iterations), so sprint duties are core.
     Safe,
+    /// Kanban: continuous flow without sprints, so sprint duties are not core.
     Kanban,
+    /// No named method: no sprints, so sprint duties are not core.
     None,
 }
 
 impl Methodology {
+    /// Every methodology, in the order an error lists the accepted names.
     pub const ALL: [Methodology; 4] = [
         Methodology::Scrum,
         Methodology::Safe,
@@ -111,6 +119,7 @@ impl Methodology {
         Methodology::None,
     ];
 
+    /// The name a charter writes: `scrum`, `safe`, `kanban` or `none`.
     pub fn name(self) -> &'static str {
         match self {
             Methodology::Scrum => "scrum",
@@ -166,6 +175,7 @@ fn default_allocation() -> f64 {
 }
 
 impl Role {
+    /// Whether nobody holds the role: a vacant role owns nothing.
     pub fn is_vacant(&self) -> bool {
         self.holders.is_empty()
     }
@@ -184,17 +194,22 @@ impl Role {
 /// The RACI relation of a role to a duty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub enum Raci {
+    /// Answers for the duty (`owns`).
     #[serde(rename = "A")]
     Accountable,
+    /// Does the work (`does`).
     #[serde(rename = "R")]
     Responsible,
+    /// Is asked before decisions (`consulted`).
     #[serde(rename = "C")]
     Consulted,
+    /// Is kept up to date (`informed`).
     #[serde(rename = "I")]
     Informed,
 }
 
 impl Raci {
+    /// The RACI letter: `A`, `R`, `C` or `I`.
     pub fn letter(self) -> char {
         match self {
             Raci::Accountable => 'A',
@@ -219,8 +234,10 @@ impl Raci {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Vocabulary(pub Vec<VocabularyEntry>);
 
+/// One phrase of a charter's `[vocabulary]` and the responsibility it stands for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VocabularyEntry {
+    /// The team's phrase, as the charter writes it (the key).
     pub phrase: Spanned<String>,
     /// Index into the catalog.
     pub responsibility: Spanned<usize>,
@@ -275,15 +292,21 @@ pub struct LintConfig {
 #[serde(rename_all = "lowercase")]
 #[schemars(rename_all = "lowercase")]
 pub enum FailOn {
+    /// Fail on errors only (the default).
     Error,
+    /// Fail on warnings and errors.
     Warning,
+    /// Fail on any finding.
     Info,
+    /// Never fail on findings; an input error still exits with 2.
     Never,
 }
 
 impl FailOn {
+    /// The values `fail_on` accepts, as a charter writes them.
     pub const NAMES: [&'static str; 4] = ["error", "warning", "info", "never"];
 
+    /// The `fail_on` value a name stands for, or `None` for an unknown name.
     pub fn parse(text: &str) -> Option<FailOn> {
         match text {
             "error" => Some(FailOn::Error),
@@ -299,15 +322,21 @@ impl FailOn {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
 #[schemars(rename_all = "lowercase")]
 pub enum RuleLevel {
+    /// Report the rule's findings as errors.
     Error,
+    /// Report the rule's findings as warnings.
     Warning,
+    /// Report the rule's findings as info.
     Info,
+    /// Turn the rule off: it reports nothing.
     Off,
 }
 
 impl RuleLevel {
+    /// The values `[lint] severity` accepts, as a charter writes them.
     pub const NAMES: [&'static str; 4] = ["error", "warning", "info", "off"];
 
+    /// The level a name stands for, or `None` for an unknown name.
     pub fn parse(text: &str) -> Option<RuleLevel> {
         match text {
             "error" => Some(RuleLevel::Error),
@@ -360,8 +389,11 @@ pub struct Acceptance {
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year; four digits when parsed from text.
     pub year: i32,
+    /// The month, 1 (January) to 12.
     pub month: u32,
+    /// The day of the month, from 1.
     pub day: u32,
 }
 

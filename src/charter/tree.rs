@@ -11,10 +11,13 @@ use crate::source::Span;
 /// refusing early keeps a hostile file from exhausting the stack.
 pub const MAX_NESTING_DEPTH: usize = 64;
 
+/// The two formats a charter can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum InputFormat {
+    /// TOML, as in `*.charter.toml`.
     Toml,
+    /// JSON, as in `*.charter.json`.
     Json,
 }
 
@@ -40,6 +43,7 @@ impl InputFormat {
         }
     }
 
+    /// The format's name as messages write it: `TOML` or `JSON`.
     pub fn name(self) -> &'static str {
         match self {
             InputFormat::Toml => "TOML",
@@ -51,26 +55,43 @@ impl InputFormat {
 /// A value and where it is. Strings borrow from the input wherever the parser could.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node<'a> {
+    /// Where the value stands in the text, as a byte range; `0..0` for the root table
+    /// of TOML.
     pub span: Span,
+    /// The value, with its children.
     pub value: Value<'a>,
 }
 
+/// A value of either format, in the terms the decoder needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'a> {
+    /// A TOML table or a JSON object: its entries in file order.
     Table(Vec<Entry<'a>>),
+    /// An array, its items in order.
     Array(Vec<Node<'a>>),
+    /// A string, unescaped; borrowed from the text where the parser could.
     String(Cow<'a, str>),
+    /// A whole number that fits in 64 bits.
     Integer(i64),
+    /// Any other number, including a JSON integer too large for 64 bits; NaN when its
+    /// text does not parse.
     Float(f64),
+    /// `true` or `false`.
     Boolean(bool),
+    /// A TOML date or date-time, as its text.
     Datetime(String),
+    /// JSON's `null` (TOML has none).
     Null,
 }
 
+/// One key of a table or object, with its value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry<'a> {
+    /// The key, unquoted and unescaped.
     pub key: Cow<'a, str>,
+    /// Where the key stands in the text, as a byte range.
     pub key_span: Span,
+    /// The key's value.
     pub value: Node<'a>,
 }
 
@@ -94,14 +115,19 @@ impl Value<'_> {
 /// A syntax error found while building the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
+    /// Where the error is, as a byte range into the text.
     pub span: Span,
+    /// What is wrong: the headline of the error.
     pub message: String,
+    /// A short note under the caret.
     pub label: String,
+    /// How to fix it, when there is advice to give.
     pub help: Option<String>,
     /// A second place worth showing, such as the first of two duplicates.
     pub related: Option<(Span, String)>,
 }
 
+/// Parses text of the given format into one tree, or fails with its first syntax error.
 pub fn parse(text: &str, format: InputFormat) -> Result<Node<'_>, Box<SyntaxError>> {
     match format {
         InputFormat::Toml => parse_toml(text),

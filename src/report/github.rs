@@ -9,7 +9,9 @@ use crate::lint::RunReport;
 use crate::report::Emitter;
 use crate::report::text::summary_line;
 
+/// Writes GitHub Actions workflow commands (`--format github`).
 pub struct GithubEmitter {
+    /// Only `root` is used: annotations name files relative to it.
     pub options: crate::report::EmitOptions,
 }
 
@@ -25,6 +27,8 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// The workflow commands of a run, one per line: input errors, then findings, then the
+/// summary; paths relative to `root`.
 pub fn render(report: &RunReport, root: &std::path::Path) -> String {
     let mut out = String::new();
     for failure in &report.input_errors {

@@ -15,7 +15,10 @@ use crate::lint::RunReport;
 use crate::report::overview::{Overview, TeamStatus};
 use crate::report::{EmitOptions, Emitter};
 
+/// Writes the HTML report (`--format html`).
 pub struct HtmlEmitter {
+    /// Only `matrix_limit` is used: up to that many teams, every team is in the page's
+    /// static HTML.
     pub options: EmitOptions,
 }
 
@@ -350,6 +353,7 @@ impl<W: Write> Write for ScriptSafe<W> {
     }
 }
 
+/// The whole page; an error only when the template fails to render.
 pub fn render(report: &RunReport, options: &EmitOptions) -> io::Result<String> {
     let overview = Overview::new(report);
     let columns = columns();

@@ -9,6 +9,7 @@ use crate::finding::{Category, Finding, Severity, Summary};
 use crate::lint::RunReport;
 use crate::report::Emitter;
 
+/// Writes the JSON report (`--format json`).
 pub struct JsonEmitter;
 
 /// The JSON report of a `charterlint check` run.
@@ -34,37 +35,52 @@ pub struct JsonReport<'a> {
 /// One charter checked.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonFile<'a> {
+    /// The path as given or found while walking a folder.
     pub path: &'a str,
+    /// The team's name, from the charter.
     pub team: &'a str,
+    /// How many roles the charter lists.
     pub roles: usize,
 }
 
 /// One finding.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonFinding<'a> {
+    /// The name of the rule that found it.
     pub rule: &'a str,
+    /// The kind of problem, from the rule.
     pub category: Category,
+    /// The severity after policy.
     pub severity: Severity,
+    /// Lowercase, no final period; names the responsibility, the roles and the people.
     pub message: &'a str,
+    /// The charter the finding points into.
     pub path: &'a str,
     /// 1-based line of the entry that causes the finding.
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
+    /// 1-based line where the entry that causes the finding ends.
     pub end_line: usize,
+    /// 1-based column just past the end of the entry, in characters.
     pub end_column: usize,
+    /// The team the finding is about; empty for a finding in no charter (about the
+    /// org-wide policy or the baseline).
     pub team: &'a str,
+    /// The catalog id of the responsibility the finding is about; absent when none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub responsibility: Option<&'a str>,
     /// The role ids the finding is about; empty when it is about the team.
     pub roles: &'a [String],
     /// The people the finding is about; empty when it names nobody.
     pub people: &'a [String],
+    /// How to fix it; absent when the rule has no advice.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<&'a str>,
 }
 
 impl<'a> JsonFinding<'a> {
+    /// The finding as the report writes it, borrowing from it.
     pub fn new(finding: &'a Finding) -> Self {
         let location = &finding.location;
         JsonFinding {
@@ -89,8 +105,11 @@ impl<'a> JsonFinding<'a> {
 /// A finding silenced by an accepted risk.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonAccepted<'a> {
+    /// The finding the acceptance silenced.
     pub finding: JsonFinding<'a>,
+    /// Why the risk is accepted.
     pub reason: &'a str,
+    /// The acceptance's last day (YYYY-MM-DD); absent when it does not expire.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<&'a str>,
     /// Where the acceptance is written: `path:line:column`.
@@ -100,12 +119,17 @@ pub struct JsonAccepted<'a> {
 /// A file that could not be used.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonInputError<'a> {
+    /// The path as given or found while walking a folder.
     pub path: &'a str,
+    /// 1-based line of the error; absent when the file could not be read at all.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// 1-based column of the error, in characters; absent along with `line`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// What is wrong.
     pub message: &'a str,
+    /// How to fix it; absent when there is no advice.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<&'a str>,
 }
@@ -131,6 +155,7 @@ pub fn input_errors(report: &RunReport) -> Vec<JsonInputError<'_>> {
 }
 
 impl<'a> JsonReport<'a> {
+    /// The report of a run, borrowing from it.
     pub fn new(report: &'a RunReport) -> Self {
         JsonReport {
             version: 1,

@@ -10,6 +10,7 @@ use crate::lint::RunReport;
 use crate::report::Emitter;
 use crate::rules::RULES;
 
+/// Writes the JUnit XML report (`--format junit`).
 pub struct JunitEmitter;
 
 /// Escapes text for an XML attribute or element, dropping characters XML 1.0 forbids.

@@ -15,7 +15,10 @@ use crate::lint::RunReport;
 use crate::report::overview::{Overview, TeamStatus};
 use crate::report::{EmitOptions, Emitter, plural};
 
+/// Writes the Markdown report (`--format markdown`).
 pub struct MarkdownEmitter {
+    /// `root` for linking each finding to its line, `matrix_limit` for which teams'
+    /// coverage matrices to show.
     pub options: EmitOptions,
 }
 

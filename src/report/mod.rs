@@ -17,6 +17,7 @@ pub mod text;
 
 /// Writes a whole run in one format.
 pub trait Emitter {
+    /// Writes the report of the run to `out`.
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()>;
 }
 
@@ -78,16 +79,24 @@ impl EmitOptions {
 /// The report formats `check` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
+    /// Findings as rustc shows errors: location, source line, caret and help.
     Text,
+    /// One JSON document for scripts, following `schemas/report.schema.json`.
     Json,
+    /// A gap report for reviewers, for a pull request or a job summary.
     Markdown,
+    /// SARIF 2.1.0 for GitHub code scanning.
     Sarif,
+    /// GitHub Actions annotations on the lines that cause findings.
     Github,
+    /// JUnit XML for CI test reports (GitLab, Jenkins, Azure Pipelines).
     Junit,
+    /// One self-contained HTML page to share.
     Html,
 }
 
 impl ReportFormat {
+    /// Every format, in the order `--format` lists them.
     pub const ALL: [ReportFormat; 7] = [
         ReportFormat::Text,
         ReportFormat::Json,
@@ -98,13 +107,13 @@ impl ReportFormat {
         ReportFormat::Html,
     ];
 
-    /// The format's name on the command line.
     /// Whether the format shows each team's coverage matrix, which a run keeps only
     /// when asked (`RunOptions::coverage`).
     pub fn shows_coverage(self) -> bool {
         matches!(self, ReportFormat::Markdown | ReportFormat::Html)
     }
 
+    /// The format's name on the command line.
     pub fn name(self) -> &'static str {
         match self {
             ReportFormat::Text => "text",
@@ -117,6 +126,7 @@ impl ReportFormat {
         }
     }
 
+    /// The emitter that writes this format, with the options it uses.
     pub fn emitter(self, options: EmitOptions) -> Box<dyn Emitter> {
         match self {
             ReportFormat::Text => Box::new(text::TextEmitter {

@@ -12,11 +12,15 @@ use crate::rules::CheckedFile;
 /// One checked team and what was found in its file.
 #[derive(Debug)]
 pub struct TeamStatus<'a> {
+    /// The team's checked file.
     pub file: &'a CheckedFile,
     /// Its findings, in report order.
     pub findings: Vec<&'a Finding>,
+    /// Its findings of severity error.
     pub errors: usize,
+    /// Its findings of severity warning.
     pub warnings: usize,
+    /// Its findings of severity info.
     pub infos: usize,
     /// Whether a finding reaches the file's `fail_on`.
     pub failing: bool,
@@ -63,7 +67,10 @@ pub struct HeatRow {
 /// One person's load across every team checked.
 #[derive(Debug)]
 pub struct Load<'a> {
+    /// The person, as the charters name them.
     pub person: &'a str,
+    /// Share of the person's time over every role in every team; above 1.0 is more than
+    /// full time.
     pub allocation: f64,
     /// Distinct product ownership responsibilities owned, summed over teams.
     pub accountabilities: usize,
@@ -89,6 +96,7 @@ pub struct Overview<'a> {
 }
 
 impl<'a> Overview<'a> {
+    /// The organisation view of a run: its teams, responsibilities and people.
     pub fn new(report: &'a RunReport) -> Self {
         let index: BTreeMap<&str, usize> = report
             .files

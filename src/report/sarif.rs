@@ -12,11 +12,16 @@ use crate::lint::RunReport;
 use crate::report::Emitter;
 use crate::rules::{RULES, Rule};
 
+/// Writes the SARIF log (`--format sarif`).
 pub struct SarifEmitter {
+    /// `root` makes paths relative to the repository; `provenance` names the commit.
     pub options: crate::report::EmitOptions,
 }
 
+/// The `$schema` of every SARIF log charterlint writes.
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// The project's repository, from `Cargo.toml`: the tool's `informationUri` and the
+/// base of each rule's `helpUri`.
 pub const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
 
 #[derive(Serialize)]
@@ -374,6 +379,7 @@ fn finding_result<'a>(
     }
 }
 
+/// The whole SARIF log as pretty-printed JSON, ending in a newline.
 pub fn render(report: &RunReport, options: &crate::report::EmitOptions) -> String {
     let root = options.root.as_path();
     let mut fingerprints = Fingerprinter {

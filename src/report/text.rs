@@ -10,7 +10,9 @@ use crate::finding::{Finding, Location, Severity};
 use crate::lint::RunReport;
 use crate::report::Emitter;
 
+/// Writes the text report (`--format text`).
 pub struct TextEmitter {
+    /// Color the report with terminal escape codes.
     pub color: bool,
     /// Leave out the closing summary line.
     pub quiet: bool,

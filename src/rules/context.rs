@@ -17,15 +17,21 @@ use crate::source::{SourceFile, Span};
 /// responsibilities is one `MappedDuty` per responsibility.
 #[derive(Debug, Clone)]
 pub struct MappedDuty<'a> {
+    /// The index of the duty's role in the charter's roles.
     pub role: usize,
+    /// Which of the role's lists holds the duty.
     pub raci: Raci,
+    /// The duty as the charter writes it, with its span.
     pub text: &'a Spanned<String>,
+    /// What the duty mapped to; a duty that names several responsibilities has one
+    /// `Mapped` per part instead of `Several`.
     pub mapping: DutyMapping,
     /// The backlog level the duty names, for responsibilities with levels.
     pub level: Option<BacklogLevel>,
 }
 
 impl MappedDuty<'_> {
+    /// The catalog index of the responsibility, when the duty maps to exactly one.
     pub fn responsibility(&self) -> Option<usize> {
         self.mapping.responsibility()
     }
@@ -45,8 +51,11 @@ const LINEAR_HOLDERS: usize = 8;
 
 /// A charter with every duty mapped and ownership indexed, as the rules see it.
 pub struct TeamView<'a> {
+    /// The charter being checked.
     pub charter: &'a Charter,
+    /// The charter's file, which findings locate themselves in.
     pub source: &'a SourceFile,
+    /// The policy in force for the charter.
     pub policy: &'a ResolvedPolicy,
     /// Every duty of every role, in file order.
     pub duties: Vec<MappedDuty<'a>>,
@@ -69,6 +78,7 @@ pub struct TeamView<'a> {
 }
 
 impl<'a> TeamView<'a> {
+    /// Maps every duty of the charter with `mapper` and indexes who owns what.
     pub fn new(loaded: &'a LoadedCharter, policy: &'a ResolvedPolicy, mapper: &Mapper) -> Self {
         let charter = &loaded.charter;
         let duty_count = charter
@@ -181,10 +191,12 @@ impl<'a> TeamView<'a> {
         }
     }
 
+    /// The role at an index into the charter's roles.
     pub fn role(&self, index: usize) -> &'a Role {
         &self.charter.roles[index]
     }
 
+    /// The team's name, from the charter.
     pub fn team_name(&self) -> &'a str {
         &self.charter.team.name.value
     }
@@ -242,9 +254,13 @@ impl<'a> TeamView<'a> {
 /// Extra facts a finding carries besides its message and place.
 #[derive(Debug, Clone, Default)]
 pub struct Details {
+    /// The catalog index of the responsibility the finding is about, if any.
     pub responsibility: Option<usize>,
+    /// The role ids the finding is about.
     pub roles: Vec<String>,
+    /// The people the finding is about.
     pub people: Vec<String>,
+    /// How to fix it.
     pub help: Option<String>,
     /// A severity that replaces the rule's default (before policy overrides).
     pub severity: Option<Severity>,
@@ -255,10 +271,13 @@ pub struct Sink<'a> {
     source: &'a SourceFile,
     policy: &'a ResolvedPolicy,
     team: &'a str,
+    /// The findings reported so far, in the order reported.
     pub findings: Vec<Finding>,
 }
 
 impl<'a> Sink<'a> {
+    /// A sink for the findings on the charter in `source`, judged by `policy`, about
+    /// `team`.
     pub fn new(source: &'a SourceFile, policy: &'a ResolvedPolicy, team: &'a str) -> Self {
         Sink {
             source,
@@ -268,6 +287,8 @@ impl<'a> Sink<'a> {
         }
     }
 
+    /// Adds a finding of `rule` at `span`, at the severity the policy gives it; nothing
+    /// when the rule is off.
     pub fn report(&mut self, rule: &Rule, span: &Span, message: String, details: Details) {
         let source = self.source;
         let finding = crate::rules::policy_finding(
@@ -285,7 +306,9 @@ impl<'a> Sink<'a> {
 /// What one person brings to the org-wide rules from one team.
 #[derive(Debug, Clone)]
 pub struct PersonInTeam {
+    /// The team's name.
     pub team: std::sync::Arc<str>,
+    /// The charter's path.
     pub path: std::sync::Arc<str>,
     /// (role id, allocation) of each role held.
     pub roles: Vec<(String, f64)>,
@@ -298,11 +321,18 @@ pub struct PersonInTeam {
 /// The result of checking one charter on its own.
 #[derive(Debug, Clone)]
 pub struct CheckedFile {
+    /// The charter's path, as the run names it.
     pub path: std::sync::Arc<str>,
+    /// The team's name, from the charter.
     pub team: String,
+    /// How many roles the charter lists.
     pub role_count: usize,
+    /// The policy in force for the charter.
     pub policy: ResolvedPolicy,
+    /// The findings of the rules on this charter alone; `lint::finish` moves them into
+    /// the run's list, leaving this empty.
     pub findings: Vec<Finding>,
+    /// Per person, by name: what they bring to the org-wide rules.
     pub people: BTreeMap<String, PersonInTeam>,
     /// The coverage matrix, when the report shows it.
     pub coverage: Option<crate::coverage::Coverage>,

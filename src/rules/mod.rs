@@ -57,7 +57,9 @@ pub enum RuleCheck {
 
 /// What the rules about a baseline see: its file and its entries that matched nothing.
 pub struct BaselineView<'a> {
+    /// The baseline file, where the findings about it point.
     pub source: &'a crate::source::SourceFile,
+    /// The baseline's entries that matched no finding, in file order.
     pub stale: &'a [crate::baseline::BaselineEntry],
     /// The org-wide policy (and `--fail-on`), which judges findings in no charter.
     pub policy: &'a crate::policy::ResolvedPolicy,
@@ -66,16 +68,21 @@ pub struct BaselineView<'a> {
 /// What the org-wide rules see: every checked team, and the people who can be
 /// reported (in several teams, or with more than their whole time).
 pub struct OrgView<'a> {
+    /// How many charters were checked together.
     pub file_count: usize,
+    /// The people who can be reported, by name, with what each brings from each team.
     pub people: &'a PeopleAcross<'a>,
 }
 
 /// What the rules about accepted risks see of one policy.
 pub struct AcceptanceView<'a> {
+    /// The policy whose acceptances are judged: a charter's, or the org-wide one.
     pub policy: &'a crate::policy::ResolvedPolicy,
     /// Per acceptance of the policy: whether it silenced a finding.
     pub used: &'a [bool],
+    /// The team of the policy's charter; empty for the org-wide policy.
     pub team: &'a str,
+    /// The day acceptances expire against.
     pub today: crate::charter::Date,
 }
 
@@ -83,7 +90,9 @@ pub struct AcceptanceView<'a> {
 pub struct Rule {
     /// kebab-case name, as used in `[lint]` and `explain`.
     pub name: &'static str,
+    /// The kind of problem the rule looks for.
     pub category: Category,
+    /// The severity of its findings, unless policy or the finding itself sets another.
     pub default_severity: Severity,
     /// How the default severity reads where it depends on the team.
     pub default_severity_note: Option<&'static str>,
@@ -91,6 +100,7 @@ pub struct Rule {
     pub summary: &'static str,
     /// The rule's documentation, from its doc comment (Markdown).
     pub doc: &'static str,
+    /// When the rule runs, and the function that checks.
     pub check: RuleCheck,
 }
 
@@ -106,6 +116,8 @@ impl Rule {
             .to_string()
     }
 
+    /// The default severity as `explain` shows it: the note, where there is one, else
+    /// the severity's name.
     pub fn default_severity_text(&self) -> &'static str {
         self.default_severity_note
             .unwrap_or_else(|| self.default_severity.name())
@@ -148,6 +160,7 @@ pub fn names() -> &'static [&'static str] {
     &NAMES
 }
 
+/// The rule with this name, if there is one.
 pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.name == name)
 }
