@@ -2,10 +2,10 @@
 
 use std::fmt::Write as _;
 
-use crate::catalog::{Area, CATALOG};
-use crate::charter::{InputFormat, LoadedCharter};
-use crate::mapping::{DutyMapping, Mapper};
-use crate::rules::RULES;
+use charterlint::catalog::{Area, CATALOG};
+use charterlint::charter::{InputFormat, LoadedCharter};
+use charterlint::mapping::{DutyMapping, Mapper};
+use charterlint::rules::RULES;
 
 /// One duty and what it mapped to, for `map --format json`.
 #[derive(Debug, serde::Serialize)]
@@ -27,7 +27,7 @@ pub struct MappedDutyRow {
     pub responsibility: Option<&'static str>,
     /// For `mapped`: why the duty mapped.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<crate::mapping::MatchReason>,
+    pub reason: Option<charterlint::mapping::MatchReason>,
     /// For `several`: each responsibility with the words that named it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<MappedPartRow>,
@@ -51,7 +51,7 @@ pub struct MappedPartRow {
     /// The catalog id the part maps to.
     pub responsibility: &'static str,
     /// Why the part mapped.
-    pub reason: crate::mapping::MatchReason,
+    pub reason: charterlint::mapping::MatchReason,
 }
 
 /// Every duty of the charter, in file order, with how it mapped.
@@ -118,8 +118,8 @@ pub fn map_text(loaded: &LoadedCharter) -> String {
         "{}: team \"{}\", {}, {}\n",
         loaded.source.path,
         charter.team.name.value,
-        crate::wording::plural(charter.roles.len(), "role"),
-        crate::wording::plural(rows.len(), "duty"),
+        charterlint::wording::plural(charter.roles.len(), "role"),
+        charterlint::wording::plural(rows.len(), "duty"),
     );
     if rows.is_empty() {
         return out;
@@ -228,7 +228,7 @@ pub fn catalog_json() -> String {
                 .iter()
                 .map(|group| {
                     serde_json::json!({
-                        "source": crate::catalog::source_text(group.source),
+                        "source": charterlint::catalog::source_text(group.source),
                         "aliases": group.aliases,
                     })
                 })
@@ -238,7 +238,7 @@ pub fn catalog_json() -> String {
                 .iter()
                 .map(|frame| {
                     serde_json::json!({
-                        "source": crate::catalog::source_text(frame.source),
+                        "source": charterlint::catalog::source_text(frame.source),
                         "verbs": frame.verbs,
                         "objects": frame.objects,
                     })
@@ -335,7 +335,7 @@ pub fn rules_document() -> String {
 }
 
 /// `charterlint explain RULE`.
-pub fn explain_text(rule: &crate::rules::Rule) -> String {
+pub fn explain_text(rule: &charterlint::rules::Rule) -> String {
     format!(
         "# {}\n\ncategory: {}; default severity: {}\n{}\n\n{}\n",
         rule.name,
@@ -432,15 +432,5 @@ pub fn starter_charter(format: InputFormat) -> &'static str {
 
 /// The charter JSON Schema, as checked in at `schemas/charter.schema.json`.
 pub fn charter_schema() -> String {
-    let mut schema = crate::schema::schema_value::<crate::charter::Charter>();
-    // The model knows no rules; the names `[lint] severity` may use are added here.
-    if let Some(overrides) = schema.pointer_mut("/$defs/SeverityOverrides")
-        && let Some(object) = overrides.as_object_mut()
-    {
-        object.insert(
-            "propertyNames".to_string(),
-            serde_json::json!({ "enum": crate::rules::names() }),
-        );
-    }
-    format!("{}\n", serde_json::to_string_pretty(&schema).unwrap_or_default())
+    charterlint::schema::charter_schema(charterlint::rules::names())
 }

@@ -17,7 +17,6 @@
 pub mod baseline;
 pub mod catalog;
 pub mod charter;
-pub mod commands;
 pub mod corpus;
 pub(crate) mod coverage;
 pub mod diff;
@@ -34,7 +33,7 @@ pub mod policy;
 pub(crate) mod pool;
 pub mod report;
 pub mod rules;
-pub(crate) mod schema;
+pub mod schema;
 pub mod source;
 pub mod wording;
 pub(crate) mod words;

@@ -10,7 +10,9 @@ use charterlint::charter::{self, FailOn, InputFormat, LoadFailure};
 use charterlint::lint::{self, RunOptions};
 use charterlint::policy::OrgPolicy;
 use charterlint::report::{EmitOptions, ReportFormat, text};
-use charterlint::{commands, rules};
+use charterlint::rules;
+
+mod commands;
 
 #[derive(Parser)]
 #[command(

@@ -1,5 +1,17 @@
 //! JSON Schemas of the charter and the report, as charterlint publishes them.
 
+/// The charter JSON Schema, as checked in at `schemas/charter.schema.json`;
+/// `rule_names` are the rules `[lint] severity` may name (the model knows no rules).
+pub fn charter_schema(rule_names: &[&str]) -> String {
+    let mut schema = schema_value::<crate::charter::Charter>();
+    if let Some(overrides) = schema.pointer_mut("/$defs/SeverityOverrides")
+        && let Some(object) = overrides.as_object_mut()
+    {
+        object.insert("propertyNames".to_string(), serde_json::json!({ "enum": rule_names }));
+    }
+    format!("{}\n", serde_json::to_string_pretty(&schema).unwrap_or_default())
+}
+
 /// A type's JSON Schema, pretty-printed. Absent optional keys are left out, never
 /// `null`, because charterlint refuses `null` values.
 pub(crate) fn schema_text<T: schemars::JsonSchema>() -> String {
