@@ -286,7 +286,9 @@ struct FramePartRef {
 impl PhraseTable {
     fn new(phrases: Vec<Phrase>) -> PhraseTable {
         let mut exact = HashMap::with_capacity_and_hasher(phrases.len(), Default::default());
-        let mut by_first_word: HashMap<Word, Vec<usize>> = HashMap::default();
+        // Sized up front: growing these maps was a tenth of a one-team run.
+        let mut by_first_word: HashMap<Word, Vec<usize>> =
+            HashMap::with_capacity_and_hasher(phrases.len(), Default::default());
         for (index, phrase) in phrases.iter().enumerate() {
             exact.entry(phrase.normalized.clone()).or_insert(index);
             if let Some(first) = phrase.words.first() {
@@ -310,6 +312,8 @@ impl PhraseTable {
     /// Adds the catalog's frames; `phrases` must already hold every alias.
     fn index_frames(&mut self, frames: Vec<IndexedFrame>) {
         self.alias_word_hashes = self.phrases.iter().map(|phrase| words_hash(&phrase.words)).collect();
+        let parts: usize = frames.iter().map(|frame| frame.verbs.len() + frame.objects.len()).sum();
+        self.parts_by_first_word.reserve(parts);
         for (frame_index, frame) in frames.iter().enumerate() {
             let parts = [(&frame.verbs, true), (&frame.objects, false)];
             for (list, is_verb) in parts {
@@ -521,6 +525,9 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
             }
         }
         let mut table = PhraseTable::new(phrases);
+        table
+            .verb_forms
+            .reserve(VERB_FORMS.iter().map(|(_, forms)| forms.len()).sum());
         let mut spread: HashMap<String, HashSet<usize>> = HashMap::default();
         // Frames share their verbs: each verb's forms are written out once.
         let mut formed: HashSet<&str> = HashSet::default();
