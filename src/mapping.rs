@@ -252,7 +252,7 @@ struct PhraseTable {
     /// catalog's largest part, are made only for a duty holding both words, so the
     /// table's cost grows with the verbs plus the objects, not their product.
     frames: Vec<IndexedFrame>,
-    /// Frame verbs and objects by their first (alphabetical) word.
+    /// Frame verbs and objects by their first word.
     parts_by_first_word: HashMap<Word, Vec<FramePartRef>>,
     /// The word sets of every alias: a pair with the same words gives way to the
     /// alias, so a deliberate alias is never made ambiguous by a generated phrase.
@@ -270,10 +270,9 @@ struct IndexedFrame {
 
 struct FramePart {
     text: &'static str,
-    /// Normalized words, in order.
+    /// Normalized words, in order. A part is held by a duty holding all of them, so
+    /// their order and repeats do not matter there, and any of them can index it.
     ordered: Vec<Word>,
-    /// Distinct normalized words, sorted.
-    words: Vec<Word>,
 }
 
 #[derive(Clone, Copy)]
@@ -318,7 +317,7 @@ impl PhraseTable {
             let parts = [(&frame.verbs, true), (&frame.objects, false)];
             for (list, is_verb) in parts {
                 for (part_index, part) in list.iter().enumerate() {
-                    if let Some(first) = part.words.first() {
+                    if let Some(first) = part.ordered.first() {
                         self.parts_by_first_word
                             .entry(first.clone())
                             .or_default()
@@ -346,7 +345,7 @@ impl PhraseTable {
             for part in self.parts_by_first_word.get(word.as_str()).into_iter().flatten() {
                 let frame = &self.frames[part.frame as usize];
                 let list = if part.is_verb { &frame.verbs } else { &frame.objects };
-                if holds(&list[part.part as usize].words) {
+                if holds(&list[part.part as usize].ordered) {
                     let entry = held.entry(part.frame).or_default();
                     if part.is_verb { &mut entry.0 } else { &mut entry.1 }.push(part.part);
                 }
@@ -505,12 +504,9 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
                 ));
             }
         }
-        let mut part = |text: &'static str| {
-            let ordered = normalized.frame_part(text);
-            let mut words = ordered.clone();
-            words.sort_unstable();
-            words.dedup();
-            FramePart { text, ordered, words }
+        let mut part = |text: &'static str| FramePart {
+            text,
+            ordered: normalized.frame_part(text),
         };
         let mut frames = Vec::new();
         for (index, entry) in CATALOG.iter().enumerate() {
@@ -1519,7 +1515,7 @@ mod frame_review {
             .frames
             .iter()
             .flat_map(|frame| frame.verbs.iter().chain(&frame.objects))
-            .flat_map(|part| part.words.iter().map(|word| word.to_string()))
+            .flat_map(|part| part.ordered.iter().map(|word| word.to_string()))
             .collect();
         every_word.sort_unstable();
         every_word.dedup();
