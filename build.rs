@@ -136,17 +136,23 @@ fn catalog_code(catalog: &file::Catalog) -> String {
 }
 
 fn snowball_code(catalog: &file::Catalog) -> String {
-    // Each phrase as its words joined by spaces and as the list of those words, so
-    // the matcher starts from borrowed text and allocates nothing for them.
-    let normalized = |text: &str| {
+    // Each phrase as its words joined by spaces and as the list of those words (for
+    // aliases sorted and without repeats, as the matcher compares them), so the
+    // matcher starts from borrowed text and allocates nothing for them.
+    let normalized = |text: &str, sorted: bool| {
         let words = words::normalized_words_with(text, words::Stemming::Snowball);
-        let list: Vec<String> = words.iter().map(|word| format!("{word:?}")).collect();
+        let mut listed = words.clone();
+        if sorted {
+            listed.sort();
+            listed.dedup();
+        }
+        let list: Vec<String> = listed.iter().map(|word| format!("Cow::Borrowed({word:?})")).collect();
         format!("    ({:?}, &[{}]),\n", words.join(" "), list.join(", "))
     };
-    let list = |name: &str, doc: &str, texts: Vec<&String>| {
-        let literals: Vec<String> = texts.into_iter().map(|text| normalized(text)).collect();
+    let list = |name: &str, doc: &str, texts: Vec<&String>, sorted: bool| {
+        let literals: Vec<String> = texts.into_iter().map(|text| normalized(text, sorted)).collect();
         format!(
-            "/// {doc}\nstatic {name}: &[(&str, &[&str])] = &[\n{}];\n",
+            "/// {doc}\nstatic {name}: &[(&str, &[Word])] = &[\n{}];\n",
             literals.concat()
         )
     };
@@ -193,18 +199,21 @@ fn snowball_code(catalog: &file::Catalog) -> String {
         verb_forms,
         list(
             "SNOWBALL_ALIASES",
-            "Every alias's normalized words, joined by spaces, in catalog order.",
+            "Every alias's normalized words, joined by spaces, and sorted, in catalog order.",
             aliases,
+            true,
         ),
         list(
             "SNOWBALL_FRAME_PARTS",
             "Every frame's verbs, then its objects, normalized, in catalog order.",
             frame_parts,
+            false,
         ),
         list(
             "SNOWBALL_LEADING_VERBS",
             "Every leading verb, normalized, in catalog order.",
             leading,
+            false,
         ),
     ]
     .join("\n")

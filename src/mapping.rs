@@ -153,8 +153,9 @@ struct Phrase {
     origin: PhraseOrigin,
     /// Normalized words joined by one space: the key for exact matching.
     normalized: Word,
-    /// Distinct normalized words, sorted.
-    words: Vec<Word>,
+    /// Distinct normalized words, sorted: borrowed from the build's lists for the
+    /// catalog's aliases.
+    words: Cow<'static, [Word]>,
     responsibility: usize,
 }
 
@@ -186,10 +187,20 @@ impl Phrase {
         let mut distinct = words;
         distinct.sort();
         distinct.dedup();
+        Phrase::from_sorted(normalized, Cow::Owned(distinct), origin, responsibility)
+    }
+
+    /// `words` are sorted and free of repeats.
+    fn from_sorted(
+        normalized: Word,
+        words: Cow<'static, [Word]>,
+        origin: PhraseOrigin,
+        responsibility: usize,
+    ) -> Phrase {
         Phrase {
             origin,
             normalized,
-            words: distinct,
+            words,
             responsibility,
         }
     }
@@ -272,7 +283,7 @@ struct FramePart {
     text: &'static str,
     /// Normalized words, in order. A part is held by a duty holding all of them, so
     /// their order and repeats do not matter there, and any of them can index it.
-    ordered: Vec<Word>,
+    ordered: Cow<'static, [Word]>,
 }
 
 #[derive(Clone, Copy)]
@@ -364,7 +375,7 @@ impl PhraseTable {
                 for &object in &objects {
                     let object = &frame.objects[object as usize];
                     let phrase = Phrase::from_words(
-                        [verb.ordered.as_slice(), object.ordered.as_slice()].concat(),
+                        [&*verb.ordered, &*object.ordered].concat(),
                         PhraseOrigin::Frame {
                             verb: verb.text,
                             object: object.text,
@@ -496,12 +507,7 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
         for (index, entry) in CATALOG.iter().enumerate() {
             for alias in entry.aliases() {
                 let (joined, words) = normalized.alias(alias);
-                phrases.push(Phrase::from_normalized(
-                    joined,
-                    words,
-                    PhraseOrigin::Alias(alias),
-                    index,
-                ));
+                phrases.push(Phrase::from_sorted(joined, words, PhraseOrigin::Alias(alias), index));
             }
         }
         let mut part = |text: &'static str| FramePart {
@@ -529,7 +535,7 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
         let mut formed: HashSet<&str> = HashSet::default();
         for frame in &frames {
             for verb in &frame.verbs {
-                if let [stem] = verb.ordered.as_slice() {
+                if let [stem] = &*verb.ordered {
                     spread.entry(stem.to_string()).or_default().insert(frame.responsibility);
                     if formed.insert(verb.text) {
                         for form in forms_of(verb.text) {
@@ -544,7 +550,7 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
                 for verb in &group.verbs {
                     let words = normalized.leading_verb(verb);
                     let phrase = Phrase::from_words(words, PhraseOrigin::LeadingVerb(verb), index);
-                    if let [stem] = phrase.words.as_slice() {
+                    if let [stem] = &*phrase.words {
                         let stem = stem.clone();
                         table.verbs.insert(stem.to_string());
                         for form in forms_of(verb) {
@@ -589,8 +595,8 @@ struct CatalogWords {
     leading_verbs: std::slice::Iter<'static, BuiltWords>,
 }
 
-/// A phrase's normalized words joined by spaces, and the words in order.
-type BuiltWords = (&'static str, &'static [&'static str]);
+/// A phrase's normalized words joined by spaces, and its words.
+type BuiltWords = (&'static str, &'static [Word]);
 
 impl CatalogWords {
     fn new(stemming: Stemming) -> CatalogWords {
@@ -603,32 +609,45 @@ impl CatalogWords {
     }
 
     /// The phrase's normalized words joined by spaces, and in order.
-    fn next(stemming: Stemming, built: &mut std::slice::Iter<'static, BuiltWords>, text: &str) -> (Word, Vec<Word>) {
+    /// The phrase's normalized words joined by spaces, and its words: as the build
+    /// listed them, or computed in order (`sorted`: sorted, without repeats).
+    fn next(
+        stemming: Stemming,
+        built: &mut std::slice::Iter<'static, BuiltWords>,
+        text: &str,
+        sorted: bool,
+    ) -> (Word, Cow<'static, [Word]>) {
         match stemming {
             Stemming::Snowball => {
                 let (joined, words) = built.next().expect("build.rs normalized every phrase of the catalog");
-                (
-                    Cow::Borrowed(*joined),
-                    words.iter().map(|word| Cow::Borrowed(*word)).collect(),
-                )
+                (Cow::Borrowed(*joined), Cow::Borrowed(*words))
             }
             Stemming::Suffixes => {
                 let words = normalized_words_with(text, stemming);
-                (Cow::Owned(words.join(" ")), owned_words(words))
+                let joined = Cow::Owned(words.join(" "));
+                let mut words = owned_words(words);
+                if sorted {
+                    words.sort();
+                    words.dedup();
+                }
+                (joined, Cow::Owned(words))
             }
         }
     }
 
-    fn alias(&mut self, text: &str) -> (Word, Vec<Word>) {
-        CatalogWords::next(self.stemming, &mut self.aliases, text)
+    /// An alias's words joined by spaces, and its distinct words sorted.
+    fn alias(&mut self, text: &str) -> (Word, Cow<'static, [Word]>) {
+        CatalogWords::next(self.stemming, &mut self.aliases, text, true)
     }
 
-    fn frame_part(&mut self, text: &str) -> Vec<Word> {
-        CatalogWords::next(self.stemming, &mut self.frame_parts, text).1
+    fn frame_part(&mut self, text: &str) -> Cow<'static, [Word]> {
+        CatalogWords::next(self.stemming, &mut self.frame_parts, text, false).1
     }
 
     fn leading_verb(&mut self, text: &str) -> Vec<Word> {
-        CatalogWords::next(self.stemming, &mut self.leading_verbs, text).1
+        CatalogWords::next(self.stemming, &mut self.leading_verbs, text, false)
+            .1
+            .into_owned()
     }
 }
 
@@ -1218,7 +1237,7 @@ fn suggestion_index(stemming: Stemming) -> &'static SuggestionIndex {
             for gram in trigrams(alias) {
                 by_trigram.entry(gram).or_default().push(position as u32);
             }
-            for word in &phrases[*phrase].words {
+            for word in phrases[*phrase].words.iter() {
                 by_word.entry(word.to_string()).or_default().push(position as u32);
             }
         }
@@ -1478,15 +1497,22 @@ mod built_words {
         let leading = CATALOG
             .iter()
             .flat_map(|entry| entry.leading_verbs.iter().flat_map(|group| &group.verbs));
-        for (texts, built) in [
-            (aliases.collect::<Vec<_>>(), SNOWBALL_ALIASES),
-            (parts.copied().collect(), SNOWBALL_FRAME_PARTS),
-            (leading.copied().collect(), SNOWBALL_LEADING_VERBS),
+        // Aliases are built sorted and without repeats, as phrases compare them.
+        for (texts, built, sorted) in [
+            (aliases.collect::<Vec<_>>(), SNOWBALL_ALIASES, true),
+            (parts.copied().collect(), SNOWBALL_FRAME_PARTS, false),
+            (leading.copied().collect(), SNOWBALL_LEADING_VERBS, false),
         ] {
             assert_eq!(texts.len(), built.len());
             for (text, (joined, words)) in texts.iter().zip(built) {
-                assert_eq!(normalized_words(text), *words, "{text:?}");
-                assert_eq!(words.join(" "), *joined, "{text:?}");
+                let made = normalized_words(text);
+                assert_eq!(made.join(" "), *joined, "{text:?}");
+                let mut expected = made;
+                if sorted {
+                    expected.sort();
+                    expected.dedup();
+                }
+                assert_eq!(expected, *words, "{text:?}");
             }
         }
     }
@@ -1521,9 +1547,9 @@ mod frame_review {
         every_word.dedup();
         let pairs = table.frame_pairs(&every_word);
         assert!(pairs.len() > 5_000, "{} pairs", pairs.len());
-        let mut by_words: HashMap<&Vec<Word>, Vec<&Phrase>> = HashMap::default();
+        let mut by_words: HashMap<&[Word], Vec<&Phrase>> = HashMap::default();
         for phrase in table.phrases.iter().chain(&pairs) {
-            by_words.entry(&phrase.words).or_default().push(phrase);
+            by_words.entry(&*phrase.words).or_default().push(phrase);
         }
         let mut collisions: Vec<String> = by_words
             .values()
