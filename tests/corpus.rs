@@ -83,3 +83,23 @@ fn phrasing_nobody_tuned_for_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/holdout"), Stemming::Snowball);
     assert_floor(&accuracy, 63.0, 80.5, "held-out set");
 }
+
+#[test]
+fn a_phrase_appears_once_in_the_whole_corpus() {
+    let key = |text: &str| {
+        text.to_lowercase()
+            .split(|character: char| !character.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut seen = std::collections::BTreeMap::new();
+    for folder in ["tests/corpus", "tests/corpus/unseen", "tests/corpus/holdout"] {
+        for phrase in phrases(folder) {
+            if let Some(first) = seen.insert(key(&phrase.phrase), folder) {
+                panic!("{:?} is in {first} and again in {folder}", phrase.phrase);
+            }
+        }
+    }
+    assert!(seen.len() >= 1_800, "{} phrases", seen.len());
+}
