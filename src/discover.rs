@@ -74,7 +74,7 @@ fn file_identity(path: &Path) -> FileIdentity {
 /// Calls `found` once per charter of the given files and folders. Folders are walked
 /// recursively in name order, honouring `.gitignore`; the same file reached twice
 /// (`x.toml` and `./x.toml`, a folder and its symlink) is read once.
-pub fn for_each_charter(inputs: &[String], mut found: impl FnMut(CharterPath)) -> Walked {
+pub fn for_each_charter(inputs: &[impl AsRef<Path>], mut found: impl FnMut(CharterPath)) -> Walked {
     let mut seen = HashSet::new();
     let mut walked = Walked::default();
     let mut report = |charter: CharterPath, walked: &mut Walked| {
@@ -92,28 +92,30 @@ pub fn for_each_charter(inputs: &[String], mut found: impl FnMut(CharterPath)) -
         }
     };
     for input in inputs {
-        if input == "-" {
+        let path = input.as_ref();
+        if path == Path::new("-") {
             report(CharterPath::new(PathBuf::from("-")), &mut walked);
             continue;
         }
-        let path = Path::new(input);
+        // A name that is not UTF-8 is used as the system gives it, shown lossily.
+        let shown = path.to_string_lossy();
         match std::fs::metadata(path) {
-            Ok(metadata) if metadata.is_dir() => walk_folder(input, &mut walked, &mut report),
+            Ok(metadata) if metadata.is_dir() => walk_folder(path, &shown, &mut walked, &mut report),
             Ok(_) => report(
                 CharterPath {
                     path: path.to_path_buf(),
-                    display: input.clone(),
+                    display: shown.into_owned(),
                 },
                 &mut walked,
             ),
-            Err(error) => walked.problems.push(missing_input(input, &error)),
+            Err(error) => walked.problems.push(missing_input(path, &shown, &error)),
         }
     }
     walked
 }
 
-fn walk_folder(input: &str, walked: &mut Walked, report: &mut impl FnMut(CharterPath, &mut Walked)) {
-    let walker = ignore::WalkBuilder::new(input)
+fn walk_folder(folder: &Path, input: &str, walked: &mut Walked, report: &mut impl FnMut(CharterPath, &mut Walked)) {
+    let walker = ignore::WalkBuilder::new(folder)
         .require_git(false)
         .hidden(false)
         .follow_links(true)
@@ -135,10 +137,11 @@ fn walk_folder(input: &str, walked: &mut Walked, report: &mut impl FnMut(Charter
 
 /// Counts the charters below the folders that ignore files (`.gitignore`, `.ignore`,
 /// git's excludes) hide; for explaining a walk that found nothing.
-pub fn ignored_charters(inputs: &[String]) -> usize {
+pub fn ignored_charters(inputs: &[impl AsRef<Path>]) -> usize {
     inputs
         .iter()
-        .filter(|input| Path::new(input).is_dir())
+        .map(AsRef::as_ref)
+        .filter(|input| input.is_dir())
         .map(|input| {
             ignore::WalkBuilder::new(input)
                 .standard_filters(false)
@@ -154,8 +157,7 @@ pub fn ignored_charters(inputs: &[String]) -> usize {
 }
 
 /// Why a path named on the command line cannot be read.
-fn missing_input(input: &str, error: &std::io::Error) -> WalkProblem {
-    let path = Path::new(input);
+fn missing_input(path: &Path, input: &str, error: &std::io::Error) -> WalkProblem {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink());
     let (message, help) = if is_link && error.raw_os_error() == Some(40) {
         (

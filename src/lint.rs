@@ -340,7 +340,7 @@ pub fn load_input(input: &CharterPath, options: &RunOptions) -> Result<LoadedCha
 
 /// Checks files and folders (walked for `*.charter.toml` / `*.charter.json`): every
 /// charter on its own, then the org-wide rules and accepted risks across them all.
-pub fn run(inputs: &[String], options: &RunOptions) -> RunReport {
+pub fn run(inputs: &[impl AsRef<std::path::Path> + Sync], options: &RunOptions) -> RunReport {
     let (checked, mut failures, walked) = check_all(inputs, options);
     failures.extend(walked.problems.into_iter().map(|problem| LoadFailure {
         errors: vec![crate::charter::InputError::unlocated(problem.message, problem.help)],
@@ -418,10 +418,13 @@ fn check_one(
 
 /// Walks the inputs on this thread while workers on every core load and check what it
 /// finds.
-fn check_all(inputs: &[String], options: &RunOptions) -> (Vec<CheckedFile>, Vec<LoadFailure>, Walked) {
+fn check_all(
+    inputs: &[impl AsRef<std::path::Path> + Sync],
+    options: &RunOptions,
+) -> (Vec<CheckedFile>, Vec<LoadFailure>, Walked) {
     let mut threads = crate::pool::workers(options.threads);
     // Files named one by one need no more workers than there are files.
-    if inputs.iter().all(|input| !std::path::Path::new(input).is_dir()) {
+    if inputs.iter().all(|input| !input.as_ref().is_dir()) {
         threads = threads.min(inputs.len());
     }
     let started = std::sync::atomic::AtomicUsize::new(0);

@@ -119,7 +119,7 @@ enum Command {
 struct CheckArgs {
     /// Charter files or folders (folders: *.charter.toml and *.charter.json, recursively); `-` reads standard input
     #[arg(default_value = ".")]
-    paths: Vec<String>,
+    paths: Vec<std::path::PathBuf>,
     /// Report format: text for people, json for scripts, markdown for reviewers, sarif for code scanning, github for annotations, junit for test reports, html for a page to share
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     format: ReportFormat,
@@ -311,8 +311,8 @@ fn use_color(choice: ColorArg, stream: &impl anstream::stream::RawStream) -> boo
 /// The bytes of standard input and the format to read them in.
 type StdinCharter = Option<(Vec<u8>, InputFormat)>;
 
-fn read_stdin(paths: &[String], input: &InputArgs) -> io::Result<Result<StdinCharter, String>> {
-    if !paths.iter().any(|path| path == "-") {
+fn read_stdin(paths: &[impl AsRef<Path>], input: &InputArgs) -> io::Result<Result<StdinCharter, String>> {
+    if !paths.iter().any(|path| path.as_ref() == Path::new("-")) {
         return Ok(Ok(None));
     }
     #[cfg(unix)]
@@ -344,7 +344,7 @@ fn read_stdin(paths: &[String], input: &InputArgs) -> io::Result<Result<StdinCha
 }
 
 /// The options of a run, or the words of an input error about standard input.
-fn run_options(paths: &[String], input: &InputArgs) -> io::Result<Result<RunOptions, String>> {
+fn run_options(paths: &[impl AsRef<Path>], input: &InputArgs) -> io::Result<Result<RunOptions, String>> {
     let mut options = RunOptions::new(charter::Date::today());
     options.max_file_size = input.max_file_size;
     options.stdin = match read_stdin(paths, input)? {
@@ -798,16 +798,20 @@ fn refused(message: &str) -> io::Result<u8> {
 }
 
 /// Nothing to check: say why, and how to check what was meant.
-fn no_charters(paths: &[String]) -> io::Result<u8> {
+fn no_charters(paths: &[impl AsRef<Path>]) -> io::Result<u8> {
     let mut stderr = io::stderr().lock();
-    writeln!(stderr, "error: no charters found in {}", paths.join(", "))?;
+    let shown: Vec<String> = paths
+        .iter()
+        .map(|path| path.as_ref().to_string_lossy().into_owned())
+        .collect();
+    writeln!(stderr, "error: no charters found in {}", shown.join(", "))?;
     let ignored = charterlint::discover::ignored_charters(paths);
     if ignored > 0 {
         writeln!(
             stderr,
             "  = note: {} below {} {} hidden by .gitignore, .ignore or git's excludes",
             charterlint::wording::plural(ignored, "charter file"),
-            paths.join(", "),
+            shown.join(", "),
             if ignored == 1 { "is" } else { "are" }
         )?;
         writeln!(

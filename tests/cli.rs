@@ -420,3 +420,31 @@ fn a_minified_charter_points_at_the_right_column_without_copying_its_line() {
         "a report line of {longest} bytes copies the input line"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_charter_named_on_the_command_line_in_bytes_that_are_not_utf8_is_checked() {
+    use std::os::unix::ffi::OsStrExt;
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.charter.toml");
+    let path = folder.path().join(name);
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/03-visionary-no-backlog.charter.toml"),
+        &path,
+    )
+    .expect("copied");
+    let output = charterlint()
+        .current_dir(folder.path())
+        .arg("check")
+        .arg(name)
+        .output()
+        .expect("runs");
+    // The findings decide the exit code; the name is shown lossily.
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("--> caf\u{fffd}.charter.toml:"));
+}
