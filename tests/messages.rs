@@ -18,11 +18,8 @@ fn in_folder(files: &[(&str, &str)]) -> (tempfile::TempDir, Command) {
     for (name, text) in files {
         std::fs::write(folder.path().join(name), text).expect("written");
     }
-    let mut command = Command::new(get_cargo_bin("charterlint"));
-    command
-        .current_dir(folder.path())
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
+    let mut command = charterlint();
+    command.current_dir(folder.path());
     (folder, command)
 }
 

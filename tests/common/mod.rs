@@ -124,11 +124,8 @@ impl Scratch {
     }
 
     pub fn charterlint(&self) -> std::process::Command {
-        let mut command = std::process::Command::new(insta_cmd::get_cargo_bin("charterlint"));
-        command
-            .current_dir(self.folder.path())
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR_FORCE");
+        let mut command = charterlint();
+        command.current_dir(self.folder.path());
         command
     }
 
