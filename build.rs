@@ -116,7 +116,10 @@ fn catalog_code(catalog: &file::Catalog) -> String {
     code.push_str("        ],\n    }\n}\n");
     // Each id as a constant, so code that names a responsibility fails to compile on a
     // typo instead of finding nothing at run time.
-    code.push_str("\n/// The index in [`CATALOG`] of each responsibility, named after its id.\npub mod id {\n");
+    if catalog.responsibility.len() > usize::from(u16::MAX) {
+        refuse("the catalog holds more responsibilities than a ResponsibilityId counts");
+    }
+    code.push_str("\n/// Each responsibility, named after its id.\npub mod id {\n    use super::ResponsibilityId;\n\n");
     for (index, entry) in catalog.responsibility.iter().enumerate() {
         let name: String = entry
             .id
@@ -129,7 +132,11 @@ fn catalog_code(catalog: &file::Catalog) -> String {
                 }
             })
             .collect();
-        let _ = writeln!(code, "    /// `{}`\n    pub const {name}: usize = {index};", entry.id);
+        let _ = writeln!(
+            code,
+            "    /// `{}`\n    pub const {name}: ResponsibilityId = ResponsibilityId({index});",
+            entry.id
+        );
     }
     code.push_str("}\n");
     code

@@ -248,9 +248,101 @@ pub fn source_text(key: &str) -> &'static str {
         .map_or("", |(_, text)| text)
 }
 
-/// Index of a responsibility in [`CATALOG`].
-pub fn index_of(id: &str) -> Option<usize> {
-    CATALOG.iter().position(|entry| entry.id == id)
+/// A responsibility of the catalog, by its place in [`CATALOG`]: what mappings, rules
+/// and reports hold instead of the text id, so that an index of something else cannot
+/// be taken for one. Code that names a responsibility uses the constants of [`id`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ResponsibilityId(u16);
+
+impl ResponsibilityId {
+    /// The responsibility whose text id is `id` (`strategy.vision`), if the catalog has
+    /// one.
+    pub fn from_text(id: &str) -> Option<ResponsibilityId> {
+        CATALOG
+            .iter()
+            .position(|entry| entry.id == id)
+            .map(ResponsibilityId::at)
+    }
+
+    /// Every responsibility, in catalog order.
+    pub fn all() -> impl ExactSizeIterator<Item = ResponsibilityId> {
+        (0..CATALOG.len()).map(ResponsibilityId::at)
+    }
+
+    /// The catalog entry.
+    pub fn entry(self) -> &'static Responsibility {
+        &CATALOG[usize::from(self.0)]
+    }
+
+    /// The text id (`strategy.vision`).
+    pub fn text(self) -> &'static str {
+        self.entry().id
+    }
+
+    /// The place in catalog order, for tables that keep one slot per responsibility.
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    fn at(index: usize) -> ResponsibilityId {
+        // build.rs refuses a catalog of more entries than u16 holds.
+        ResponsibilityId(index as u16)
+    }
+}
+
+/// Every responsibility with its entry, in catalog order.
+pub fn entries() -> impl ExactSizeIterator<Item = (ResponsibilityId, &'static Responsibility)> {
+    ResponsibilityId::all().map(|id| (id, id.entry()))
+}
+
+/// One value per responsibility of the catalog, looked up by [`ResponsibilityId`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PerResponsibility<T>(Vec<T>);
+
+impl<T: Clone> PerResponsibility<T> {
+    /// `value` for every responsibility.
+    pub fn filled(value: T) -> PerResponsibility<T> {
+        PerResponsibility(vec![value; CATALOG.len()])
+    }
+}
+
+impl<T> PerResponsibility<T> {
+    /// A value for every responsibility, computed from it.
+    pub fn from_fn(mut value: impl FnMut(ResponsibilityId) -> T) -> PerResponsibility<T> {
+        PerResponsibility(ResponsibilityId::all().map(&mut value).collect())
+    }
+
+    /// Each responsibility with its value, in catalog order.
+    pub fn iter(&self) -> impl Iterator<Item = (ResponsibilityId, &T)> {
+        self.0
+            .iter()
+            .enumerate()
+            .map(|(index, value)| (ResponsibilityId::at(index), value))
+    }
+
+    /// The values, in catalog order.
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter()
+    }
+
+    /// The values, in catalog order, owned.
+    pub fn into_values(self) -> Vec<T> {
+        self.0
+    }
+}
+
+impl<T> std::ops::Index<ResponsibilityId> for PerResponsibility<T> {
+    type Output = T;
+
+    fn index(&self, id: ResponsibilityId) -> &T {
+        &self.0[id.index()]
+    }
+}
+
+impl<T> std::ops::IndexMut<ResponsibilityId> for PerResponsibility<T> {
+    fn index_mut(&mut self, id: ResponsibilityId) -> &mut T {
+        &mut self.0[id.index()]
+    }
 }
 
 struct CatalogData {
@@ -282,7 +374,12 @@ mod tests {
     #[test]
     fn ids_are_unique_and_name_their_area() {
         for (index, entry) in CATALOG.iter().enumerate() {
-            assert_eq!(index_of(entry.id), Some(index), "duplicate id {}", entry.id);
+            assert_eq!(
+                ResponsibilityId::from_text(entry.id).map(ResponsibilityId::index),
+                Some(index),
+                "duplicate id {}",
+                entry.id
+            );
             assert!(entry.id.starts_with(&format!("{}.", entry.area.name())), "{}", entry.id);
             assert_eq!(
                 entry.is_product_ownership(),

@@ -79,7 +79,7 @@ pub fn map_rows(loaded: &LoadedCharter) -> Vec<MappedDutyRow> {
                 };
                 match mapping {
                     DutyMapping::Mapped { responsibility, reason } => {
-                        row.responsibility = Some(CATALOG[responsibility].id);
+                        row.responsibility = Some(responsibility.entry().id);
                         row.reason = Some(reason);
                     }
                     DutyMapping::Several { parts, unplaced } => {
@@ -88,7 +88,7 @@ pub fn map_rows(loaded: &LoadedCharter) -> Vec<MappedDutyRow> {
                             .into_iter()
                             .map(|part| MappedPartRow {
                                 text: part.text,
-                                responsibility: CATALOG[part.responsibility].id,
+                                responsibility: part.responsibility.entry().id,
                                 reason: part.reason,
                             })
                             .collect();
@@ -96,11 +96,11 @@ pub fn map_rows(loaded: &LoadedCharter) -> Vec<MappedDutyRow> {
                     }
                     DutyMapping::Ambiguous { candidates } => {
                         row.status = "ambiguous";
-                        row.candidates = candidates.iter().map(|(index, _)| CATALOG[*index].id).collect();
+                        row.candidates = candidates.iter().map(|(index, _)| index.entry().id).collect();
                     }
                     DutyMapping::Unknown { suggestion } => {
                         row.status = "unknown";
-                        row.suggestion = suggestion.map(|(index, alias)| format!("{alias} ({})", CATALOG[index].id));
+                        row.suggestion = suggestion.map(|(index, alias)| format!("{alias} ({})", index.entry().id));
                     }
                 }
                 rows.push(row);

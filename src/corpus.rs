@@ -4,7 +4,7 @@
 //! A corpus file is tab-separated: a header line, then `phrase<TAB>expected<TAB>source`
 //! per line, where `expected` is one catalog id or several separated by commas.
 
-use crate::catalog::CATALOG;
+use crate::catalog::ResponsibilityId;
 use crate::mapping::{DutyMapping, Mapper, Stemming};
 
 /// One labelled phrase.
@@ -12,8 +12,8 @@ use crate::mapping::{DutyMapping, Mapper, Stemming};
 pub struct LabelledPhrase {
     /// The duty phrase, trimmed.
     pub phrase: String,
-    /// Indexes into the catalog of every responsibility that is right.
-    pub expected: Vec<usize>,
+    /// Every responsibility that is right.
+    pub expected: Vec<ResponsibilityId>,
     /// Where the phrase was taken from (the third column); empty when the line gives
     /// none.
     pub source: String,
@@ -24,7 +24,7 @@ pub struct LabelledPhrase {
 impl LabelledPhrase {
     /// Whether the phrase is product ownership (else neighbouring work).
     pub fn is_product_ownership(&self) -> bool {
-        self.expected.iter().any(|&index| CATALOG[index].is_product_ownership())
+        self.expected.iter().any(|&index| index.entry().is_product_ownership())
     }
 }
 
@@ -62,7 +62,7 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<LabelledPhrase>, Vec<CorpusEr
         }
         let mut expected = Vec::new();
         for id in fields[1].split(',').map(str::trim).filter(|id| !id.is_empty()) {
-            match crate::catalog::index_of(id) {
+            match ResponsibilityId::from_text(id) {
                 Some(index) => expected.push(index),
                 None => errors.push(CorpusError {
                     location: location.clone(),
@@ -167,17 +167,17 @@ pub fn measure(phrases: &[LabelledPhrase], stemming: Stemming) -> Accuracy {
     for phrase in phrases {
         let mapping = mapper.map(&phrase.phrase);
         let mapped = mapping.responsibilities();
-        let ids: Vec<&str> = mapped.iter().map(|&index| CATALOG[index].id).collect();
+        let ids: Vec<&str> = mapped.iter().map(|&index| index.entry().id).collect();
         let got = match &mapping {
             DutyMapping::Mapped { .. } | DutyMapping::Several { .. } => ids.join(" + "),
             DutyMapping::Ambiguous { candidates } => {
-                let ids: Vec<&str> = candidates.iter().map(|(index, _)| CATALOG[*index].id).collect();
+                let ids: Vec<&str> = candidates.iter().map(|(index, _)| index.entry().id).collect();
                 format!("ambiguous: {}", ids.join(", "))
             }
             DutyMapping::Unknown { .. } => "unknown".to_string(),
         };
         let exact = !mapped.is_empty() && mapped.iter().all(|index| phrase.expected.contains(index));
-        let counted_as_product = mapped.iter().any(|&index| CATALOG[index].is_product_ownership());
+        let counted_as_product = mapped.iter().any(|&index| index.entry().is_product_ownership());
         let recognized = !mapped.is_empty() && !counted_as_product;
         if phrase.is_product_ownership() {
             accuracy.product.add(exact);

@@ -1,6 +1,7 @@
 //! The coverage matrix of one team: responsibilities by role, in RACI terms, as the
 //! Markdown gap report shows it. Plain data: `lint` fills it from the mapped charter.
 
+use crate::catalog::ResponsibilityId;
 use crate::charter::Raci;
 
 /// One role as a column of the coverage matrix.
@@ -16,7 +17,7 @@ pub struct RoleColumn {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageRow {
     /// Index into the catalog.
-    pub responsibility: usize,
+    pub responsibility: ResponsibilityId,
     pub core: bool,
     /// Per role column: the RACI relations of the role's duties that map here.
     pub cells: Vec<RaciSet>,

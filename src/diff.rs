@@ -8,7 +8,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalog::CATALOG;
 use crate::finding::Finding;
 use crate::lint::RunReport;
 use crate::rules::CheckedFile;
@@ -243,7 +242,7 @@ fn letters(file: &CheckedFile) -> BTreeMap<(&'static str, String), String> {
         for row in &coverage.rows {
             for (role, cell) in coverage.roles.iter().zip(&row.cells) {
                 for holder in &role.holders {
-                    let entry = out.entry((CATALOG[row.responsibility].id, holder.clone())).or_default();
+                    let entry = out.entry((row.responsibility.entry().id, holder.clone())).or_default();
                     entry.extend(cell.letters().chars().filter(|letter| *letter != '/'));
                 }
             }
@@ -277,7 +276,7 @@ fn statuses(file: &CheckedFile) -> BTreeMap<&'static str, &'static str> {
             } else {
                 "owned"
             };
-            out.insert(CATALOG[row.responsibility].id, status);
+            out.insert(row.responsibility.entry().id, status);
         }
     }
     out

@@ -5,7 +5,6 @@
 //! core responsibility nobody owns. `charterlint import` reads it back to a charter
 //! with the same findings.
 
-use crate::catalog::CATALOG;
 use crate::charter::LoadedCharter;
 use crate::mapping::{DutyMapping, Mapper};
 use crate::rules::CheckedFile;
@@ -104,7 +103,7 @@ pub fn table(loaded: &LoadedCharter, checked: &CheckedFile) -> Table {
             mapped => mapped
                 .responsibilities()
                 .iter()
-                .map(|&index| CATALOG[index].id)
+                .map(|&index| index.entry().id)
                 .collect::<Vec<_>>()
                 .join(" + "),
         });
@@ -113,7 +112,7 @@ pub fn table(loaded: &LoadedCharter, checked: &CheckedFile) -> Table {
     }
     if let Some(coverage) = &checked.coverage {
         for row in coverage.rows.iter().filter(|row| row.unowned) {
-            let entry = &CATALOG[row.responsibility];
+            let entry = &row.responsibility.entry();
             rows.push(
                 padded(vec![entry.name.to_string()])
                     .into_iter()

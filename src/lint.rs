@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::catalog::CATALOG;
+use crate::catalog::PerResponsibility;
 use crate::charter::{Date, FailOn, LoadFailure, LoadedCharter};
 use crate::coverage::{Coverage, CoverageRow, RaciSet, RoleColumn};
 use crate::discover::{CharterPath, Walked};
@@ -26,23 +26,25 @@ fn coverage_of(view: &TeamView<'_>, findings: &[Finding]) -> Coverage {
             scope: role.scope.as_ref().map(|scope| scope.value.clone()),
         })
         .collect();
-    let mut cells = vec![vec![RaciSet::default(); view.charter.roles.len()]; CATALOG.len()];
+    let mut cells = PerResponsibility::filled(vec![RaciSet::default(); view.charter.roles.len()]);
     for duty in &view.duties {
         if let Some(responsibility) = duty.responsibility() {
-            cells[responsibility][duty.role].insert(duty.raci);
+            cells[responsibility][duty.role.index()].insert(duty.raci);
         }
     }
-    let rows = CATALOG
+    let rows = cells
         .iter()
-        .enumerate()
-        .filter(|(index, _)| view.policy.core[*index] || cells[*index].iter().any(|cell| !cell.is_empty()))
-        .map(|(index, entry)| CoverageRow {
-            responsibility: index,
-            core: view.policy.core[index],
-            cells: cells[index].clone(),
-            unowned: view.policy.core[index] && view.owners[index].is_empty(),
+        .filter(|&(responsibility, cells)| {
+            view.policy.core[responsibility] || cells.iter().any(|cell| !cell.is_empty())
+        })
+        .map(|(responsibility, cells)| CoverageRow {
+            responsibility,
+            core: view.policy.core[responsibility],
+            cells: cells.clone(),
+            unowned: view.policy.core[responsibility] && view.owners[responsibility].is_empty(),
             shared: findings.iter().any(|finding| {
-                finding.rule == rules::SHARED_ACCOUNTABILITY.name && finding.responsibility == Some(entry.id)
+                finding.rule == rules::SHARED_ACCOUNTABILITY.name
+                    && finding.responsibility == Some(responsibility.text())
             }),
         })
         .collect();

@@ -1023,12 +1023,7 @@ fn accuracy(paths: &[String], misses: bool) -> io::Result<u8> {
                 outcome.recognized
             };
             if !right {
-                let expected: Vec<&str> = outcome
-                    .phrase
-                    .expected
-                    .iter()
-                    .map(|&index| charterlint::catalog::CATALOG[index].id)
-                    .collect();
+                let expected: Vec<&str> = outcome.phrase.expected.iter().map(|&index| index.entry().id).collect();
                 out.push_str(&format!(
                     "  {}  \"{}\"  expected {}, got {}\n",
                     outcome.phrase.location,

@@ -10,12 +10,12 @@
 //! Words are compared after normalization: case, punctuation, small filler words and
 //! word forms (the Snowball English stemmer: "prioritizing" meets "prioritization").
 
+use crate::catalog::ResponsibilityId;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use crate::catalog::CATALOG;
 use crate::charter::Vocabulary;
 use crate::words::{DutyWords, duty_words, verb_forms};
 pub use crate::words::{Stemming, normalized_words, normalized_words_with};
@@ -82,8 +82,8 @@ impl MatchReason {
 pub enum DutyMapping {
     /// The duty names one responsibility.
     Mapped {
-        /// Index into [`CATALOG`].
-        responsibility: usize,
+        /// The responsibility of the catalog.
+        responsibility: ResponsibilityId,
         /// How the duty matched.
         reason: MatchReason,
     },
@@ -99,13 +99,13 @@ pub enum DutyMapping {
     Ambiguous {
         /// One per responsibility, in catalog order: its index and the phrase that
         /// matched.
-        candidates: Vec<(usize, String)>,
+        candidates: Vec<(ResponsibilityId, String)>,
     },
     /// Nothing matched; the closest alias, if any looks close, as (catalog index, alias).
     Unknown {
         /// The closest alias's responsibility index and text; `None` when no alias
         /// looks close.
-        suggestion: Option<(usize, &'static str)>,
+        suggestion: Option<(ResponsibilityId, &'static str)>,
     },
 }
 
@@ -114,15 +114,15 @@ pub enum DutyMapping {
 pub struct MappedPart {
     /// The part of the duty, or the phrase that matched it.
     pub text: String,
-    /// Index into [`CATALOG`].
-    pub responsibility: usize,
+    /// The responsibility of the catalog.
+    pub responsibility: ResponsibilityId,
     /// How the part matched.
     pub reason: MatchReason,
 }
 
 impl DutyMapping {
     /// The one responsibility of a duty that maps to exactly one.
-    pub fn responsibility(&self) -> Option<usize> {
+    pub fn responsibility(&self) -> Option<ResponsibilityId> {
         match self {
             DutyMapping::Mapped { responsibility, .. } => Some(*responsibility),
             _ => None,
@@ -130,7 +130,7 @@ impl DutyMapping {
     }
 
     /// Every responsibility the duty counts for: one, several, or none.
-    pub fn responsibilities(&self) -> Vec<usize> {
+    pub fn responsibilities(&self) -> Vec<ResponsibilityId> {
         match self {
             DutyMapping::Mapped { responsibility, .. } => vec![*responsibility],
             DutyMapping::Several { parts, .. } => parts.iter().map(|part| part.responsibility).collect(),
@@ -156,7 +156,7 @@ struct Phrase {
     /// Distinct normalized words, sorted: borrowed from the build's lists for the
     /// catalog's aliases.
     words: Cow<'static, [Word]>,
-    responsibility: usize,
+    responsibility: ResponsibilityId,
 }
 
 /// A normalized word or phrase: borrowed from the build's lists for the catalog,
@@ -168,7 +168,7 @@ fn owned_words(words: Vec<String>) -> Vec<Word> {
 }
 
 impl Phrase {
-    fn new(text: &str, origin: PhraseOrigin, responsibility: usize, stemming: Stemming) -> Phrase {
+    fn new(text: &str, origin: PhraseOrigin, responsibility: ResponsibilityId, stemming: Stemming) -> Phrase {
         Phrase::from_words(
             owned_words(normalized_words_with(text, stemming)),
             origin,
@@ -177,13 +177,18 @@ impl Phrase {
     }
 
     /// `words` are the phrase's normalized words, in order.
-    fn from_words(words: Vec<Word>, origin: PhraseOrigin, responsibility: usize) -> Phrase {
+    fn from_words(words: Vec<Word>, origin: PhraseOrigin, responsibility: ResponsibilityId) -> Phrase {
         let normalized = Cow::Owned(words.join(" "));
         Phrase::from_normalized(normalized, words, origin, responsibility)
     }
 
     /// `normalized` is `words` joined by spaces.
-    fn from_normalized(normalized: Word, words: Vec<Word>, origin: PhraseOrigin, responsibility: usize) -> Phrase {
+    fn from_normalized(
+        normalized: Word,
+        words: Vec<Word>,
+        origin: PhraseOrigin,
+        responsibility: ResponsibilityId,
+    ) -> Phrase {
         let mut distinct = words;
         distinct.sort();
         distinct.dedup();
@@ -195,7 +200,7 @@ impl Phrase {
         normalized: Word,
         words: Cow<'static, [Word]>,
         origin: PhraseOrigin,
-        responsibility: usize,
+        responsibility: ResponsibilityId,
     ) -> Phrase {
         Phrase {
             origin,
@@ -274,7 +279,7 @@ struct PhraseTable {
 
 /// One frame of the catalog with its verbs and objects normalized.
 struct IndexedFrame {
-    responsibility: usize,
+    responsibility: ResponsibilityId,
     verbs: Vec<FramePart>,
     objects: Vec<FramePart>,
 }
@@ -504,7 +509,7 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
         // order the catalog is read here; another stemming normalizes them now.
         let mut normalized = CatalogWords::new(stemming);
         let mut phrases: Vec<Phrase> = Vec::new();
-        for (index, entry) in CATALOG.iter().enumerate() {
+        for (index, entry) in crate::catalog::entries() {
             for alias in entry.aliases() {
                 let (joined, words) = normalized.alias(alias);
                 phrases.push(Phrase::from_sorted(joined, words, PhraseOrigin::Alias(alias), index));
@@ -515,7 +520,7 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
             ordered: normalized.frame_part(text),
         };
         let mut frames = Vec::new();
-        for (index, entry) in CATALOG.iter().enumerate() {
+        for (index, entry) in crate::catalog::entries() {
             for frame in &entry.frames {
                 let verbs: Vec<FramePart> = frame.verbs.iter().map(|verb| part(verb)).collect();
                 let objects: Vec<FramePart> = frame.objects.iter().map(|object| part(object)).collect();
@@ -530,7 +535,7 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
         table
             .verb_forms
             .reserve(VERB_FORMS.iter().map(|(_, forms)| forms.len()).sum());
-        let mut spread: HashMap<String, HashSet<usize>> = HashMap::default();
+        let mut spread: HashMap<String, HashSet<ResponsibilityId>> = HashMap::default();
         // Frames share their verbs: each verb's forms are written out once.
         let mut formed: HashSet<&str> = HashSet::default();
         for frame in &frames {
@@ -545,7 +550,7 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
                 }
             }
         }
-        for (index, entry) in CATALOG.iter().enumerate() {
+        for (index, entry) in crate::catalog::entries() {
             for group in &entry.leading_verbs {
                 for verb in &group.verbs {
                     let words = normalized.leading_verb(verb);
@@ -722,7 +727,7 @@ pub fn backlog_level(duty: &str) -> Option<BacklogLevel> {
 }
 
 fn with_level(duty: &str, mapping: DutyMapping) -> (DutyMapping, Option<BacklogLevel>) {
-    let has_levels = |responsibility: usize| CATALOG[responsibility].has_levels;
+    let has_levels = |responsibility: ResponsibilityId| responsibility.entry().has_levels;
     let leveled = match &mapping {
         DutyMapping::Mapped { responsibility, .. } => has_levels(*responsibility),
         DutyMapping::Several { parts, .. } => parts.iter().any(|part| has_levels(part.responsibility)),
@@ -803,9 +808,11 @@ impl Mapper {
 
     fn map_uncached(&self, duty: &str) -> DutyMapping {
         let trimmed = duty.trim();
-        if let Some(index) = CATALOG.iter().position(|entry| entry.id.eq_ignore_ascii_case(trimmed)) {
+        if let Some((responsibility, _)) =
+            crate::catalog::entries().find(|(_, entry)| entry.id.eq_ignore_ascii_case(trimmed))
+        {
             return DutyMapping::Mapped {
-                responsibility: index,
+                responsibility,
                 reason: MatchReason::CatalogId,
             };
         }
@@ -1004,7 +1011,7 @@ impl Mapper {
                 PhraseMatch::Tie { candidates }
                     if candidates
                         .iter()
-                        .all(|part| !CATALOG[part.responsibility].is_product_ownership()) =>
+                        .all(|part| !part.responsibility.entry().is_product_ownership()) =>
                 {
                     placed.extend(candidates);
                     placed_parts += 1;
@@ -1106,7 +1113,7 @@ fn core_of(duty: &str) -> Option<&str> {
 /// What the phrases of the catalog and the vocabulary make of some words.
 enum PhraseMatch {
     One {
-        responsibility: usize,
+        responsibility: ResponsibilityId,
         reason: MatchReason,
     },
     /// Equally good phrases of different responsibilities, one per responsibility.
@@ -1122,7 +1129,7 @@ enum PhraseMatch {
 fn tie_mapping(candidates: Vec<MappedPart>) -> DutyMapping {
     if candidates
         .iter()
-        .all(|part| !CATALOG[part.responsibility].is_product_ownership())
+        .all(|part| !part.responsibility.entry().is_product_ownership())
     {
         return DutyMapping::Several {
             parts: candidates,
@@ -1263,7 +1270,7 @@ const SPELLING_CANDIDATES: usize = 12;
 /// duty's words. A shared first word alone ("ordering team lunch", "ordering the
 /// backlog") is no reason to suggest anything.
 /// `duty_words` are the duty's normalized words, sorted and free of repeats.
-fn closest_alias(duty: &str, duty_words: &[String], stemming: Stemming) -> Option<(usize, &'static str)> {
+fn closest_alias(duty: &str, duty_words: &[String], stemming: Stemming) -> Option<(ResponsibilityId, &'static str)> {
     if duty.chars().count() > SUGGESTED_DUTY_CHARS {
         return None;
     }
@@ -1360,6 +1367,7 @@ fn closest_alias(duty: &str, duty_words: &[String], stemming: Stemming) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::CATALOG;
 
     #[test]
     fn word_forms_meet() {
@@ -1391,7 +1399,10 @@ mod tests {
                 .iter()
                 .map(|(phrase, id)| VocabularyEntry {
                     phrase: Spanned::new(phrase.to_string(), 0..0),
-                    responsibility: Spanned::new(crate::catalog::index_of(id).expect("catalog id"), 0..0),
+                    responsibility: Spanned::new(
+                        crate::catalog::ResponsibilityId::from_text(id).expect("catalog id"),
+                        0..0,
+                    ),
                 })
                 .collect(),
         )
@@ -1405,7 +1416,7 @@ mod tests {
         ]));
         let by_words = mapper.map("Quarterly OKR setting workshop");
         assert_eq!(
-            by_words.responsibility().map(|index| CATALOG[index].id),
+            by_words.responsibility().map(|index| index.entry().id),
             Some("outcomes.success-metrics")
         );
         assert!(matches!(
@@ -1418,7 +1429,7 @@ mod tests {
         // "north star" alone is a built-in alias of the vision; the team's phrase wins.
         let team_words = mapper.map("North-star tracking");
         assert_eq!(
-            team_words.responsibility().map(|index| CATALOG[index].id),
+            team_words.responsibility().map(|index| index.entry().id),
             Some("outcomes.business-outcomes")
         );
     }
@@ -1460,7 +1471,7 @@ mod tests {
     fn every_responsibility_name_maps_to_itself() {
         // Help texts tell users to add a responsibility by its name.
         let mapper = Mapper::new(&Vocabulary::default());
-        for (index, entry) in CATALOG.iter().enumerate() {
+        for (index, entry) in crate::catalog::entries() {
             assert_eq!(mapper.map(entry.name).responsibilities(), vec![index], "{}", entry.name);
         }
     }
@@ -1472,7 +1483,7 @@ mod tests {
             for alias in entry.aliases() {
                 let mapping = mapper.map(alias);
                 assert_eq!(
-                    mapping.responsibility().map(|index| CATALOG[index].id),
+                    mapping.responsibility().map(|index| index.entry().id),
                     Some(entry.id),
                     "alias {alias:?} mapped to {mapping:?}"
                 );
@@ -1484,6 +1495,7 @@ mod tests {
 #[cfg(test)]
 mod built_words {
     use super::*;
+    use crate::catalog::CATALOG;
 
     #[test]
     fn the_words_built_for_the_catalog_are_the_words_the_matcher_makes() {
@@ -1561,7 +1573,7 @@ mod frame_review {
             .map(|phrases| {
                 let mut named: Vec<String> = phrases
                     .iter()
-                    .map(|phrase| format!("{} \"{}\"", CATALOG[phrase.responsibility].id, phrase.text()))
+                    .map(|phrase| format!("{} \"{}\"", phrase.responsibility.entry().id, phrase.text()))
                     .collect();
                 named.sort();
                 named.dedup();

@@ -1,7 +1,7 @@
 //! Policy: the org-wide `--config` table, the charter's `[lint]` and command-line flags,
 //! resolved into one set of severities, requirements, thresholds and acceptances.
 
-use crate::catalog::CATALOG;
+use crate::catalog::PerResponsibility;
 use crate::charter::{Acceptance, Charter, Date, FailOn, LintConfig, RuleLevel, Spanned, Team};
 use crate::finding::{AcceptedFinding, Finding, Location, Severity};
 use crate::source::SourceFile;
@@ -149,7 +149,7 @@ pub struct ResolvedPolicy {
     pub fail_on: FailOn,
     levels: Vec<(String, RuleLevel)>,
     /// Per catalog entry: whether it is core for this team.
-    pub core: Vec<bool>,
+    pub core: PerResponsibility<bool>,
     /// How many distinct product ownership responsibilities one person may own in one
     /// team.
     pub max_accountabilities: u32,
@@ -212,22 +212,20 @@ impl ResolvedPolicy {
                     .iter()
                     .any(|layer| pick(layer).iter().any(|entry| entry.value == id))
         };
-        let core = CATALOG
-            .iter()
-            .map(|entry| {
-                let Some(team) = team else { return false };
-                if listed(entry.id, |layer| &layer.optional) {
-                    false
-                } else {
-                    listed(entry.id, |layer| &layer.require)
-                        || entry.core.holds_for(
-                            team.methodology.has_sprints(),
-                            team.delivery_teams,
-                            team.cross_team_dependencies,
-                        )
-                }
-            })
-            .collect();
+        let core = PerResponsibility::from_fn(|responsibility| {
+            let entry = responsibility.entry();
+            let Some(team) = team else { return false };
+            if listed(entry.id, |layer| &layer.optional) {
+                false
+            } else {
+                listed(entry.id, |layer| &layer.require)
+                    || entry.core.holds_for(
+                        team.methodology.has_sprints(),
+                        team.delivery_teams,
+                        team.cross_team_dependencies,
+                    )
+            }
+        });
         ResolvedPolicy {
             fail_on,
             levels,
@@ -308,7 +306,7 @@ mod tests {
     }
 
     fn core(policy: &ResolvedPolicy, id: &str) -> bool {
-        policy.core[crate::catalog::index_of(id).expect("catalog id")]
+        policy.core[crate::catalog::ResponsibilityId::from_text(id).expect("catalog id")]
     }
 
     #[test]

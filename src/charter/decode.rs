@@ -4,7 +4,7 @@
 use super::error::InputError;
 use super::model::*;
 use super::tree::{Entry, InputFormat, Node, Value};
-use crate::catalog::{self, CATALOG};
+use crate::catalog::{CATALOG, ResponsibilityId};
 use crate::source::Span;
 
 // `[lint]`: severities, requirements and accepted risks.
@@ -378,8 +378,8 @@ impl<'a> Decoder<'a> {
     }
 
     /// A responsibility id of the catalog.
-    fn responsibility_id(&mut self, text: &Spanned<String>, path: &KeyPath<'_>) -> Option<usize> {
-        if let Some(index) = catalog::index_of(&text.value) {
+    fn responsibility_id(&mut self, text: &Spanned<String>, path: &KeyPath<'_>) -> Option<ResponsibilityId> {
+        if let Some(index) = ResponsibilityId::from_text(&text.value) {
             return Some(index);
         }
         let help = match did_you_mean(&text.value, CATALOG.iter().map(|entry| entry.id)) {

@@ -1,6 +1,7 @@
 //! The charter model: plain types, with the source span of every value a finding may
 //! point at. The charter JSON Schema is generated from these types.
 
+use crate::catalog::ResponsibilityId;
 use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -240,7 +241,7 @@ pub struct VocabularyEntry {
     /// The team's phrase, as the charter writes it (the key).
     pub phrase: Spanned<String>,
     /// Index into the catalog.
-    pub responsibility: Spanned<usize>,
+    pub responsibility: Spanned<ResponsibilityId>,
 }
 
 impl JsonSchema for Vocabulary {

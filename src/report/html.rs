@@ -160,7 +160,7 @@ fn team_data<'a>(team: &TeamStatus<'a>, columns: &[Column]) -> TeamData<'a> {
                     match coverage
                         .rows
                         .iter()
-                        .find(|row| CATALOG[row.responsibility].id == column.id)
+                        .find(|row| row.responsibility.entry().id == column.id)
                     {
                         Some(row) if row.unowned => 'G',
                         Some(row) if row.shared => 'S',
@@ -190,7 +190,7 @@ fn team_data<'a>(team: &TeamStatus<'a>, columns: &[Column]) -> TeamData<'a> {
                 .rows
                 .iter()
                 .map(|row| {
-                    let entry = &CATALOG[row.responsibility];
+                    let entry = &row.responsibility.entry();
                     let owners = coverage.owners(row);
                     MatrixRow {
                         id: entry.id,

@@ -9,7 +9,6 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::catalog::CATALOG;
 use crate::finding::{Finding, Severity, share_text};
 use crate::lint::RunReport;
 use crate::report::overview::{Overview, TeamStatus};
@@ -219,14 +218,15 @@ fn organisation(overview: &Overview<'_>, out: &mut String) {
         out.push_str("### Responsibilities left unowned or shared\n\n| area | responsibility | core in | unowned in | shared in |\n|---|---|--:|--:|--:|\n");
         let mut rows = gaps.clone();
         rows.sort_by(|left, right| {
-            CATALOG[left.responsibility]
+            left.responsibility
+                .entry()
                 .area
-                .cmp(&CATALOG[right.responsibility].area)
+                .cmp(&right.responsibility.entry().area)
                 .then((right.unowned_in + right.shared_in).cmp(&(left.unowned_in + left.shared_in)))
                 .then(left.responsibility.cmp(&right.responsibility))
         });
         for row in rows {
-            let entry = &CATALOG[row.responsibility];
+            let entry = &row.responsibility.entry();
             let heat = |count: usize| {
                 if count == 0 {
                     String::new()
@@ -441,7 +441,7 @@ fn matrix(team: &TeamStatus<'_>, out: &mut String) {
     out.push_str("---|\n");
     let mut area = None;
     for row in &coverage.rows {
-        let entry = &CATALOG[row.responsibility];
+        let entry = &row.responsibility.entry();
         if area != Some(entry.area) {
             area = Some(entry.area);
             let _ = write!(out, "| **{}** | |", entry.area.name());

@@ -2,9 +2,9 @@
 //! team's status, worst first; how often each responsibility is left unowned or
 //! shared; and the people who carry the most across teams.
 
+use crate::catalog::{PerResponsibility, ResponsibilityId};
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalog::CATALOG;
 use crate::finding::{Category, Finding, Severity};
 use crate::lint::RunReport;
 use crate::rules::CheckedFile;
@@ -55,7 +55,7 @@ impl TeamStatus<'_> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HeatRow {
     /// Index into the catalog.
-    pub responsibility: usize,
+    pub responsibility: ResponsibilityId,
     /// Teams for which it is core.
     pub core_in: usize,
     /// Teams for which it is core and nobody owns it.
@@ -160,14 +160,12 @@ impl<'a> Overview<'a> {
 }
 
 fn heat(files: &[CheckedFile]) -> Vec<HeatRow> {
-    let mut rows: Vec<HeatRow> = (0..CATALOG.len())
-        .map(|responsibility| HeatRow {
-            responsibility,
-            core_in: 0,
-            unowned_in: 0,
-            shared_in: 0,
-        })
-        .collect();
+    let mut rows = PerResponsibility::from_fn(|responsibility| HeatRow {
+        responsibility,
+        core_in: 0,
+        unowned_in: 0,
+        shared_in: 0,
+    });
     for coverage in files.iter().filter_map(|file| file.coverage.as_ref()) {
         for row in &coverage.rows {
             let heat = &mut rows[row.responsibility];
@@ -176,7 +174,8 @@ fn heat(files: &[CheckedFile]) -> Vec<HeatRow> {
             heat.shared_in += usize::from(row.shared);
         }
     }
-    rows.retain(|row| CATALOG[row.responsibility].is_product_ownership() && row.core_in + row.shared_in > 0);
+    let mut rows = rows.into_values();
+    rows.retain(|row| row.responsibility.entry().is_product_ownership() && row.core_in + row.shared_in > 0);
     rows
 }
 

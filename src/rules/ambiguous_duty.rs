@@ -1,4 +1,3 @@
-use crate::catalog::CATALOG;
 use crate::mapping::DutyMapping;
 use crate::rules::{Details, Sink, TeamView};
 use crate::rules::{declare_rule, join_words};
@@ -55,7 +54,7 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         let role = view.role(duty.role);
         let matches: Vec<String> = candidates
             .iter()
-            .map(|(index, phrase)| format!("`{}` (\"{phrase}\")", CATALOG[*index].id))
+            .map(|(index, phrase)| format!("`{}` (\"{phrase}\")", index.entry().id))
             .collect();
         sink.report(
             &AMBIGUOUS_DUTY,

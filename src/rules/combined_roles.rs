@@ -1,6 +1,6 @@
-use crate::catalog::{Area, CATALOG};
+use crate::catalog::{Area, ResponsibilityId};
 use crate::finding::Severity;
-use crate::rules::{Details, Sink, TeamView};
+use crate::rules::{Details, RoleIndex, Sink, TeamView};
 use crate::rules::{declare_rule, join_words, quoted};
 
 declare_rule! {
@@ -78,11 +78,11 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     let warn_at = view.policy.combined_roles_warn_at;
     for (&person, roles) in &view.people {
         let owned = view.owned_by(person);
-        let count = |area: Area| owned.iter().filter(|&&index| CATALOG[index].area == area).count();
+        let count = |area: Area| owned.iter().filter(|&&index| index.entry().area == area).count();
         let strategy = count(Area::Strategy);
         // A program-level backlog (SAFe's ART backlog of features) belongs with
         // product management; only team-level backlog work combines the two roles.
-        let mut team_backlog: Vec<usize> = roles
+        let mut team_backlog: Vec<ResponsibilityId> = roles
             .iter()
             .flat_map(|&role| view.team_backlog_of_role(role).iter().copied())
             .collect();
@@ -92,7 +92,7 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         if strategy == 0 || backlog == 0 {
             continue;
         }
-        let owning_roles: Vec<usize> = roles
+        let owning_roles: Vec<RoleIndex> = roles
             .iter()
             .copied()
             .filter(|&role| !view.owned_by_role(role).is_empty())

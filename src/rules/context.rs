@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{Area, CATALOG};
+use crate::catalog::{Area, PerResponsibility, ResponsibilityId};
 use crate::charter::{Charter, LoadedCharter, Raci, Role, Spanned};
 use crate::finding::{Finding, Location, Severity};
 use crate::mapping::{BacklogLevel, DutyMapping, Mapper};
@@ -13,12 +13,27 @@ use crate::policy::ResolvedPolicy;
 use crate::rules::Rule;
 use crate::source::{SourceFile, Span};
 
+/// A role of the charter being checked, by its place among the charter's roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RoleIndex(usize);
+
+impl RoleIndex {
+    /// The place among the charter's roles, for tables that keep one slot per role.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+/// A duty of a [`TeamView`], by its place in [`TeamView::duties`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DutyIndex(usize);
+
 /// One duty string of one role, with what it mapped to. A duty that names several
 /// responsibilities is one `MappedDuty` per responsibility.
 #[derive(Debug, Clone)]
 pub struct MappedDuty<'a> {
-    /// The index of the duty's role in the charter's roles.
-    pub role: usize,
+    /// The duty's role.
+    pub role: RoleIndex,
     /// Which of the role's lists holds the duty.
     pub raci: Raci,
     /// The duty as the charter writes it, with its span.
@@ -31,8 +46,8 @@ pub struct MappedDuty<'a> {
 }
 
 impl MappedDuty<'_> {
-    /// The catalog index of the responsibility, when the duty maps to exactly one.
-    pub fn responsibility(&self) -> Option<usize> {
+    /// The responsibility, when the duty maps to exactly one.
+    pub fn responsibility(&self) -> Option<ResponsibilityId> {
         self.mapping.responsibility()
     }
 
@@ -59,22 +74,22 @@ pub struct TeamView<'a> {
     pub policy: &'a ResolvedPolicy,
     /// Every duty of every role, in file order.
     pub duties: Vec<MappedDuty<'a>>,
-    /// Per catalog entry: the `owns` duties (indexes into `duties`) of roles with holders.
-    pub owners: Vec<Vec<usize>>,
+    /// Per catalog entry: the `owns` duties of roles with holders.
+    pub owners: PerResponsibility<Vec<DutyIndex>>,
     /// Per catalog entry: the `owns` duties of vacant roles.
-    pub vacant_owners: Vec<Vec<usize>>,
-    /// Per person: the roles they hold (indexes into the charter's roles).
-    pub people: BTreeMap<&'a str, Vec<usize>>,
+    pub vacant_owners: PerResponsibility<Vec<DutyIndex>>,
+    /// Per person: the roles they hold, in file order.
+    pub people: BTreeMap<&'a str, Vec<RoleIndex>>,
     /// Per role: the product ownership entries it owns (whether or not it is vacant), sorted.
-    owned_by_role: Vec<Vec<usize>>,
+    owned_by_role: Vec<Vec<ResponsibilityId>>,
     /// Per role: the backlog entries it owns at team level (or without a level), sorted:
     /// a program-level backlog (SAFe's ART backlog) belongs with product management.
-    team_backlog_by_role: Vec<Vec<usize>>,
+    team_backlog_by_role: Vec<Vec<ResponsibilityId>>,
     /// Per person: the product ownership entries they own through all their roles, sorted.
-    owned_by_person: BTreeMap<&'a str, Vec<usize>>,
+    owned_by_person: BTreeMap<&'a str, Vec<ResponsibilityId>>,
     /// Per (role, person) of roles with many holders: where the person's name stands
     /// in the role's holders.
-    holder_spans: rustc_hash::FxHashMap<(usize, &'a str), Span>,
+    holder_spans: rustc_hash::FxHashMap<(RoleIndex, &'a str), Span>,
 }
 
 impl<'a> TeamView<'a> {
@@ -87,11 +102,12 @@ impl<'a> TeamView<'a> {
             .map(|role| role.duty_lists().iter().map(|(_, list)| list.len()).sum::<usize>())
             .sum();
         let mut duties = Vec::with_capacity(duty_count);
-        let mut owners = vec![Vec::new(); CATALOG.len()];
-        let mut vacant_owners = vec![Vec::new(); CATALOG.len()];
-        let mut people: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut owners = PerResponsibility::filled(Vec::new());
+        let mut vacant_owners = PerResponsibility::filled(Vec::new());
+        let mut people: BTreeMap<&str, Vec<RoleIndex>> = BTreeMap::new();
         let mut holder_spans = rustc_hash::FxHashMap::default();
         for (role_index, role) in charter.roles.iter().enumerate() {
+            let role_index = RoleIndex(role_index);
             let indexed = role.holders.len() > LINEAR_HOLDERS;
             for holder in &role.holders {
                 if indexed {
@@ -123,7 +139,7 @@ impl<'a> TeamView<'a> {
                         if raci == Raci::Accountable
                             && let Some(responsibility) = mapping.responsibility()
                         {
-                            let index = duties.len();
+                            let index = DutyIndex(duties.len());
                             if role.is_vacant() {
                                 vacant_owners[responsibility].push(index);
                             } else {
@@ -132,7 +148,7 @@ impl<'a> TeamView<'a> {
                         }
                         let level = mapping
                             .responsibility()
-                            .filter(|&responsibility| CATALOG[responsibility].has_levels)
+                            .filter(|&responsibility| responsibility.entry().has_levels)
                             .and(duty_level);
                         duties.push(MappedDuty {
                             role: role_index,
@@ -152,11 +168,11 @@ impl<'a> TeamView<'a> {
         for duty in &duties {
             if duty.raci == Raci::Accountable
                 && let Some(responsibility) = duty.responsibility()
-                && CATALOG[responsibility].is_product_ownership()
+                && responsibility.entry().is_product_ownership()
             {
-                owned_by_role[duty.role].push(responsibility);
-                if CATALOG[responsibility].area == Area::Backlog && duty.level != Some(BacklogLevel::Program) {
-                    team_backlog_by_role[duty.role].push(responsibility);
+                owned_by_role[duty.role.0].push(responsibility);
+                if responsibility.entry().area == Area::Backlog && duty.level != Some(BacklogLevel::Program) {
+                    team_backlog_by_role[duty.role.0].push(responsibility);
                 }
             }
         }
@@ -167,9 +183,9 @@ impl<'a> TeamView<'a> {
         let owned_by_person = people
             .iter()
             .map(|(&person, roles)| {
-                let mut owned: Vec<usize> = roles
+                let mut owned: Vec<ResponsibilityId> = roles
                     .iter()
-                    .flat_map(|&role| owned_by_role[role].iter().copied())
+                    .flat_map(|&role| owned_by_role[role.0].iter().copied())
                     .collect();
                 owned.sort_unstable();
                 owned.dedup();
@@ -191,9 +207,23 @@ impl<'a> TeamView<'a> {
         }
     }
 
-    /// The role at an index into the charter's roles.
-    pub fn role(&self, index: usize) -> &'a Role {
-        &self.charter.roles[index]
+    /// A role of the charter.
+    pub fn role(&self, role: RoleIndex) -> &'a Role {
+        &self.charter.roles[role.0]
+    }
+
+    /// Every role of the charter, in file order.
+    pub fn roles(&self) -> impl Iterator<Item = (RoleIndex, &'a Role)> {
+        self.charter
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(index, role)| (RoleIndex(index), role))
+    }
+
+    /// A duty of the team.
+    pub fn duty(&self, duty: DutyIndex) -> &MappedDuty<'a> {
+        &self.duties[duty.0]
     }
 
     /// The team's name, from the charter.
@@ -202,10 +232,10 @@ impl<'a> TeamView<'a> {
     }
 
     /// The people who own a responsibility through their roles, sorted, without repeats.
-    pub fn owner_names(&self, responsibility: usize) -> Vec<&'a str> {
+    pub fn owner_names(&self, responsibility: ResponsibilityId) -> Vec<&'a str> {
         let mut names: Vec<&str> = self.owners[responsibility]
             .iter()
-            .flat_map(|&duty| self.role(self.duties[duty].role).holders.iter())
+            .flat_map(|&duty| self.role(self.duty(duty).role).holders.iter())
             .map(|holder| holder.value.as_str())
             .collect();
         names.sort_unstable();
@@ -214,30 +244,29 @@ impl<'a> TeamView<'a> {
     }
 
     /// The product ownership entries a person owns in this team, sorted.
-    pub fn owned_by(&self, person: &str) -> &[usize] {
+    pub fn owned_by(&self, person: &str) -> &[ResponsibilityId] {
         self.owned_by_person.get(person).map_or(&[][..], Vec::as_slice)
     }
 
     /// The product ownership entries a role owns (whether or not it is vacant), sorted.
-    pub fn owned_by_role(&self, role: usize) -> &[usize] {
-        &self.owned_by_role[role]
+    pub fn owned_by_role(&self, role: RoleIndex) -> &[ResponsibilityId] {
+        &self.owned_by_role[role.0]
     }
 
     /// The backlog entries a role owns at team level or without a level, sorted.
-    pub fn team_backlog_of_role(&self, role: usize) -> &[usize] {
-        &self.team_backlog_by_role[role]
+    pub fn team_backlog_of_role(&self, role: RoleIndex) -> &[ResponsibilityId] {
+        &self.team_backlog_by_role[role.0]
     }
 
     /// Whether any role with holders owns something in the area.
     pub fn area_is_owned(&self, area: Area) -> bool {
-        CATALOG
+        self.owners
             .iter()
-            .enumerate()
-            .any(|(index, entry)| entry.area == area && !self.owners[index].is_empty())
+            .any(|(responsibility, owners)| responsibility.entry().area == area && !owners.is_empty())
     }
 
     /// The span of the first role of a person, at their name in `holders`.
-    pub fn holder_span(&self, person: &str, role: usize) -> Span {
+    pub fn holder_span(&self, person: &str, role: RoleIndex) -> Span {
         let holders = &self.role(role).holders;
         let found = if holders.len() > LINEAR_HOLDERS {
             self.holder_spans.get(&(role, person))
@@ -254,8 +283,8 @@ impl<'a> TeamView<'a> {
 /// Extra facts a finding carries besides its message and place.
 #[derive(Debug, Clone, Default)]
 pub struct Details {
-    /// The catalog index of the responsibility the finding is about, if any.
-    pub responsibility: Option<usize>,
+    /// The responsibility the finding is about, if any.
+    pub responsibility: Option<ResponsibilityId>,
     /// The role ids the finding is about.
     pub roles: Vec<String>,
     /// The people the finding is about.

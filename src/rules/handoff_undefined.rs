@@ -1,6 +1,7 @@
+use crate::catalog::ResponsibilityId;
 use std::collections::BTreeSet;
 
-use crate::catalog::{self, Area, CATALOG};
+use crate::catalog::{self, Area};
 use crate::charter::Raci;
 use crate::rules::{Details, Sink, TeamView};
 use crate::rules::{declare_rule, join_words, quoted};
@@ -69,7 +70,7 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     if strategy_owners.is_empty() || backlog_owners.is_empty() || !strategy_owners.is_disjoint(&backlog_owners) {
         return;
     }
-    let linked = |people: &BTreeSet<&str>, responsibility: usize| {
+    let linked = |people: &BTreeSet<&str>, responsibility: ResponsibilityId| {
         view.duties.iter().any(|duty| {
             matches!(duty.raci, Raci::Accountable | Raci::Consulted)
                 && duty.responsibility() == Some(responsibility)
@@ -119,9 +120,7 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
 }
 
 fn owners_in<'a>(view: &TeamView<'a>, area: Area) -> BTreeSet<&'a str> {
-    CATALOG
-        .iter()
-        .enumerate()
+    crate::catalog::entries()
         .filter(|(_, entry)| entry.area == area)
         .flat_map(|(index, _)| view.owner_names(index))
         .collect()

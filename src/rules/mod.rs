@@ -1,6 +1,7 @@
 //! The rules. Each lives in its own file with its documentation as the doc comment
 //! above it; `charterlint explain NAME` prints that comment, so the two cannot drift.
 
+use crate::catalog::ResponsibilityId;
 use crate::finding::{Category, Finding, Severity};
 
 mod context;
@@ -37,7 +38,7 @@ registry! {
 
 /// The rules other code names, so that a rule's name is written in one place.
 pub use ambiguous_duty::AMBIGUOUS_DUTY;
-pub use context::{CheckedFile, Details, MappedDuty, PersonInTeam, Sink, TeamView};
+pub use context::{CheckedFile, Details, DutyIndex, MappedDuty, PersonInTeam, RoleIndex, Sink, TeamView};
 pub(crate) use shared_accountability::SHARED_ACCOUNTABILITY;
 pub use stale_baseline::STALE_BASELINE;
 pub use unknown_duty::UNKNOWN_DUTY;
@@ -285,7 +286,7 @@ pub(crate) fn policy_finding(
         message,
         // Located only once the rule is known to be on.
         location: location(),
-        responsibility: details.responsibility.map(|index| crate::catalog::CATALOG[index].id),
+        responsibility: details.responsibility.map(ResponsibilityId::text),
         roles: details.roles,
         people: details.people,
         help: details.help,

@@ -1,6 +1,6 @@
-use crate::catalog::CATALOG;
+use crate::catalog::ResponsibilityId;
 use crate::mapping::BacklogLevel;
-use crate::rules::{Details, Sink, TeamView};
+use crate::rules::{Details, DutyIndex, RoleIndex, Sink, TeamView};
 use crate::rules::{declare_rule, join_words};
 
 declare_rule! {
@@ -60,33 +60,33 @@ declare_rule! {
 
 /// One owning duty: the duty index, its role's scope.
 struct Owner<'a> {
-    duty: usize,
-    role: usize,
+    duty: DutyIndex,
+    role: RoleIndex,
     scope: Option<&'a str>,
     level: Option<BacklogLevel>,
 }
 
 pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
-    for (index, owning) in view.owners.iter().enumerate() {
-        if !CATALOG[index].is_product_ownership() {
+    for (index, owning) in view.owners.iter() {
+        if !index.entry().is_product_ownership() {
             continue;
         }
         if owning.len() < 2
             && owning
                 .iter()
-                .all(|&duty| view.role(view.duties[duty].role).holders.len() < 2)
+                .all(|&duty| view.role(view.duty(duty).role).holders.len() < 2)
         {
             continue;
         }
         let owners: Vec<Owner<'_>> = owning
             .iter()
             .map(|&duty| {
-                let role = view.duties[duty].role;
+                let role = view.duty(duty).role;
                 Owner {
                     duty,
                     role,
                     scope: view.role(role).scope.as_ref().map(|scope| scope.value.as_str()),
-                    level: view.duties[duty].level,
+                    level: view.duty(duty).level,
                 }
             })
             .collect();
@@ -113,12 +113,12 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
 fn check_scopes(
     view: &TeamView<'_>,
     sink: &mut Sink<'_>,
-    index: usize,
+    responsibility: ResponsibilityId,
     owners: &[&Owner<'_>],
     level: Option<BacklogLevel>,
 ) {
     if owners.iter().any(|owner| owner.scope.is_none()) {
-        report(view, sink, index, owners, None, level);
+        report(view, sink, responsibility, owners, None, level);
         return;
     }
     let mut by_scope: std::collections::BTreeMap<&str, Vec<&Owner<'_>>> = std::collections::BTreeMap::new();
@@ -128,20 +128,20 @@ fn check_scopes(
         }
     }
     for (scope, in_scope) in by_scope {
-        report(view, sink, index, &in_scope, Some(scope), level);
+        report(view, sink, responsibility, &in_scope, Some(scope), level);
     }
 }
 
 fn report(
     view: &TeamView<'_>,
     sink: &mut Sink<'_>,
-    responsibility: usize,
+    responsibility: ResponsibilityId,
     owners: &[&Owner<'_>],
     scope: Option<&str>,
     level: Option<BacklogLevel>,
 ) {
     // Each person once, with the role through which they first own the duty.
-    let mut people: Vec<(&str, usize, Option<&str>)> = Vec::new();
+    let mut people: Vec<(&str, RoleIndex, Option<&str>)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for owner in owners {
         for holder in &view.role(owner.role).holders {
@@ -168,7 +168,7 @@ fn report(
                 .any(|holder| !first_people.contains(holder.value.as_str()))
         })
         .unwrap_or(&owners[0]);
-    let entry = &CATALOG[responsibility];
+    let entry = &responsibility.entry();
     // A message names a handful of owners; the finding's `people` lists them all.
     const NAMED: usize = 8;
     let mut described: Vec<String> = people
@@ -199,7 +199,7 @@ fn report(
     roles.dedup();
     sink.report(
         &SHARED_ACCOUNTABILITY,
-        &view.duties[anchor.duty].text.span,
+        &view.duty(anchor.duty).text.span,
         format!("responsibility `{}` ({}) is owned by both {}{place}", entry.id, entry.name, join_words(&described)),
         Details {
             responsibility: Some(responsibility),

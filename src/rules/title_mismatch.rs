@@ -1,4 +1,4 @@
-use crate::catalog::{Area, CATALOG};
+use crate::catalog::Area;
 use crate::rules::declare_rule;
 use crate::rules::{Details, Sink, TeamView};
 
@@ -77,7 +77,7 @@ fn titled_as(title: &str) -> Option<TitledAs> {
 }
 
 pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
-    for (index, role) in view.charter.roles.iter().enumerate() {
+    for (index, role) in view.roles() {
         if role.is_vacant() {
             continue;
         }
@@ -89,7 +89,7 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
             TitledAs::ProductOwner => (Area::Backlog, Area::Strategy, "product manager"),
         };
         let owned = view.owned_by_role(index);
-        let count = |area: Area| owned.iter().filter(|&&entry| CATALOG[entry].area == area).count();
+        let count = |area: Area| owned.iter().filter(|&&entry| entry.entry().area == area).count();
         let (own, other) = (count(own_area), count(other_area));
         if other * 2 <= owned.len() || other <= own {
             continue;

@@ -1,4 +1,3 @@
-use crate::catalog::CATALOG;
 use crate::mapping::DutyMapping;
 use crate::rules::declare_rule;
 use crate::rules::{Details, Sink, TeamView};
@@ -61,7 +60,7 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         let help = match suggestion {
             Some((index, alias)) => format!(
                 "did you mean \"{alias}\" (`{}`)? otherwise use a catalog id or map the phrase in `[vocabulary]`",
-                CATALOG[*index].id
+                index.entry().id
             ),
             None => {
                 "use a catalog id (`charterlint catalog` lists them) or map the phrase in `[vocabulary]`".to_string()

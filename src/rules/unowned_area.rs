@@ -1,4 +1,4 @@
-use crate::catalog::{Area, CATALOG};
+use crate::catalog::Area;
 use crate::rules::{Details, Sink, TeamView};
 use crate::rules::{declare_rule, join_words, quoted};
 
@@ -110,12 +110,10 @@ pub(super) fn unowned_areas(view: &TeamView<'_>) -> Vec<Area> {
 }
 
 fn vacant_owners_in<'a>(view: &TeamView<'a>, area: Area) -> Vec<&'a str> {
-    let mut roles: Vec<&str> = CATALOG
-        .iter()
-        .enumerate()
+    let mut roles: Vec<&str> = crate::catalog::entries()
         .filter(|(_, entry)| entry.area == area)
         .flat_map(|(index, _)| view.vacant_owners[index].iter())
-        .map(|&duty| view.role(view.duties[duty].role).id.value.as_str())
+        .map(|&duty| view.role(view.duty(duty).role).id.value.as_str())
         .collect();
     roles.sort_unstable();
     roles.dedup();
@@ -123,9 +121,7 @@ fn vacant_owners_in<'a>(view: &TeamView<'a>, area: Area) -> Vec<&'a str> {
 }
 
 fn core_names(view: &TeamView<'_>, area: Area) -> String {
-    let names: Vec<&str> = CATALOG
-        .iter()
-        .enumerate()
+    let names: Vec<&str> = crate::catalog::entries()
         .filter(|(index, entry)| entry.area == area && view.policy.core[*index])
         .map(|(_, entry)| entry.id)
         .collect();

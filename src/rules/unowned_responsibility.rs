@@ -1,4 +1,4 @@
-use crate::catalog::CATALOG;
+use crate::catalog::ResponsibilityId;
 use crate::rules::{Details, Sink, TeamView};
 use crate::rules::{declare_rule, join_words, quoted};
 
@@ -60,20 +60,20 @@ declare_rule! {
 
 pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
     let unowned_areas = super::unowned_area::unowned_areas(view);
-    for (index, entry) in CATALOG.iter().enumerate() {
+    for (index, entry) in crate::catalog::entries() {
         if !view.policy.core[index] || !view.owners[index].is_empty() || unowned_areas.contains(&entry.area) {
             continue;
         }
         let vacant_duties = &view.vacant_owners[index];
         let mut vacant_roles: Vec<&str> = vacant_duties
             .iter()
-            .map(|&duty| view.role(view.duties[duty].role).id.value.as_str())
+            .map(|&duty| view.role(view.duty(duty).role).id.value.as_str())
             .collect();
         vacant_roles.sort_unstable();
         vacant_roles.dedup();
         let (span, message, help) = match vacant_duties.first() {
             Some(&duty) => (
-                view.duties[duty].text.span.clone(),
+                view.duty(duty).text.span.clone(),
                 format!(
                     "core responsibility `{}` ({}) has no owner: its only owner, {} {}, is vacant",
                     entry.id,
@@ -133,7 +133,7 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
 /// would map it to `responsibility`: the entry, the duty and where it now goes.
 fn redirected_by_vocabulary<'a>(
     view: &TeamView<'a>,
-    responsibility: usize,
+    responsibility: ResponsibilityId,
 ) -> Option<(&'a crate::charter::VocabularyEntry, &'a str, &'static str)> {
     let builtin = crate::mapping::Mapper::new(&crate::charter::Vocabulary::default());
     view.duties.iter().find_map(|duty| {
@@ -157,6 +157,6 @@ fn redirected_by_vocabulary<'a>(
             .0
             .iter()
             .find(|entry| entry.phrase.value == *phrase)?;
-        Some((entry, duty.text.value.as_str(), CATALOG[duty.responsibility()?].id))
+        Some((entry, duty.text.value.as_str(), duty.responsibility()?.text()))
     })
 }

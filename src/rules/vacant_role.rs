@@ -45,7 +45,7 @@ declare_rule! {
 }
 
 pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
-    for (index, role) in view.charter.roles.iter().enumerate() {
+    for (index, role) in view.roles() {
         if !role.is_vacant() {
             continue;
         }
