@@ -9,6 +9,7 @@ use crate::source::Span;
 
 // `[lint]`: severities, requirements and accepted risks.
 mod lint;
+mod table;
 
 /// Limits large enough for any real team, so a hostile file cannot exhaust memory.
 pub const MAX_ROLES: usize = 10_000;
@@ -20,47 +21,6 @@ pub const MAX_HOLDERS: usize = 10_000;
 
 /// Errors past this many in one file are not worth reading; the first ones are.
 const MAX_ERRORS_PER_FILE: usize = 50;
-
-const ROOT_KEYS: &[&str] = &["$schema", "version", "team", "roles", "vocabulary", "lint"];
-const POLICY_ROOT_KEYS: &[&str] = &["$schema", "lint"];
-const TEAM_KEYS: &[&str] = &[
-    "name",
-    "size",
-    "delivery_teams",
-    "methodology",
-    "cross_team_dependencies",
-];
-const ROLE_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "holders",
-    "scope",
-    "allocation",
-    "owns",
-    "does",
-    "consulted",
-    "informed",
-];
-const LINT_KEYS: &[&str] = &[
-    "fail_on",
-    "severity",
-    "require",
-    "optional",
-    "max_accountabilities",
-    "max_teams_per_person",
-    "combined_roles_warn_at",
-    "accept",
-];
-const ACCEPT_KEYS: &[&str] = &["rule", "target", "reason", "until"];
-
-/// The keys each table accepts, for the schema drift test.
-pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
-    ("charter", ROOT_KEYS),
-    ("team", TEAM_KEYS),
-    ("role", ROLE_KEYS),
-    ("lint", LINT_KEYS),
-    ("accept", ACCEPT_KEYS),
-];
 
 /// Where a value sits, as error messages name it (`roles[0].owns[2]`). Built as a
 /// chain of borrowed parts and formatted only when an error needs it.
@@ -124,17 +84,16 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// The errors found, in file order.
+    /// The first errors found, in file order.
     pub(super) fn into_sorted_errors(mut self) -> Vec<InputError> {
         self.errors
             .sort_by_key(|error| error.span.as_ref().map(|span| span.start));
+        self.errors.truncate(MAX_ERRORS_PER_FILE);
         self.errors
     }
 
     fn report(&mut self, error: InputError) {
-        if self.errors.len() < MAX_ERRORS_PER_FILE {
-            self.errors.push(error);
-        }
+        self.errors.push(error);
     }
 
     fn error(&mut self, span: Span, message: String, label: impl Into<String>, help: Option<String>) {
@@ -206,32 +165,6 @@ impl<'a> Decoder<'a> {
             format!("expected {expected}"),
             help,
         );
-    }
-
-    /// The entries of a table, reporting unknown keys against `known`.
-    fn table<'n, 't>(
-        &mut self,
-        node: &'n mut Node<'t>,
-        path: &KeyPath<'_>,
-        known: &[&str],
-    ) -> Option<&'n mut [Entry<'t>]> {
-        if !matches!(node.value, Value::Table(_)) {
-            let expected = match self.format {
-                InputFormat::Toml => "a table",
-                InputFormat::Json => "an object",
-            };
-            self.wrong_type(node, path, expected);
-            return None;
-        }
-        let Value::Table(entries) = &mut node.value else {
-            return None;
-        };
-        for entry in entries.iter_mut() {
-            if !known.contains(&&*entry.key) {
-                self.unknown_key(entry, path, known);
-            }
-        }
-        Some(entries)
     }
 
     fn unknown_key(&mut self, entry: &Entry<'_>, path: &KeyPath<'_>, known: &[&str]) {
@@ -396,43 +329,47 @@ impl<'a> Decoder<'a> {
     }
 
     pub(super) fn charter(&mut self, root: &mut Node<'_>) -> Option<Charter> {
-        let root_span = root.span.clone();
-        let entries = self.table(root, &KeyPath::Root, ROOT_KEYS)?;
-        let mut schema = None;
-        let mut version = None;
-        let mut team = None;
-        let mut roles = Vec::new();
-        let mut vocabulary = Vocabulary::default();
-        let mut lint = LintConfig::default();
-        for entry in entries.iter_mut() {
-            let node = &mut entry.value;
-            match &*entry.key {
-                "$schema" => schema = self.string(node, &KeyPath::Named("$schema")).map(|text| text.value),
-                "version" => version = self.version(node),
-                "team" => team = self.team(entry),
-                "roles" => roles = self.roles(node),
-                "vocabulary" => vocabulary = self.vocabulary(node),
-                "lint" => lint = self.lint(node),
-                _ => {}
+        let path = KeyPath::Root;
+        let mut table = self.open(root, &path)?;
+        let schema = self
+            .optional(&mut table, &path, "$schema", Decoder::string)
+            .flatten()
+            .map(|text| text.value);
+        let version = self.required(&mut table, &path, "version", "1", |decoder, node, _| {
+            decoder.version(node)
+        });
+        let team = match table.take("team") {
+            Some(entry) => self.team(entry),
+            None => {
+                let example = match self.format {
+                    InputFormat::Toml => "a `[team]` table with `name = \"...\"`".to_string(),
+                    InputFormat::Json => "`\"team\": { \"name\": \"...\" }`".to_string(),
+                };
+                let span = self.head(&table.span);
+                self.error(
+                    span,
+                    "missing required key `team`".to_string(),
+                    "the charter starts here",
+                    Some(format!("add {example}")),
+                );
+                None
             }
-        }
-        let has = |key: &str| entries.iter().any(|entry| entry.key == key);
-        if !has("version") {
-            self.missing(&root_span, &KeyPath::Root, "version", "1");
-        }
-        if !has("team") {
-            let example = match self.format {
-                InputFormat::Toml => "a `[team]` table with `name = \"...\"`".to_string(),
-                InputFormat::Json => "`\"team\": { \"name\": \"...\" }`".to_string(),
-            };
-            let span = self.head(&root_span);
-            self.error(
-                span,
-                "missing required key `team`".to_string(),
-                "the charter starts here",
-                Some(format!("add {example}")),
-            );
-        }
+        };
+        let roles = self
+            .optional(&mut table, &path, "roles", |decoder, node, _| Some(decoder.roles(node)))
+            .flatten()
+            .unwrap_or_default();
+        let vocabulary = self
+            .optional(&mut table, &path, "vocabulary", |decoder, node, _| {
+                Some(decoder.vocabulary(node))
+            })
+            .flatten()
+            .unwrap_or_default();
+        let lint = self
+            .optional(&mut table, &path, "lint", |decoder, node, _| Some(decoder.lint(node)))
+            .flatten()
+            .unwrap_or_default();
+        self.finish(table, &path);
         self.check_unique_role_ids(&roles);
         if !self.errors.is_empty() {
             return None;
@@ -468,12 +405,15 @@ impl<'a> Decoder<'a> {
             );
             return None;
         }
-        let entries = self.table(root, &KeyPath::Root, POLICY_ROOT_KEYS)?;
-        let lint = entries
-            .iter_mut()
-            .find(|entry| entry.key == "lint")
-            .map(|entry| self.lint(&mut entry.value))
+        let path = KeyPath::Root;
+        let mut table = self.open(root, &path)?;
+        // A policy file may name its schema like a charter.
+        self.optional(&mut table, &path, "$schema", Decoder::string);
+        let lint = self
+            .optional(&mut table, &path, "lint", |decoder, node, _| Some(decoder.lint(node)))
+            .flatten()
             .unwrap_or_default();
+        self.finish(table, &path);
         self.errors.is_empty().then_some(lint)
     }
 
@@ -496,34 +436,37 @@ impl<'a> Decoder<'a> {
 
     fn team(&mut self, team_entry: &mut Entry<'_>) -> Option<Team> {
         let node = &mut team_entry.value;
-        let entries = self.table(node, &TEAM_PATH, TEAM_KEYS)?;
-        let mut name = None;
-        let mut size = None;
-        let mut delivery_teams = Some(1);
-        let mut methodology = Some(Methodology::default());
-        let mut cross_team_dependencies = Some(false);
-        for entry in entries.iter_mut() {
-            let value = &mut entry.value;
-            let path = KeyPath::Key(&TEAM_PATH, &entry.key);
-            match &*entry.key {
-                "name" => name = self.non_empty_string(value, &path, "the team's name"),
-                "size" => size = self.integer(value, &path, 1).map(|number| number.value),
-                "delivery_teams" => delivery_teams = self.integer(value, &path, 1).map(|number| number.value),
-                "methodology" => {
-                    let names = Methodology::ALL.map(Methodology::name);
-                    methodology = self
-                        .choice(value, &path, &names, |text| {
-                            Methodology::ALL.into_iter().find(|method| method.name() == text)
-                        })
-                        .map(|method| method.value);
-                }
-                "cross_team_dependencies" => cross_team_dependencies = self.boolean(value, &path),
-                _ => {}
-            }
-        }
-        if !entries.iter().any(|entry| entry.key == "name") {
-            self.missing(&node.span, &TEAM_PATH, "name", "\"Checkout\"");
-        }
+        let path = TEAM_PATH;
+        let mut table = self.open(node, &path)?;
+        let name = self.required(&mut table, &path, "name", "\"Checkout\"", |decoder, node, path| {
+            decoder.non_empty_string(node, path, "the team's name")
+        });
+        let size = self
+            .optional(&mut table, &path, "size", |decoder, node, path| {
+                decoder.integer(node, path, 1)
+            })
+            .flatten()
+            .map(|number| number.value);
+        let delivery_teams = self
+            .optional(&mut table, &path, "delivery_teams", |decoder, node, path| {
+                decoder.integer(node, path, 1).map(|number| number.value)
+            })
+            .unwrap_or(Some(1));
+        let methodology = self
+            .optional(&mut table, &path, "methodology", |decoder, node, path| {
+                let names = Methodology::ALL.map(Methodology::name);
+                decoder
+                    .choice(node, path, &names, |text| {
+                        Methodology::ALL.into_iter().find(|method| method.name() == text)
+                    })
+                    .map(|method| method.value)
+            })
+            .unwrap_or(Some(Methodology::default()));
+        let cross_team_dependencies = self
+            .optional(&mut table, &path, "cross_team_dependencies", Decoder::boolean)
+            .unwrap_or(Some(false));
+        self.finish(table, &path);
+        let node = &team_entry.value;
         // In TOML the `[team]` header anchors team-wide findings; in JSON the `"team"` key.
         let span = match self.format {
             InputFormat::Toml
@@ -573,43 +516,33 @@ impl<'a> Decoder<'a> {
 
     fn role(&mut self, node: &mut Node<'_>, index: usize) -> Option<Role> {
         let path = KeyPath::Index(&ROLES_PATH, index);
-        let span = node.span.clone();
-        let entries = self.table(node, &path, ROLE_KEYS)?;
-        let mut id = None;
-        let mut title = None;
-        let mut holders = None;
-        let mut scope = None;
-        let mut allocation = None;
-        let mut lists: [Vec<Spanned<String>>; 4] = Default::default();
         let errors_before = self.errors.len();
-        for entry in entries.iter_mut() {
-            let value = &mut entry.value;
-            let key_path = KeyPath::Key(&path, &entry.key);
-            match &*entry.key {
-                "id" => id = self.role_id(value, &key_path),
-                "title" => title = self.non_empty_string(value, &key_path, "the role's title"),
-                "holders" => holders = self.holders(value, &key_path),
-                "scope" => scope = self.non_empty_string(value, &key_path, "a delivery team or product area"),
-                "allocation" => allocation = self.allocation(value, &key_path),
-                "owns" | "does" | "consulted" | "informed" => {
-                    let slot = ["owns", "does", "consulted", "informed"]
-                        .iter()
-                        .position(|key| *key == entry.key)
-                        .unwrap_or(0);
-                    lists[slot] = self.duties(value, &key_path);
-                }
-                _ => {}
-            }
-        }
-        for (key, example) in [
-            ("id", "\"po\""),
-            ("title", "\"Product Owner\""),
-            ("holders", "[\"Sam\"]"),
-        ] {
-            if !entries.iter().any(|entry| entry.key == key) {
-                self.missing(&span, &path, key, example);
-            }
-        }
+        let mut table = self.open(node, &path)?;
+        let id = self.required(&mut table, &path, "id", "\"po\"", Decoder::role_id);
+        let title = self.required(
+            &mut table,
+            &path,
+            "title",
+            "\"Product Owner\"",
+            |decoder, node, path| decoder.non_empty_string(node, path, "the role's title"),
+        );
+        let holders = self.required(&mut table, &path, "holders", "[\"Sam\"]", Decoder::holders);
+        let scope = self
+            .optional(&mut table, &path, "scope", |decoder, node, path| {
+                decoder.non_empty_string(node, path, "a delivery team or product area")
+            })
+            .flatten();
+        let allocation = self
+            .optional(&mut table, &path, "allocation", Decoder::allocation)
+            .flatten();
+        let lists = ["owns", "does", "consulted", "informed"].map(|key| {
+            self.optional(&mut table, &path, key, |decoder, node, path| {
+                Some(decoder.duties(node, path))
+            })
+            .flatten()
+            .unwrap_or_default()
+        });
+        self.finish(table, &path);
         if self.errors.len() != errors_before {
             return None;
         }

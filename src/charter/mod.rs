@@ -5,7 +5,7 @@ mod error;
 mod model;
 pub mod tree;
 
-pub use decode::{KNOWN_KEYS, MAX_DUTIES, MAX_HOLDERS, MAX_ROLES, did_you_mean};
+pub use decode::{MAX_DUTIES, MAX_HOLDERS, MAX_ROLES, did_you_mean};
 pub use error::{InputError, LoadFailure};
 pub use model::*;
 pub use tree::InputFormat;
@@ -216,4 +216,30 @@ pub fn load_policy(
     let format = format_of(path, "policy files end in `.toml` or `.json`")?;
     let bytes = read_limited(path, max_file_size)?;
     decode_with(path, bytes, format, rules, |decoder, root| decoder.policy(root))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_errors_kept_are_the_first_fifty_in_file_order() {
+        // Unknown top-level keys are reported once the table is read, after the roles
+        // below them: the cap must still keep them, because they come first in the file.
+        let unknown: Vec<String> = (0..30).map(|index| format!("\"a{index}\": 1")).collect();
+        let roles: Vec<String> = (0..30)
+            .map(|index| format!("{{\"id\": \"r{index}\", \"title\": \"T\", \"holders\": [\"Sam\"], \"zz\": 1}}"))
+            .collect();
+        let text = format!(
+            "{{{}, \"version\": 1, \"team\": {{\"name\": \"T\"}}, \"roles\": [{}]}}",
+            unknown.join(", "),
+            roles.join(", ")
+        );
+        let failure = load_bytes("many.json", text.into_bytes(), InputFormat::Json, &[]).expect_err("refused");
+        let messages: Vec<&str> = failure.errors.iter().map(|error| error.message.as_str()).collect();
+        assert_eq!(messages.len(), 50);
+        assert_eq!(messages[0], "unknown key `a0` in the charter");
+        assert_eq!(messages[29], "unknown key `a29` in the charter");
+        assert_eq!(messages[49], "unknown key `zz` in `roles[19]`");
+    }
 }

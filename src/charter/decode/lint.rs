@@ -5,25 +5,50 @@ use super::*;
 
 impl Decoder<'_> {
     pub(super) fn lint(&mut self, node: &mut Node<'_>) -> LintConfig {
-        let Some(entries) = self.table(node, &LINT_PATH, LINT_KEYS) else {
+        let path = LINT_PATH;
+        let Some(mut table) = self.open(node, &path) else {
             return LintConfig::default();
         };
-        let mut lint = LintConfig::default();
-        for entry in entries.iter_mut() {
-            let value = &mut entry.value;
-            let path = KeyPath::Key(&LINT_PATH, &entry.key);
-            match &*entry.key {
-                "fail_on" => lint.fail_on = self.choice(value, &path, &FailOn::NAMES, FailOn::parse),
-                "severity" => lint.severity = self.severity(value),
-                "require" => lint.require = self.responsibility_ids(value, &path),
-                "optional" => lint.optional = self.responsibility_ids(value, &path),
-                "max_accountabilities" => lint.max_accountabilities = self.integer(value, &path, 1),
-                "max_teams_per_person" => lint.max_teams_per_person = self.integer(value, &path, 1),
-                "combined_roles_warn_at" => lint.combined_roles_warn_at = self.integer(value, &path, 1),
-                "accept" => lint.accept = self.acceptances(value),
-                _ => {}
-            }
-        }
+        let ids =
+            |decoder: &mut Self, node: &mut Node<'_>, path: &KeyPath<'_>| Some(decoder.responsibility_ids(node, path));
+        let at_least_one = |decoder: &mut Self, node: &mut Node<'_>, path: &KeyPath<'_>| decoder.integer(node, path, 1);
+        let lint = LintConfig {
+            fail_on: self
+                .optional(&mut table, &path, "fail_on", |decoder, node, path| {
+                    decoder.choice(node, path, &FailOn::NAMES, FailOn::parse)
+                })
+                .flatten(),
+            severity: self
+                .optional(&mut table, &path, "severity", |decoder, node, _| {
+                    Some(decoder.severity(node))
+                })
+                .flatten()
+                .unwrap_or_default(),
+            require: self
+                .optional(&mut table, &path, "require", ids)
+                .flatten()
+                .unwrap_or_default(),
+            optional: self
+                .optional(&mut table, &path, "optional", ids)
+                .flatten()
+                .unwrap_or_default(),
+            max_accountabilities: self
+                .optional(&mut table, &path, "max_accountabilities", at_least_one)
+                .flatten(),
+            max_teams_per_person: self
+                .optional(&mut table, &path, "max_teams_per_person", at_least_one)
+                .flatten(),
+            combined_roles_warn_at: self
+                .optional(&mut table, &path, "combined_roles_warn_at", at_least_one)
+                .flatten(),
+            accept: self
+                .optional(&mut table, &path, "accept", |decoder, node, _| {
+                    Some(decoder.acceptances(node))
+                })
+                .flatten()
+                .unwrap_or_default(),
+        };
+        self.finish(table, &path);
         lint
     }
 
@@ -86,35 +111,29 @@ impl Decoder<'_> {
     fn acceptance(&mut self, node: &mut Node<'_>, index: usize) -> Option<Acceptance> {
         let path = KeyPath::Index(&ACCEPT_PATH, index);
         let span = node.span.clone();
-        let entries = self.table(node, &path, ACCEPT_KEYS)?;
         let errors_before = self.errors.len();
-        let mut rule = None;
-        let mut target = None;
-        let mut reason = None;
-        let mut until = None;
-        for entry in entries.iter_mut() {
-            let value = &mut entry.value;
-            let key_path = KeyPath::Key(&path, &entry.key);
-            match &*entry.key {
-                "rule" => {
-                    rule = self
-                        .string(value, &key_path)
-                        .filter(|name| self.rule_name(name, &key_path));
-                }
-                "target" => target = self.non_empty_string(value, &key_path, "a person, role id or responsibility id"),
-                "reason" => reason = self.non_empty_string(value, &key_path, "why the risk is accepted"),
-                "until" => until = self.date(value, &key_path),
-                _ => {}
-            }
-        }
-        for (key, example) in [
-            ("rule", "\"combined-roles\""),
-            ("reason", "\"one product person until the Q3 hire\""),
-        ] {
-            if !entries.iter().any(|entry| entry.key == key) {
-                self.missing(&span, &path, key, example);
-            }
-        }
+        let mut table = self.open(node, &path)?;
+        let rule = self.required(
+            &mut table,
+            &path,
+            "rule",
+            "\"combined-roles\"",
+            |decoder, node, path| decoder.string(node, path).filter(|name| decoder.rule_name(name, path)),
+        );
+        let target = self
+            .optional(&mut table, &path, "target", |decoder, node, path| {
+                decoder.non_empty_string(node, path, "a person, role id or responsibility id")
+            })
+            .flatten();
+        let reason = self.required(
+            &mut table,
+            &path,
+            "reason",
+            "\"one product person until the Q3 hire\"",
+            |decoder, node, path| decoder.non_empty_string(node, path, "why the risk is accepted"),
+        );
+        let until = self.optional(&mut table, &path, "until", Decoder::date).flatten();
+        self.finish(table, &path);
         if self.errors.len() != errors_before {
             return None;
         }
