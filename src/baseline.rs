@@ -52,7 +52,8 @@ fn error(span: Span, message: String, label: &str, help: Option<String>) -> Inpu
 
 /// Reads a baseline file; a missing, unreadable or malformed one is an input error
 /// with its location.
-pub fn load(path: &str, max_file_size: u64) -> Result<Baseline, Box<LoadFailure>> {
+pub fn load(path: &std::path::Path, max_file_size: u64) -> Result<Baseline, Box<LoadFailure>> {
+    let shown = path.to_string_lossy();
     let bytes = crate::charter::read_limited(path, max_file_size).map_err(|mut failure| {
         for error in &mut failure.errors {
             error.help.get_or_insert_with(|| {
@@ -63,14 +64,14 @@ pub fn load(path: &str, max_file_size: u64) -> Result<Baseline, Box<LoadFailure>
     })?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Box::new(LoadFailure {
-            source: SourceFile::new(path, String::new()),
+            source: SourceFile::new(&*shown, String::new()),
             errors: vec![InputError::unlocated(
-                format!("the baseline `{path}` is not UTF-8"),
+                format!("the baseline `{shown}` is not UTF-8"),
                 None,
             )],
         })
     })?;
-    let source = SourceFile::new(path, text);
+    let source = SourceFile::new(&*shown, text);
     let entries = match crate::charter::tree::parse(&source.text, InputFormat::Toml) {
         Ok(root) => decode(&root),
         Err(syntax) => Err(vec![InputError::from(*syntax)]),

@@ -1,7 +1,7 @@
 //! The `charterlint` command line: arguments, format choice, exit code.
 
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -32,7 +32,7 @@ enum Command {
     /// Show how each duty of a charter mapped onto the catalog, and why
     Map {
         /// A charter file (`-` reads standard input)
-        path: String,
+        path: PathBuf,
         /// Output format
         #[arg(long, value_enum, default_value_t = DataFormat::Text)]
         format: DataFormat,
@@ -46,10 +46,10 @@ enum Command {
     /// and show how each of its duties maps
     Import {
         /// The spreadsheet: duties as rows, roles as columns, R/A/C/I in the cells
-        file: String,
+        file: PathBuf,
         /// Write the charter here (atomically) instead of standard output
         #[arg(long, short = 'o', value_name = "FILE")]
-        output: Option<String>,
+        output: Option<PathBuf>,
         /// The charter's format (default: from the output's extension, else toml)
         #[arg(long, value_enum)]
         format: Option<InputFormat>,
@@ -61,13 +61,13 @@ enum Command {
     /// marked; `import` reads them back
     Export {
         /// A charter file, or a folder of charters (XLSX: a sheet per team)
-        path: String,
+        path: PathBuf,
         /// The spreadsheet's format
         #[arg(long, value_enum, default_value_t = SheetFormat::Csv)]
         format: SheetFormat,
         /// Write the spreadsheet here (atomically); CSV goes to standard output without it
         #[arg(long, short = 'o', value_name = "FILE")]
-        output: Option<String>,
+        output: Option<PathBuf>,
         /// Overwrite an existing output file
         #[arg(long)]
         force: bool,
@@ -97,7 +97,7 @@ enum Command {
         /// Corpus files or folders of `*.tsv` files: a header line, then
         /// `phrase<TAB>expected ids<TAB>source` per line
         #[arg(required = true)]
-        paths: Vec<String>,
+        paths: Vec<PathBuf>,
         /// Also list every phrase that did not map right
         #[arg(long)]
         misses: bool,
@@ -105,7 +105,7 @@ enum Command {
     /// Write a commented starter charter
     Init {
         /// Where to write it (default: team.charter.toml or team.charter.json)
-        path: Option<String>,
+        path: Option<PathBuf>,
         /// The starter's format (default: from the file's extension, else toml)
         #[arg(long, value_enum)]
         format: Option<InputFormat>,
@@ -119,19 +119,19 @@ enum Command {
 struct CheckArgs {
     /// Charter files or folders (folders: *.charter.toml and *.charter.json, recursively); `-` reads standard input
     #[arg(default_value = ".")]
-    paths: Vec<std::path::PathBuf>,
+    paths: Vec<PathBuf>,
     /// Report format: text for people, json for scripts, markdown for reviewers, sarif for code scanning, github for annotations, junit for test reports, html for a page to share
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     format: ReportFormat,
     /// Write the report to this file (atomically; `-` is standard output) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<String>,
+    output: Option<PathBuf>,
     /// The lowest severity that makes the exit code 1 (overrides every policy)
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
     /// An org-wide policy file holding a [lint] table
     #[arg(long, value_name = "FILE")]
-    config: Option<String>,
+    config: Option<PathBuf>,
     /// When to color the text report (auto: on a terminal; NO_COLOR and CLICOLOR_FORCE obeyed)
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
@@ -141,11 +141,11 @@ struct CheckArgs {
     /// Record this run's findings in FILE, to adopt charterlint on charters that have
     /// findings today; later runs with `--baseline FILE` do not fail on them
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
-    write_baseline: Option<String>,
+    write_baseline: Option<PathBuf>,
     /// List the findings FILE knows apart, never failing on them; report its entries
     /// whose finding is gone
     #[arg(long, value_name = "FILE")]
-    baseline: Option<String>,
+    baseline: Option<PathBuf>,
     /// With --baseline: rewrite FILE without the entries whose finding is gone
     #[arg(long, requires = "baseline")]
     prune_baseline: bool,
@@ -161,7 +161,7 @@ struct CheckArgs {
 struct DiffArgs {
     /// OLD and NEW: two charter files or two folders. With --against: the files or
     /// folders of the working tree to compare (default: .)
-    paths: Vec<String>,
+    paths: Vec<PathBuf>,
     /// Compare the working tree with this git revision (a branch, tag or commit),
     /// read from the repository without a checkout
     #[arg(long, value_name = "REV")]
@@ -174,10 +174,10 @@ struct DiffArgs {
     fail_on: Option<FailOn>,
     /// An org-wide policy file holding a [lint] table
     #[arg(long, value_name = "FILE")]
-    config: Option<String>,
+    config: Option<PathBuf>,
     /// Write the diff to this file (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<String>,
+    output: Option<PathBuf>,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -380,7 +380,7 @@ fn write_errors(failures: &[LoadFailure], color: bool) -> io::Result<()> {
 }
 
 /// The org-wide policy of `--config`, or none.
-fn load_org(config: Option<&str>, max_file_size: u64) -> Result<OrgPolicy, Box<LoadFailure>> {
+fn load_org(config: Option<&Path>, max_file_size: u64) -> Result<OrgPolicy, Box<LoadFailure>> {
     let Some(path) = config else {
         return Ok(OrgPolicy::default());
     };
@@ -453,15 +453,16 @@ fn check(args: CheckArgs) -> io::Result<u8> {
     }
     let mut code = report.exit_code();
     if let Some(path) = &args.write_baseline {
-        let target = Path::new(path);
+        let target = path.as_path();
         if let Err(message) = refused_target(target, &report, &args) {
             return refused(&message);
         }
         charterlint::output::write_report(target, charterlint::baseline::write(&report.findings, &root).as_bytes())?;
         writeln!(
             io::stderr(),
-            "wrote {} to {path}; check with `--baseline {path}` to fail only on new findings",
-            charterlint::report::plural(report.findings.len(), "finding")
+            "wrote {} to {shown}; check with `--baseline {shown}` to fail only on new findings",
+            charterlint::report::plural(report.findings.len(), "finding"),
+            shown = path.display()
         )?;
         // Recording today's findings is adoption, not failure; unreadable input still is.
         if code == 1 {
@@ -473,8 +474,8 @@ fn check(args: CheckArgs) -> io::Result<u8> {
         ..emit_options(format, false, args.quiet)
     };
     let written = match args.output.as_deref() {
-        Some(output) if output != "-" => {
-            let target = Path::new(output);
+        Some(output) if output != Path::new("-") => {
+            let target = output;
             if let Err(message) = refused_target(target, &report, &args) {
                 return refused(&message);
             }
@@ -535,12 +536,14 @@ fn diff(args: DiffArgs) -> io::Result<u8> {
     let (old, new, old_base, new_base) = match &args.against {
         Some(revision) => {
             let paths = if args.paths.is_empty() {
-                vec![".".to_string()]
+                vec![PathBuf::from(".")]
             } else {
                 args.paths.clone()
             };
+            // Paths inside a git tree are compared as text, as git stores them.
+            let tree_paths: Vec<String> = paths.iter().map(|path| path.to_string_lossy().into_owned()).collect();
             let folder = std::env::current_dir().unwrap_or_default();
-            let sources = match charterlint::git::charters_at(&folder, revision, &paths) {
+            let sources = match charterlint::git::charters_at(&folder, revision, &tree_paths) {
                 Ok(sources) => sources,
                 Err(message) => {
                     let mut stderr = io::stderr().lock();
@@ -575,8 +578,8 @@ fn diff(args: DiffArgs) -> io::Result<u8> {
             (
                 lint::run(std::slice::from_ref(old_path), &options),
                 lint::run(std::slice::from_ref(new_path), &options),
-                old_path.trim_end_matches('/').to_string(),
-                new_path.trim_end_matches('/').to_string(),
+                old_path.to_string_lossy().trim_end_matches('/').to_string(),
+                new_path.to_string_lossy().trim_end_matches('/').to_string(),
             )
         }
     };
@@ -587,8 +590,8 @@ fn diff(args: DiffArgs) -> io::Result<u8> {
         DiffFormat::Markdown => charterlint::report::changes::markdown(&changes),
     };
     match args.output.as_deref() {
-        Some(output) if output != "-" => {
-            let target = Path::new(output);
+        Some(output) if output != Path::new("-") => {
+            let target = output;
             let mut inputs = old.inputs_read.clone();
             inputs.extend(new.inputs_read.iter().cloned());
             if let Err(error) = charterlint::output::refuse_inputs(target, &inputs) {
@@ -614,13 +617,13 @@ fn diff(args: DiffArgs) -> io::Result<u8> {
     })
 }
 
-fn export(path: &str, format: SheetFormat, output: Option<&str>, force: bool) -> io::Result<u8> {
+fn export(path: &Path, format: SheetFormat, output: Option<&Path>, force: bool) -> io::Result<u8> {
     let mut stderr = io::stderr().lock();
     if let Some(output) = output
         && std::fs::symlink_metadata(output).is_ok()
         && !force
     {
-        writeln!(stderr, "error: `{output}` already exists")?;
+        writeln!(stderr, "error: `{}` already exists", output.display())?;
         writeln!(stderr, "  = help: pass --force to overwrite it, or name another file")?;
         return Ok(2);
     }
@@ -631,14 +634,12 @@ fn export(path: &str, format: SheetFormat, output: Option<&str>, force: bool) ->
     let mut tables = Vec::new();
     let mut failures = Vec::new();
     let mut inputs = Vec::new();
-    let walked = charterlint::discover::for_each_charter(&[path.to_string()], |found| {
-        match lint::load_input(&found, &options) {
-            Ok(loaded) => {
-                let checked = lint::check_charter(&loaded, &options.org, None, true);
-                tables.push((found.display.clone(), charterlint::export::table(&loaded, &checked)));
-            }
-            Err(failure) => failures.push(*failure),
+    let walked = charterlint::discover::for_each_charter(&[path], |found| match lint::load_input(&found, &options) {
+        Ok(loaded) => {
+            let checked = lint::check_charter(&loaded, &options.org, None, true);
+            tables.push((found.display.clone(), charterlint::export::table(&loaded, &checked)));
         }
+        Err(failure) => failures.push(*failure),
     });
     inputs.extend(walked.inputs_read.iter().cloned());
     failures.extend(walked.problems.into_iter().map(|problem| charter::LoadFailure {
@@ -653,13 +654,14 @@ fn export(path: &str, format: SheetFormat, output: Option<&str>, force: bool) ->
     tables.sort_by(|left, right| left.0.cmp(&right.0));
     let tables: Vec<charterlint::export::Table> = tables.into_iter().map(|(_, table)| table).collect();
     let bytes = match (format, tables.as_slice()) {
-        (_, []) => return no_charters(&[path.to_string()]),
+        (_, []) => return no_charters(&[path]),
         (SheetFormat::Csv, [table]) => charterlint::export::csv(table)?,
         (SheetFormat::Csv, _) => {
             let mut stderr = io::stderr().lock();
             writeln!(
                 stderr,
-                "error: `{path}` holds {} charters; a CSV file holds one",
+                "error: `{}` holds {} charters; a CSV file holds one",
+                path.display(),
                 tables.len()
             )?;
             writeln!(
@@ -671,13 +673,12 @@ fn export(path: &str, format: SheetFormat, output: Option<&str>, force: bool) ->
         (SheetFormat::Xlsx, _) => charterlint::export::xlsx(&tables)?,
     };
     match output {
-        Some(output) => {
-            let target = Path::new(output);
+        Some(target) => {
             if let Err(error) = charterlint::output::refuse_inputs(target, &inputs) {
                 return refused(&error.to_string());
             }
             charterlint::output::write_report(target, &bytes)?;
-            writeln!(io::stderr(), "wrote {output}")?;
+            writeln!(io::stderr(), "wrote {}", target.display())?;
             Ok(0)
         }
         None if format == SheetFormat::Xlsx && io::stdout().is_terminal() => {
@@ -695,26 +696,28 @@ fn export(path: &str, format: SheetFormat, output: Option<&str>, force: bool) ->
     }
 }
 
-fn import(file: &str, output: Option<&str>, format: Option<InputFormat>, force: bool) -> io::Result<u8> {
+fn import(file: &Path, output: Option<&Path>, format: Option<InputFormat>, force: bool) -> io::Result<u8> {
     use charterlint::import;
-    let format = format.unwrap_or_else(|| match output.and_then(InputFormat::from_path) {
-        Some(InputFormat::Json) => InputFormat::Json,
-        _ => InputFormat::Toml,
-    });
+    let format =
+        format.unwrap_or_else(
+            || match output.and_then(|output| InputFormat::from_path(&output.to_string_lossy())) {
+                Some(InputFormat::Json) => InputFormat::Json,
+                _ => InputFormat::Toml,
+            },
+        );
     if let Some(output) = output
         && std::fs::symlink_metadata(output).is_ok()
         && !force
     {
         let mut stderr = io::stderr().lock();
-        writeln!(stderr, "error: `{output}` already exists")?;
+        writeln!(stderr, "error: `{}` already exists", output.display())?;
         writeln!(stderr, "  = help: pass --force to overwrite it, or name another file")?;
         return Ok(2);
     }
-    let path = Path::new(file);
-    let stem = path
+    let stem = file
         .file_stem()
         .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
-    let imported = import::read_sheets(path)
+    let imported = import::read_sheets(file)
         .map_err(|error| vec![error])
         .and_then(|sheets| import::read_charter(&sheets, &stem));
     let charter = match imported {
@@ -725,9 +728,9 @@ fn import(file: &str, output: Option<&str>, format: Option<InputFormat>, force: 
                 let place = error.place();
                 writeln!(stderr, "error: {}", error.message)?;
                 if place.is_empty() {
-                    writeln!(stderr, " --> {file}")?;
+                    writeln!(stderr, " --> {}", file.display())?;
                 } else {
-                    writeln!(stderr, " --> {file}: {place}")?;
+                    writeln!(stderr, " --> {}: {place}", file.display())?;
                 }
                 if let Some(help) = &error.help {
                     writeln!(stderr, "  = help: {help}")?;
@@ -738,22 +741,19 @@ fn import(file: &str, output: Option<&str>, format: Option<InputFormat>, force: 
         }
     };
     let text = match format {
-        InputFormat::Toml => import::to_toml(&charter, file),
+        InputFormat::Toml => import::to_toml(&charter, &file.to_string_lossy()),
         InputFormat::Json => import::to_json(&charter),
     };
     // How each duty maps, as `map` shows it: unknown duties are seen at once.
-    let shown = output.unwrap_or("<standard output>");
-    if let Ok(loaded) = charter::load_bytes(shown, text.clone().into_bytes(), format, rules::names()) {
+    let shown = output.map_or_else(|| "<standard output>".into(), Path::to_string_lossy);
+    if let Ok(loaded) = charter::load_bytes(&shown, text.clone().into_bytes(), format, rules::names()) {
         let mut stderr = io::stderr().lock();
         write!(stderr, "{}", commands::map_text(&loaded))?;
     }
     match output {
         Some(output) => {
-            charterlint::output::write_report(Path::new(output), text.as_bytes())?;
-            writeln!(
-                io::stderr(),
-                "wrote {output}; check it with `charterlint check {output}`"
-            )?;
+            charterlint::output::write_report(output, text.as_bytes())?;
+            writeln!(io::stderr(), "wrote {shown}; check it with `charterlint check {shown}`")?;
             Ok(0)
         }
         None => print(&text),
@@ -785,8 +785,8 @@ fn stale_entries(
 /// Why a report or baseline may not be written to `target`: it is a file the run reads.
 fn refused_target(target: &Path, report: &lint::RunReport, args: &CheckArgs) -> Result<(), String> {
     let mut inputs = report.inputs_read.clone();
-    inputs.extend(args.config.iter().map(std::path::PathBuf::from));
-    inputs.extend(args.baseline.iter().map(std::path::PathBuf::from));
+    inputs.extend(args.config.iter().cloned());
+    inputs.extend(args.baseline.iter().cloned());
     charterlint::output::refuse_inputs(target, &inputs).map_err(|error| error.to_string())
 }
 
@@ -837,27 +837,28 @@ fn emit_options(format: ReportFormat, color: bool, quiet: bool) -> EmitOptions {
     }
 }
 
-fn map(path: &str, format: DataFormat, input: &InputArgs) -> io::Result<u8> {
-    if Path::new(path).is_dir() {
+fn map(path: &Path, format: DataFormat, input: &InputArgs) -> io::Result<u8> {
+    let shown = path.to_string_lossy();
+    if path.is_dir() {
         let mut stderr = io::stderr().lock();
         writeln!(
             stderr,
-            "error: `{path}` is a folder; `map` shows the duties of one charter file"
+            "error: `{shown}` is a folder; `map` shows the duties of one charter file"
         )?;
         writeln!(
             stderr,
             "  = help: name one charter, such as `charterlint map {}/team.charter.toml`",
-            path.trim_end_matches('/')
+            shown.trim_end_matches('/')
         )?;
         return Ok(2);
     }
-    let options = match run_options(&[path.to_string()], input)? {
+    let options = match run_options(&[path], input)? {
         Ok(options) => options,
         Err(message) => return stdin_error(&message),
     };
     let charter_path = charterlint::discover::CharterPath {
-        path: path.into(),
-        display: path.to_string(),
+        path: path.to_path_buf(),
+        display: shown.into_owned(),
     };
     match lint::load_input(&charter_path, &options) {
         Ok(loaded) => print(&match format {
@@ -896,9 +897,15 @@ fn explain(rule: Option<&str>) -> io::Result<u8> {
     }
 }
 
-fn init(path: Option<String>, format: Option<InputFormat>, force: bool) -> io::Result<u8> {
+fn init(path: Option<PathBuf>, format: Option<InputFormat>, force: bool) -> io::Result<u8> {
     let mut stderr = io::stderr().lock();
-    let from_extension = path.as_deref().map(InputFormat::from_path);
+    let shown = path
+        .as_deref()
+        .map(|path| path.display().to_string())
+        .unwrap_or_default();
+    let from_extension = path
+        .as_deref()
+        .map(|path| InputFormat::from_path(&path.to_string_lossy()));
     let format = match (format, from_extension) {
         (format, None) => format.unwrap_or(InputFormat::Toml),
         (None, Some(Some(InputFormat::Toml))) | (Some(InputFormat::Toml), Some(Some(InputFormat::Toml))) => {
@@ -912,7 +919,7 @@ fn init(path: Option<String>, format: Option<InputFormat>, force: bool) -> io::R
             writeln!(
                 stderr,
                 "error: `--format {asked}` does not match the extension of `{}`, which is {}",
-                path.as_deref().unwrap_or_default(),
+                shown,
                 found.name()
             )?;
             writeln!(
@@ -925,7 +932,7 @@ fn init(path: Option<String>, format: Option<InputFormat>, force: bool) -> io::R
             writeln!(
                 stderr,
                 "error: `{}` does not end in `.toml` or `.json`, so `check` would not read it",
-                path.as_deref().unwrap_or_default()
+                shown
             )?;
             writeln!(
                 stderr,
@@ -934,26 +941,25 @@ fn init(path: Option<String>, format: Option<InputFormat>, force: bool) -> io::R
             return Ok(2);
         }
     };
-    let path = path.unwrap_or_else(|| match format {
-        InputFormat::Toml => "team.charter.toml".to_string(),
-        InputFormat::Json => "team.charter.json".to_string(),
+    let target = path.unwrap_or_else(|| match format {
+        InputFormat::Toml => PathBuf::from("team.charter.toml"),
+        InputFormat::Json => PathBuf::from("team.charter.json"),
     });
-    let target = Path::new(&path);
-    if std::fs::symlink_metadata(target).is_ok() && !force {
+    let path = target.display();
+    if std::fs::symlink_metadata(&target).is_ok() && !force {
         writeln!(stderr, "error: `{path}` already exists")?;
         writeln!(stderr, "  = help: pass --force to overwrite it, or name another file")?;
         return Ok(2);
     }
-    charterlint::output::write_report(target, commands::starter_charter(format).as_bytes())?;
+    charterlint::output::write_report(&target, commands::starter_charter(format).as_bytes())?;
     writeln!(stderr, "wrote {path}; edit it, then run `charterlint check {path}`")?;
     Ok(0)
 }
 
-fn accuracy(paths: &[String], misses: bool) -> io::Result<u8> {
+fn accuracy(paths: &[PathBuf], misses: bool) -> io::Result<u8> {
     use charterlint::corpus;
     let mut files = Vec::new();
     for path in paths {
-        let path = Path::new(path);
         if path.is_dir() {
             let mut found: Vec<_> = std::fs::read_dir(path)?
                 .filter_map(Result::ok)

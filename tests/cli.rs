@@ -448,3 +448,43 @@ fn a_charter_named_on_the_command_line_in_bytes_that_are_not_utf8_is_checked() {
     );
     assert!(String::from_utf8_lossy(&output.stdout).contains("--> caf\u{fffd}.charter.toml:"));
 }
+
+#[test]
+fn every_command_takes_a_path_in_bytes_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/03-visionary-no-backlog.charter.toml");
+    let charter = std::ffi::OsStr::from_bytes(b"caf\xe9.charter.toml");
+    std::fs::copy(&example, folder.path().join(charter)).expect("copied");
+    let corpus = std::ffi::OsStr::from_bytes(b"caf\xe9.tsv");
+    std::fs::write(
+        folder.path().join(corpus),
+        "phrase\texpected\tsource\nbacklog prioritization\tbacklog.prioritization\tcatalog\n",
+    )
+    .expect("written");
+    let sheet = std::ffi::OsStr::from_bytes(b"caf\xe9.csv");
+    let starter = std::ffi::OsStr::from_bytes(b"d\xe9part.charter.toml");
+    let commands: [(&[&std::ffi::OsStr], i32); 6] = [
+        (&["map".as_ref(), charter], 0),
+        (&["diff".as_ref(), charter, charter], 0),
+        (&["accuracy".as_ref(), corpus], 0),
+        (&["export".as_ref(), charter, "--output".as_ref(), sheet], 0),
+        (&["import".as_ref(), sheet], 0),
+        (&["init".as_ref(), starter], 0),
+    ];
+    for (arguments, code) in commands {
+        let output = charterlint()
+            .current_dir(folder.path())
+            .args(arguments)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{arguments:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    assert!(folder.path().join(sheet).is_file());
+    assert!(folder.path().join(starter).is_file());
+}

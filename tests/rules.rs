@@ -71,7 +71,8 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_the_other() {
                 .join(&baseline)
                 .exists()
             {
-                let baseline = charterlint::baseline::load(&baseline, u64::MAX).expect("the fixture baseline loads");
+                let baseline = charterlint::baseline::load(std::path::Path::new(&baseline), u64::MAX)
+                    .expect("the fixture baseline loads");
                 charterlint::lint::apply_baseline(
                     &mut report,
                     &baseline,

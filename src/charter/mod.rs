@@ -60,9 +60,10 @@ fn format_of(path: &str, help: &str) -> Result<InputFormat, Box<LoadFailure>> {
     })
 }
 
-/// Reads a file, refusing one over the size limit before reading it whole.
-pub fn read_limited(path: &str, max_file_size: u64) -> Result<Vec<u8>, Box<LoadFailure>> {
-    read_file_limited(std::path::Path::new(path), path, max_file_size)
+/// Reads a file, refusing one over the size limit before reading it whole. Errors
+/// name the path as it displays (lossily, when it is not UTF-8).
+pub fn read_limited(path: &std::path::Path, max_file_size: u64) -> Result<Vec<u8>, Box<LoadFailure>> {
+    read_file_limited(path, &path.to_string_lossy(), max_file_size)
 }
 
 fn read_file_limited(path: &std::path::Path, display: &str, max_file_size: u64) -> Result<Vec<u8>, Box<LoadFailure>> {
@@ -209,13 +210,14 @@ pub fn load_bytes(
 
 /// Loads an org-wide policy file: a `[lint]` table like a charter's.
 pub fn load_policy(
-    path: &str,
+    path: &std::path::Path,
     max_file_size: u64,
     rules: &[&str],
 ) -> Result<(SourceFile, LintConfig), Box<LoadFailure>> {
-    let format = format_of(path, "policy files end in `.toml` or `.json`")?;
+    let shown = path.to_string_lossy();
+    let format = format_of(&shown, "policy files end in `.toml` or `.json`")?;
     let bytes = read_limited(path, max_file_size)?;
-    decode_with(path, bytes, format, rules, |decoder, root| decoder.policy(root))
+    decode_with(&shown, bytes, format, rules, |decoder, root| decoder.policy(root))
 }
 
 #[cfg(test)]
