@@ -276,7 +276,7 @@ pub struct ImportedRole {
     /// Share of time from the allocation row (`50%` is 0.5); `None` when the sheet has
     /// none or the cell is empty.
     pub allocation: Option<f64>,
-    /// Per RACI letter (A, R, C, I), the duties in row order.
+    /// Duties marked A, in row order.
     pub owns: Vec<String>,
     /// Duties marked R, in row order.
     pub does: Vec<String>,

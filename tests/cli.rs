@@ -29,8 +29,7 @@ fn every_broken_input_is_located_and_exits_2() {
     assert!(files.len() >= 15, "the corpus has {} files", files.len());
     for file in files {
         let path = format!("tests/broken/{file}");
-        let output = charterlint().args(["check", &path]).output().expect("runs");
-        assert_eq!(output.status.code(), Some(2), "{path}");
+        let output = common::exits(charterlint().args(["check", &path]), 2);
         let stdout = String::from_utf8_lossy(&output.stdout);
         assert!(
             stdout.contains(&format!("--> {path}:")),
@@ -269,19 +268,9 @@ fn init_writes_a_starter_that_loads_and_never_overwrites() {
         assert_eq!(status.code(), Some(0));
         let written = std::fs::read(&path).expect("written");
 
-        let checked = charterlint().args(["check", &path_text]).output().expect("runs");
-        assert_eq!(
-            checked.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&checked.stdout)
-        );
+        common::exits(charterlint().args(["check", &path_text]), 0);
 
-        let again = charterlint()
-            .args(["init", &path_text, "--format", format])
-            .output()
-            .expect("runs");
-        assert_eq!(again.status.code(), Some(2));
+        let again = common::exits(charterlint().args(["init", &path_text, "--format", format]), 2);
         assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
         assert_eq!(std::fs::read(&path).expect("still there"), written);
 

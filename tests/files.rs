@@ -38,12 +38,12 @@ fn output_onto_an_input_is_refused_and_the_charter_survives() {
     std::fs::hard_link(&charter, scratch.path("report.json")).expect("linked");
     std::os::unix::fs::symlink("atlas.charter.toml", scratch.path("report.sarif")).expect("linked");
     for output in ["report.json", "report.sarif"] {
-        let run = scratch
-            .charterlint()
-            .args(["check", "atlas.charter.toml", "--output", output])
-            .output()
-            .expect("runs");
-        assert_eq!(run.status.code(), Some(2), "{output}");
+        let run = common::exits(
+            scratch
+                .charterlint()
+                .args(["check", "atlas.charter.toml", "--output", output]),
+            2,
+        );
         assert!(String::from_utf8_lossy(&run.stderr).contains("it is an input of this run"));
     }
     assert_eq!(bytes(&charter), before, "the charter is untouched");
@@ -55,19 +55,17 @@ fn output_onto_the_policy_file_is_refused() {
     scratch.copy(CLEAN, "team.charter.toml");
     let policy = scratch.copy("tests/fixtures/policy/org-policy.toml", "org.toml");
     let before = bytes(&policy);
-    let run = scratch
-        .charterlint()
-        .args([
+    common::exits(
+        scratch.charterlint().args([
             "check",
             "team.charter.toml",
             "--config",
             "org.toml",
             "--output",
             "org.toml",
-        ])
-        .output()
-        .expect("runs");
-    assert_eq!(run.status.code(), Some(2));
+        ]),
+        2,
+    );
     assert_eq!(bytes(&policy), before);
 }
 
@@ -78,19 +76,17 @@ fn output_through_a_symlink_writes_its_target_and_keeps_the_link() {
     std::fs::create_dir(scratch.path("reports")).expect("folder");
     std::fs::write(scratch.path("reports/latest.json"), "old").expect("written");
     std::os::unix::fs::symlink("reports/latest.json", scratch.path("report.json")).expect("linked");
-    let run = scratch
-        .charterlint()
-        .args([
+    common::exits(
+        scratch.charterlint().args([
             "check",
             "team.charter.toml",
             "--format",
             "json",
             "--output",
             "report.json",
-        ])
-        .output()
-        .expect("runs");
-    assert_eq!(run.status.code(), Some(1));
+        ]),
+        1,
+    );
     let link = std::fs::symlink_metadata(scratch.path("report.json")).expect("exists");
     assert!(link.file_type().is_symlink(), "the link is still a link");
     let written = std::fs::read_to_string(scratch.path("reports/latest.json")).expect("readable");
@@ -101,12 +97,12 @@ fn output_through_a_symlink_writes_its_target_and_keeps_the_link() {
 fn output_to_a_device_or_a_fifo_writes_straight_through() {
     let scratch = Scratch::new();
     scratch.copy(FAILING, "team.charter.toml");
-    let run = scratch
-        .charterlint()
-        .args(["check", "team.charter.toml", "--output", "/dev/null"])
-        .output()
-        .expect("runs");
-    assert_eq!(run.status.code(), Some(1));
+    common::exits(
+        scratch
+            .charterlint()
+            .args(["check", "team.charter.toml", "--output", "/dev/null"]),
+        1,
+    );
     let null = std::fs::metadata("/dev/null").expect("exists");
     assert!(!null.is_file(), "/dev/null is still a device");
 
@@ -114,12 +110,12 @@ fn output_to_a_device_or_a_fifo_writes_straight_through() {
     let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
     assert!(made.success());
     let reader = std::thread::spawn(move || std::fs::read(fifo).expect("readable"));
-    let run = scratch
-        .charterlint()
-        .args(["check", "team.charter.toml", "--format", "json", "--output", "pipe"])
-        .output()
-        .expect("runs");
-    assert_eq!(run.status.code(), Some(1));
+    common::exits(
+        scratch
+            .charterlint()
+            .args(["check", "team.charter.toml", "--format", "json", "--output", "pipe"]),
+        1,
+    );
     let received = reader.join().expect("reader finishes");
     assert!(received.starts_with(b"{"), "the report came through the FIFO");
     let node = std::fs::symlink_metadata(scratch.path("pipe")).expect("exists");
@@ -150,12 +146,12 @@ fn a_planted_symlink_at_the_old_temporary_name_is_left_alone() {
     for pid in 1..=64 {
         std::os::unix::fs::symlink("victim.txt", scratch.path(&format!(".report.txt.{pid}.tmp"))).expect("planted");
     }
-    let run = scratch
-        .charterlint()
-        .args(["check", "team.charter.toml", "--output", "report.txt"])
-        .output()
-        .expect("runs");
-    assert_eq!(run.status.code(), Some(0));
+    common::exits(
+        scratch
+            .charterlint()
+            .args(["check", "team.charter.toml", "--output", "report.txt"]),
+        0,
+    );
     assert_eq!(
         std::fs::read_to_string(scratch.path("victim.txt")).expect("readable"),
         "precious"
@@ -290,9 +286,8 @@ fn the_same_file_under_two_spellings_is_checked_once() {
     );
     let absolute = charter.to_string_lossy().into_owned();
     // The absolute path differs on every run, so this records the essentials.
-    let run = scratch
-        .charterlint()
-        .args([
+    let run = common::exits(
+        scratch.charterlint().args([
             "check",
             "--format",
             "github",
@@ -301,10 +296,9 @@ fn the_same_file_under_two_spellings_is_checked_once() {
             &absolute,
             ".",
             "./",
-        ])
-        .output()
-        .expect("runs");
-    assert_eq!(run.status.code(), Some(0), "no over-allocation is invented");
+        ]),
+        0,
+    );
     assert_eq!(
         String::from_utf8_lossy(&run.stdout),
         "checked 1 charter: 0 errors, 0 warnings, 0 info\n"

@@ -376,18 +376,17 @@ fn output_writes_the_whole_report_and_a_run_with_a_broken_charter_replaces_the_o
     let expected = common::render_for_run(&common::run(&["examples/"]), ReportFormat::Sarif);
     assert_eq!(written, expected);
 
-    let failed = charterlint()
-        .args([
+    let failed = common::exits(
+        charterlint().args([
             "check",
             "--format",
             "sarif",
             "--output",
             &output_text,
             "tests/fixtures/org-with-broken",
-        ])
-        .output()
-        .expect("runs");
-    assert_eq!(failed.status.code(), Some(2));
+        ]),
+        2,
+    );
     assert!(String::from_utf8_lossy(&failed.stderr).contains("waterfall"));
     let replaced = std::fs::read_to_string(&output).expect("written");
     assert_eq!(
@@ -403,16 +402,15 @@ fn output_writes_the_whole_report_and_a_run_with_a_broken_charter_replaces_the_o
 
 #[test]
 fn output_into_a_missing_folder_is_an_error() {
-    let output = charterlint()
-        .args([
+    let output = common::exits(
+        charterlint().args([
             "check",
             "--output",
             "no/such/folder/report.txt",
             "examples/02-scaled-program.charter.toml",
-        ])
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(2));
+        ]),
+        2,
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr

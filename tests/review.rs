@@ -17,16 +17,11 @@ fn adopted() -> Scratch {
     scratch.copy(STARTUP, "teams/lumen.charter.toml");
     scratch.copy(BLURRED, "teams/mobile.charter.toml");
     scratch.copy(FELL_THROUGH, "teams/billing.charter.toml");
-    let output = scratch
-        .charterlint()
-        .args(["check", "teams", "--write-baseline", "baseline.toml", "--quiet"])
-        .output()
-        .expect("runs");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    common::exits(
+        scratch
+            .charterlint()
+            .args(["check", "teams", "--write-baseline", "baseline.toml", "--quiet"]),
+        0,
     );
     scratch
 }
@@ -89,19 +84,17 @@ fn a_fixed_finding_leaves_a_stale_entry_that_prune_removes() {
             .args(["check", "teams", "--baseline", "baseline.toml"])
     );
     let before = std::fs::read_to_string(scratch.path("baseline.toml")).expect("readable");
-    let output = scratch
-        .charterlint()
-        .args([
+    common::exits(
+        scratch.charterlint().args([
             "check",
             "teams",
             "--baseline",
             "baseline.toml",
             "--prune-baseline",
             "--quiet",
-        ])
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(0));
+        ]),
+        0,
+    );
     let after = std::fs::read_to_string(scratch.path("baseline.toml")).expect("readable");
     assert!(after.len() < before.len(), "stale entries are removed");
     assert!(!after.contains("vacant-role"), "{after}");
@@ -261,17 +254,7 @@ fn diff_of_two_folders() {
 fn a_change_that_introduces_an_error_fails_and_an_unknown_revision_is_explained() {
     let scratch = changed_repository();
     edit(&scratch, "teams/mobile.charter.toml", "\"Mei Tanaka\"", "");
-    let output = scratch
-        .charterlint()
-        .args(["diff", "--against", "HEAD", "teams"])
-        .output()
-        .expect("runs");
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&output.stdout)
-    );
+    common::exits(scratch.charterlint().args(["diff", "--against", "HEAD", "teams"]), 1);
     assert_cmd_snapshot!(
         "unknown_revision",
         scratch.charterlint().args(["diff", "--against", "no-such-branch"])

@@ -120,11 +120,7 @@ fn the_schema_check_refuses_a_report_without_its_keys() {
 
 #[test]
 fn the_rules_page_is_up_to_date() {
-    let output = common::charterlint()
-        .args(["explain", "--markdown"])
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(0));
+    let output = common::exits(common::charterlint().args(["explain", "--markdown"]), 0);
     assert_eq!(
         common::read("docs/rules.md"),
         String::from_utf8_lossy(&output.stdout),

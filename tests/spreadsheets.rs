@@ -23,8 +23,7 @@ fn every_fixture_imports_to_a_charter_that_lints() {
     ] {
         let path = format!("{FIXTURES}/{fixture}");
         assert_cmd_snapshot!(format!("import__{fixture}"), charterlint().args(["import", &path]));
-        let output = charterlint().args(["import", &path]).output().expect("runs");
-        assert_eq!(output.status.code(), Some(0), "{fixture}");
+        let output = common::exits(charterlint().args(["import", &path]), 0);
         let report = {
             let mut options = charterlint::lint::RunOptions::new(common::today());
             options.coverage = true;
@@ -46,35 +45,30 @@ fn import_never_overwrites_without_force_and_writes_json_by_extension() {
     let scratch = Scratch::new();
     let source = scratch.copy("examples/10-raci-matrix.csv", "matrix.csv");
     let source = source.to_string_lossy().into_owned();
-    let first = scratch
-        .charterlint()
-        .args(["import", &source, "-o", "team.charter.json"])
-        .output()
-        .expect("runs");
-    assert_eq!(
-        first.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
+    common::exits(
+        scratch
+            .charterlint()
+            .args(["import", &source, "-o", "team.charter.json"]),
+        0,
     );
     let written = std::fs::read_to_string(scratch.path("team.charter.json")).expect("written");
     assert!(written.trim_start().starts_with('{'), "JSON by the extension");
-    let again = scratch
-        .charterlint()
-        .args(["import", &source, "-o", "team.charter.json"])
-        .output()
-        .expect("runs");
-    assert_eq!(again.status.code(), Some(2));
+    common::exits(
+        scratch
+            .charterlint()
+            .args(["import", &source, "-o", "team.charter.json"]),
+        2,
+    );
     assert_eq!(
         std::fs::read_to_string(scratch.path("team.charter.json")).expect("kept"),
         written
     );
-    let forced = scratch
-        .charterlint()
-        .args(["import", &source, "-o", "team.charter.json", "--force"])
-        .output()
-        .expect("runs");
-    assert_eq!(forced.status.code(), Some(0));
+    common::exits(
+        scratch
+            .charterlint()
+            .args(["import", &source, "-o", "team.charter.json", "--force"]),
+        0,
+    );
 }
 
 #[test]
@@ -84,34 +78,22 @@ fn an_exported_workbook_imports_to_the_same_findings() {
         "examples/09-acceptance-fell-through.charter.toml",
         "billing.charter.toml",
     );
-    let exported = scratch
-        .charterlint()
-        .args([
+    common::exits(
+        scratch.charterlint().args([
             "export",
             "billing.charter.toml",
             "--format",
             "xlsx",
             "-o",
             "billing.xlsx",
-        ])
-        .output()
-        .expect("runs");
-    assert_eq!(
-        exported.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&exported.stderr)
+        ]),
+        0,
     );
-    let imported = scratch
-        .charterlint()
-        .args(["import", "billing.xlsx", "-o", "back.charter.toml"])
-        .output()
-        .expect("runs");
-    assert_eq!(
-        imported.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
+    common::exits(
+        scratch
+            .charterlint()
+            .args(["import", "billing.xlsx", "-o", "back.charter.toml"]),
+        0,
     );
     let findings = |path: &std::path::Path| {
         let mut options = charterlint::lint::RunOptions::new(common::today());

@@ -23,6 +23,20 @@ pub fn charterlint() -> std::process::Command {
     command
 }
 
+/// Runs `command` and checks its exit code, showing what it printed when the code is
+/// not the one expected.
+pub fn exits(command: &mut std::process::Command, code: i32) -> std::process::Output {
+    let output = command.output().expect("the command runs");
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{command:?}\nstdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
 /// Runs relative to the crate root, so paths in reports are stable.
 pub fn run(paths: &[&str]) -> RunReport {
     std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).expect("crate root");
