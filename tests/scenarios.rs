@@ -66,30 +66,31 @@ fn one_person_as_pm_and_po_is_a_warning_at_four_delivery_teams() {
     assert_eq!(severity_of(&report, "combined-roles"), Some(Severity::Warning));
 }
 
+/// One `[[roles]]` table held by one person, owning `owns` (TOML strings).
+fn one_role(id: &str, title: &str, owns: &str) -> String {
+    format!("\n[[roles]]\nid = \"{id}\"\ntitle = \"{title}\"\nholders = [\"Dana\"]\nowns = [{owns}]\n")
+}
+
 #[test]
 fn a_visionary_pm_without_a_backlog_owner_fails() {
-    let roles = r#"
-[[roles]]
-id = "pm"
-title = "Product Manager"
-holders = ["Dana"]
-owns = ["product vision", "roadmap", "user research", "success metrics", "business outcomes", "sprint goals"]
-"#;
-    let report = check_toml(&charter("", roles));
+    let roles = one_role(
+        "pm",
+        "Product Manager",
+        r#""product vision", "roadmap", "user research", "success metrics", "business outcomes", "sprint goals""#,
+    );
+    let report = check_toml(&charter("", &roles));
     assert_area_unowned(&report, "backlog");
 }
 
 #[test]
 fn an_excellent_po_without_product_direction_fails() {
-    let roles = r#"
-[[roles]]
-id = "po"
-title = "Product Owner"
-holders = ["Sam"]
-owns = ["backlog prioritization", "user stories", "sprint planning", "acceptance", "sprint goals",
-        "success metrics", "business outcomes"]
-"#;
-    let report = check_toml(&charter("", roles));
+    let roles = one_role(
+        "po",
+        "Product Owner",
+        r#""backlog prioritization", "user stories", "sprint planning", "acceptance", "sprint goals",
+        "success metrics", "business outcomes""#,
+    );
+    let report = check_toml(&charter("", &roles));
     assert_area_unowned(&report, "strategy");
 }
 

@@ -189,6 +189,19 @@ struct Comment {
 }
 
 impl Comment {
+    /// A heading and its lines, then a blank line; nothing when there are no lines.
+    fn section(&mut self, heading: &str, lines: impl Iterator<Item = String>) {
+        let mut lines = lines.peekable();
+        if lines.peek().is_none() {
+            return;
+        }
+        self.line(heading);
+        for line in lines {
+            self.line(&line);
+        }
+        self.line("");
+    }
+
     fn line(&mut self, line: &str) {
         if self.out.chars().count() + line.chars().count() + 1 > COMMENT_BUDGET {
             self.left_out += 1;
@@ -209,72 +222,64 @@ pub fn markdown(changes: &Changes<'_>) -> String {
         ),
         left_out: 0,
     };
-    if !changes.introduced.is_empty() {
-        comment.line("### Findings introduced\n");
-        for finding in &changes.introduced {
+    comment.section(
+        "### Findings introduced\n",
+        changes.introduced.iter().map(|finding| {
             let place = &finding.location;
-            comment.line(&format!(
+            format!(
                 "- **{}** `{}` in `{}` line {}: {}",
                 finding.severity.name(),
                 finding.rule,
                 crate::report::printable(shown(&place.path)),
                 place.start.line,
                 prose(&finding.message, false)
-            ));
-        }
-        comment.line("");
-    }
-    if !changes.resolved.is_empty() {
-        comment.line("### Findings resolved\n");
-        for finding in &changes.resolved {
-            comment.line(&format!(
+            )
+        }),
+    );
+    comment.section(
+        "### Findings resolved\n",
+        changes.resolved.iter().map(|finding| {
+            format!(
                 "- ~~{}~~ `{}`: {}",
                 finding.severity.name(),
                 finding.rule,
                 prose(&finding.message, false)
-            ));
-        }
-        comment.line("");
-    }
-    if !changes.statuses.is_empty() {
-        comment.line(
-            "### Responsibilities that changed state\n\n| team | responsibility | before | after |\n|---|---|---|---|",
-        );
-        for status in &changes.statuses {
+            )
+        }),
+    );
+    comment.section(
+        "### Responsibilities that changed state\n\n| team | responsibility | before | after |\n|---|---|---|---|",
+        changes.statuses.iter().map(|status| {
             let after = if matches!(status.after, "unowned" | "shared") {
                 format!("**{}**", status.after)
             } else {
                 status.after.to_string()
             };
-            comment.line(&format!(
+            format!(
                 "| {} | `{}` | {} | {after} |",
                 cell(&status.team),
                 status.responsibility,
                 status.before
-            ));
-        }
-        comment.line("");
-    }
-    if !changes.raci.is_empty() {
-        comment.line(
-            "### Who gained or lost what\n\n| team | responsibility | person | before | after |\n|---|---|---|---|---|",
-        );
-        for change in &changes.raci {
-            comment.line(&format!(
+            )
+        }),
+    );
+    comment.section(
+        "### Who gained or lost what\n\n| team | responsibility | person | before | after |\n|---|---|---|---|---|",
+        changes.raci.iter().map(|change| {
+            format!(
                 "| {} | `{}` | {} | {} | {} |",
                 cell(&change.team),
                 change.responsibility,
                 cell(&change.person),
                 letters(&change.before),
                 letters(&change.after)
-            ));
-        }
-        comment.line("");
-    }
-    if !changes.loads.is_empty() {
-        comment.line("### Loads that changed\n\n| person | allocation | teams | accountabilities |\n|---|---|---|---|");
-        for load in &changes.loads {
-            comment.line(&format!(
+            )
+        }),
+    );
+    comment.section(
+        "### Loads that changed\n\n| person | allocation | teams | accountabilities |\n|---|---|---|---|",
+        changes.loads.iter().map(|load| {
+            format!(
                 "| {} | {} → {} | {} → {} | {} → {} |",
                 cell(&load.person),
                 share_text(load.allocation_before),
@@ -283,17 +288,16 @@ pub fn markdown(changes: &Changes<'_>) -> String {
                 load.teams_after,
                 load.accountabilities_before,
                 load.accountabilities_after
-            ));
-        }
-        comment.line("");
-    }
-    if !changes.charters.is_empty() {
-        comment.line("### Charters\n");
-        for change in &changes.charters {
-            comment.line(&format!("- {}", prose(&charter_line(change), false)));
-        }
-        comment.line("");
-    }
+            )
+        }),
+    );
+    comment.section(
+        "### Charters\n",
+        changes
+            .charters
+            .iter()
+            .map(|change| format!("- {}", prose(&charter_line(change), false))),
+    );
     let mut out = comment.out;
     if comment.left_out > 0 {
         let _ = writeln!(
