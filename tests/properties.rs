@@ -224,6 +224,35 @@ impl GeneratedCharter {
     }
 }
 
+/// A scrum team in which one person owns each product ownership area, minus the
+/// responsibilities `kept` leaves out. Such a team has no finding or a few, so its
+/// exit code is tested at the edge where one finding decides it.
+fn nearly_healthy(kept: &[bool]) -> String {
+    let mut text = String::from("version = 1\n\n[team]\nname = \"Nearly\"\nmethodology = \"scrum\"\n");
+    let mut kept = kept.iter().copied().chain(std::iter::repeat(true));
+    for (index, area) in Area::PRODUCT.into_iter().enumerate() {
+        let owns: Vec<&str> = CATALOG
+            .iter()
+            .filter(|entry| entry.area == area)
+            .map(|entry| entry.id)
+            .filter(|_| kept.next().unwrap_or(true))
+            .collect();
+        // The strategy and backlog owners consult each other: that is their handoff.
+        let (title, consulted) = match area {
+            Area::Strategy => ("Product Manager", "backlog.prioritization"),
+            Area::Backlog => ("Product Owner", "strategy.roadmap"),
+            _ => ("Product Lead", "strategy.vision"),
+        };
+        text.push_str(&format!(
+            "\n[[roles]]\nid = \"{}\"\ntitle = \"{title}\"\nholders = [\"{}\"]\nowns = {}\nconsulted = [\"{consulted}\"]\n",
+            area.name(),
+            NAMES[index],
+            list(&owns)
+        ));
+    }
+    text
+}
+
 /// The responsibilities reported unowned: an unowned area counts as all of its entries.
 fn gaps(report: &RunReport) -> std::collections::BTreeSet<&'static str> {
     let mut gaps = std::collections::BTreeSet::new();
@@ -279,6 +308,16 @@ proptest! {
             let report = check(&bytes, format);
             assert_sound(&report, &String::from_utf8_lossy(&bytes));
         }
+    }
+
+    #[test]
+    fn a_team_missing_a_few_duties_fails_exactly_when_one_is_core(
+        kept in proptest::collection::vec(proptest::bool::weighted(0.9), 0..CATALOG.len()),
+    ) {
+        let text = nearly_healthy(&kept);
+        let report = check(text.as_bytes(), InputFormat::Toml);
+        prop_assert!(report.input_errors.is_empty(), "{:?}\n{text}", report.input_errors);
+        assert_sound(&report, &text);
     }
 
     #[test]
@@ -405,4 +444,12 @@ fn the_order_of_files_never_matters() {
         common::render(&forward, ReportFormat::Json),
         common::render(&backward, ReportFormat::Json)
     );
+}
+
+#[test]
+fn the_nearly_healthy_team_lints_clean_with_nothing_left_out() {
+    let text = nearly_healthy(&[]);
+    let report = check(text.as_bytes(), InputFormat::Toml);
+    let findings: Vec<&str> = report.findings.iter().map(|finding| finding.rule).collect();
+    assert_eq!(findings, Vec::<&str>::new(), "{text}");
 }
