@@ -1025,11 +1025,36 @@ impl Mapper {
             MatchReason::AliasWords { alias } => !alias.contains(' ') && part.text.split_whitespace().count() > 1,
             _ => false,
         };
+        if !placed.is_empty() && placed.iter().all(is_weak) && matches!(whole, PhraseMatch::One { .. }) {
+            return None;
+        }
         if placed.iter().any(|part| !is_weak(part)) {
             let (weak, strong): (Vec<MappedPart>, Vec<MappedPart>) = placed.into_iter().partition(is_weak);
             placed_parts = placed_parts.saturating_sub(weak.len());
             unplaced.extend(weak.into_iter().map(|part| part.text));
             placed = strong;
+        }
+        // A duty that joins product ownership with neighbouring work ("identifying
+        // technical debt and strategically planning its resolution") is the
+        // neighbouring work, described with product words: the specific words of a
+        // neighbour's craft decide it. Counting such a part as product ownership could
+        // hide a gap; leaving it out can only show one.
+        // A part that is a duty's whole name ("... and backlog prioritization") keeps its
+        // place.
+        let is_product = |part: &MappedPart| part.responsibility.entry().is_product_ownership();
+        let named_in_full = |part: &MappedPart| {
+            matches!(
+                part.reason,
+                MatchReason::Alias { .. } | MatchReason::CatalogId | MatchReason::VocabularyPhrase { .. }
+            )
+        };
+        if placed.iter().any(is_product) && !placed.iter().all(is_product) {
+            let (product, neighbouring): (Vec<MappedPart>, Vec<MappedPart>) = placed
+                .into_iter()
+                .partition(|part| is_product(part) && !named_in_full(part));
+            placed_parts = placed_parts.saturating_sub(product.len());
+            unplaced.extend(product.into_iter().map(|part| part.text));
+            placed = neighbouring;
         }
         let enough = placed_parts >= 2 || (placed_parts == 1 && matches!(whole, PhraseMatch::Nothing));
         if !enough {

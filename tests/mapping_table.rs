@@ -211,3 +211,27 @@ fn one_phrase_that_fits_two_responsibilities_is_ambiguous() {
     let ids: Vec<&str> = candidates.iter().map(|(index, _)| index.entry().id).collect();
     assert_eq!(ids, ["strategy.product-strategy", "backlog.sprint-support"]);
 }
+
+fn ids_of(mapping: &DutyMapping) -> Vec<&'static str> {
+    mapping.responsibilities().iter().map(|id| id.text()).collect()
+}
+
+#[test]
+fn a_neighbour_duty_told_in_product_words_is_the_neighbour_duty() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    // "requirements" alone would be backlog refinement, "goals" outcomes.
+    for (duty, id) in [
+        (
+            "security reviews and requirements for the release",
+            "engineering.security",
+        ),
+        ("building dashboards and defining goals for them", "data.dashboards"),
+    ] {
+        assert_eq!(ids_of(&mapper.map(duty)), [id], "{duty}");
+    }
+    // A part that is a duty's whole name is kept.
+    assert_eq!(
+        ids_of(&mapper.map("code reviews and roadmap")),
+        ["engineering.quality", "strategy.roadmap"]
+    );
+}
