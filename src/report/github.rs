@@ -73,6 +73,12 @@ pub fn render(report: &RunReport, root: &std::path::Path) -> String {
     out
 }
 
+impl From<crate::report::EmitOptions> for GithubEmitter {
+    fn from(options: crate::report::EmitOptions) -> Self {
+        GithubEmitter { options }
+    }
+}
+
 impl Emitter for GithubEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(render(report, &self.options.root).as_bytes())

@@ -431,6 +431,12 @@ fn environment() -> &'static minijinja::Environment<'static> {
     })
 }
 
+impl From<crate::report::EmitOptions> for HtmlEmitter {
+    fn from(options: crate::report::EmitOptions) -> Self {
+        HtmlEmitter { options }
+    }
+}
+
 impl Emitter for HtmlEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(render(report, &self.options)?.as_bytes())

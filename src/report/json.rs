@@ -186,6 +186,13 @@ impl<'a> JsonReport<'a> {
     }
 }
 
+impl From<crate::report::EmitOptions> for JsonEmitter {
+    /// The JSON report takes no options.
+    fn from(_: crate::report::EmitOptions) -> Self {
+        JsonEmitter
+    }
+}
+
 impl Emitter for JsonEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         // Streamed: a report of a quarter million findings is never held as one string.

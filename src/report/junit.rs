@@ -170,6 +170,13 @@ pub fn write(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"</testsuites>\n")
 }
 
+impl From<crate::report::EmitOptions> for JunitEmitter {
+    /// The JUnit report takes no options.
+    fn from(_: crate::report::EmitOptions) -> Self {
+        JunitEmitter
+    }
+}
+
 impl Emitter for JunitEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         write(report, out)

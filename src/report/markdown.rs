@@ -584,6 +584,12 @@ pub fn render(report: &RunReport, options: &EmitOptions) -> String {
     out
 }
 
+impl From<crate::report::EmitOptions> for MarkdownEmitter {
+    fn from(options: crate::report::EmitOptions) -> Self {
+        MarkdownEmitter { options }
+    }
+}
+
 impl Emitter for MarkdownEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(render(report, &self.options).as_bytes())

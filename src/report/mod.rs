@@ -6,14 +6,7 @@ use std::path::PathBuf;
 use crate::lint::RunReport;
 
 pub mod changes;
-pub mod github;
-pub mod html;
-pub mod json;
-pub mod junit;
-pub mod markdown;
 pub mod overview;
-pub mod sarif;
-pub mod text;
 
 /// Writes a whole run in one format.
 pub trait Emitter {
@@ -76,70 +69,61 @@ impl EmitOptions {
     }
 }
 
-/// The report formats `check` can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportFormat {
+/// Declares each format's module and its place in [`ReportFormat`]: adding a format
+/// is its file, whose emitter is made `From<EmitOptions>`, and one line here.
+macro_rules! formats {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal => $module:ident :: $emitter:ident,)*) => {
+        $(pub mod $module;)*
+
+        /// The report formats `check` can write.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+        pub enum ReportFormat {
+            $($(#[doc = $doc])* #[value(name = $name)] $variant,)*
+        }
+
+        impl ReportFormat {
+            /// Every format, in the order `--format` lists them.
+            pub const ALL: [ReportFormat; [$($name),*].len()] = [$(ReportFormat::$variant),*];
+
+            /// The format's name on the command line.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(ReportFormat::$variant => $name,)*
+                }
+            }
+
+            /// The emitter that writes this format, with the options it uses.
+            pub fn emitter(self, options: EmitOptions) -> Box<dyn Emitter> {
+                match self {
+                    $(ReportFormat::$variant => Box::new($module::$emitter::from(options)),)*
+                }
+            }
+        }
+    };
+}
+
+formats! {
     /// Findings as rustc shows errors: location, source line, caret and help.
-    Text,
+    Text = "text" => text::TextEmitter,
     /// One JSON document for scripts, following `schemas/report.schema.json`.
-    Json,
+    Json = "json" => json::JsonEmitter,
     /// A gap report for reviewers, for a pull request or a job summary.
-    Markdown,
+    Markdown = "markdown" => markdown::MarkdownEmitter,
     /// SARIF 2.1.0 for GitHub code scanning.
-    Sarif,
+    Sarif = "sarif" => sarif::SarifEmitter,
     /// GitHub Actions annotations on the lines that cause findings.
-    Github,
+    Github = "github" => github::GithubEmitter,
     /// JUnit XML for CI test reports (GitLab, Jenkins, Azure Pipelines).
-    Junit,
+    Junit = "junit" => junit::JunitEmitter,
     /// One self-contained HTML page to share.
-    Html,
+    Html = "html" => html::HtmlEmitter,
 }
 
 impl ReportFormat {
-    /// Every format, in the order `--format` lists them.
-    pub const ALL: [ReportFormat; 7] = [
-        ReportFormat::Text,
-        ReportFormat::Json,
-        ReportFormat::Markdown,
-        ReportFormat::Sarif,
-        ReportFormat::Github,
-        ReportFormat::Junit,
-        ReportFormat::Html,
-    ];
-
     /// Whether the format shows each team's coverage matrix, which a run keeps only
     /// when asked (`RunOptions::coverage`).
     pub fn shows_coverage(self) -> bool {
         matches!(self, ReportFormat::Markdown | ReportFormat::Html)
-    }
-
-    /// The format's name on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            ReportFormat::Text => "text",
-            ReportFormat::Json => "json",
-            ReportFormat::Markdown => "markdown",
-            ReportFormat::Sarif => "sarif",
-            ReportFormat::Github => "github",
-            ReportFormat::Junit => "junit",
-            ReportFormat::Html => "html",
-        }
-    }
-
-    /// The emitter that writes this format, with the options it uses.
-    pub fn emitter(self, options: EmitOptions) -> Box<dyn Emitter> {
-        match self {
-            ReportFormat::Text => Box::new(text::TextEmitter {
-                color: options.color,
-                quiet: options.quiet,
-            }),
-            ReportFormat::Json => Box::new(json::JsonEmitter),
-            ReportFormat::Markdown => Box::new(markdown::MarkdownEmitter { options }),
-            ReportFormat::Sarif => Box::new(sarif::SarifEmitter { options }),
-            ReportFormat::Github => Box::new(github::GithubEmitter { options }),
-            ReportFormat::Junit => Box::new(junit::JunitEmitter),
-            ReportFormat::Html => Box::new(html::HtmlEmitter { options }),
-        }
     }
 }
 

@@ -520,6 +520,12 @@ pub fn render(report: &RunReport, options: &crate::report::EmitOptions) -> Strin
     text
 }
 
+impl From<crate::report::EmitOptions> for SarifEmitter {
+    fn from(options: crate::report::EmitOptions) -> Self {
+        SarifEmitter { options }
+    }
+}
+
 impl Emitter for SarifEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(render(report, &self.options).as_bytes())

@@ -138,6 +138,15 @@ pub fn summary_line(report: &RunReport) -> String {
     line
 }
 
+impl From<crate::report::EmitOptions> for TextEmitter {
+    fn from(options: crate::report::EmitOptions) -> Self {
+        TextEmitter {
+            color: options.color,
+            quiet: options.quiet,
+        }
+    }
+}
+
 impl Emitter for TextEmitter {
     fn emit(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         let renderer = renderer(self.color);
