@@ -5,20 +5,32 @@
 
 use super::*;
 
+/// The most keys one table of the format has (a role's nine, with room to grow).
+const MAX_KEYS: usize = 16;
+
 /// The entries of one table, and the keys asked for so far.
 pub(super) struct Table<'n, 't> {
     entries: &'n mut [Entry<'t>],
     /// The whole table, from its header or opening brace.
     pub(super) span: Span,
-    asked: Vec<&'static str>,
+    // Kept inline: a table is opened for every role of every charter, and an
+    // allocation each would be most of its cost.
+    asked: [&'static str; MAX_KEYS],
+    asked_count: usize,
 }
 
 impl<'t> Table<'_, 't> {
     /// The entry of `key`, if the table has one. Asking makes `key` known, present
     /// or not.
     pub(super) fn take(&mut self, key: &'static str) -> Option<&mut Entry<'t>> {
-        self.asked.push(key);
+        assert!(self.asked_count < MAX_KEYS, "a table of more than {MAX_KEYS} keys");
+        self.asked[self.asked_count] = key;
+        self.asked_count += 1;
         self.entries.iter_mut().find(|entry| entry.key == key)
+    }
+
+    fn asked(&self) -> &[&'static str] {
+        &self.asked[..self.asked_count]
     }
 }
 
@@ -40,7 +52,8 @@ impl Decoder<'_> {
         Some(Table {
             entries,
             span,
-            asked: Vec::new(),
+            asked: [""; MAX_KEYS],
+            asked_count: 0,
         })
     }
 
@@ -78,8 +91,8 @@ impl Decoder<'_> {
     /// were.
     pub(super) fn finish(&mut self, table: Table<'_, '_>, path: &KeyPath<'_>) {
         for entry in table.entries.iter() {
-            if !table.asked.contains(&&*entry.key) {
-                self.unknown_key(entry, path, &table.asked);
+            if !table.asked().contains(&&*entry.key) {
+                self.unknown_key(entry, path, table.asked());
             }
         }
     }
