@@ -231,18 +231,6 @@ impl<'a> TeamView<'a> {
         &self.charter.team.name.value
     }
 
-    /// The people who own a responsibility through their roles, sorted, without repeats.
-    pub fn owner_names(&self, responsibility: ResponsibilityId) -> Vec<&'a str> {
-        let mut names: Vec<&str> = self.owners[responsibility]
-            .iter()
-            .flat_map(|&duty| self.role(self.duty(duty).role).holders.iter())
-            .map(|holder| holder.value.as_str())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names
-    }
-
     /// The product ownership entries a person owns in this team, sorted.
     pub fn owned_by(&self, person: &str) -> &[ResponsibilityId] {
         self.owned_by_person.get(person).map_or(&[][..], Vec::as_slice)

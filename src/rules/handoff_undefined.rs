@@ -120,8 +120,11 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
 }
 
 fn owners_in<'a>(view: &TeamView<'a>, area: Area) -> BTreeSet<&'a str> {
-    crate::catalog::entries()
-        .filter(|(_, entry)| entry.area == area)
-        .flat_map(|(index, _)| view.owner_names(index))
+    view.owners
+        .iter()
+        .filter(|(responsibility, _)| responsibility.entry().area == area)
+        .flat_map(|(_, duties)| duties.iter())
+        .flat_map(|&duty| view.role(view.duty(duty).role).holders.iter())
+        .map(|holder| holder.value.as_str())
         .collect()
 }
