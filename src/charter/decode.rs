@@ -333,7 +333,6 @@ impl<'a> Decoder<'a> {
         let mut table = self.open(root, &path)?;
         let schema = self
             .optional(&mut table, &path, "$schema", Decoder::string)
-            .flatten()
             .map(|text| text.value);
         let version = self.required(&mut table, &path, "version", "1", |decoder, node, _| {
             decoder.version(node)
@@ -355,20 +354,11 @@ impl<'a> Decoder<'a> {
                 None
             }
         };
-        let roles = self
-            .optional(&mut table, &path, "roles", |decoder, node, _| Some(decoder.roles(node)))
-            .flatten()
-            .unwrap_or_default();
-        let vocabulary = self
-            .optional(&mut table, &path, "vocabulary", |decoder, node, _| {
-                Some(decoder.vocabulary(node))
-            })
-            .flatten()
-            .unwrap_or_default();
-        let lint = self
-            .optional(&mut table, &path, "lint", |decoder, node, _| Some(decoder.lint(node)))
-            .flatten()
-            .unwrap_or_default();
+        let roles = self.or_default(&mut table, &path, "roles", |decoder, node, _| decoder.roles(node));
+        let vocabulary = self.or_default(&mut table, &path, "vocabulary", |decoder, node, _| {
+            decoder.vocabulary(node)
+        });
+        let lint = self.or_default(&mut table, &path, "lint", |decoder, node, _| decoder.lint(node));
         self.finish(table, &path);
         self.check_unique_role_ids(&roles);
         if !self.errors.is_empty() {
@@ -409,10 +399,7 @@ impl<'a> Decoder<'a> {
         let mut table = self.open(root, &path)?;
         // A policy file may name its schema like a charter.
         self.optional(&mut table, &path, "$schema", Decoder::string);
-        let lint = self
-            .optional(&mut table, &path, "lint", |decoder, node, _| Some(decoder.lint(node)))
-            .flatten()
-            .unwrap_or_default();
+        let lint = self.or_default(&mut table, &path, "lint", |decoder, node, _| decoder.lint(node));
         self.finish(table, &path);
         self.errors.is_empty().then_some(lint)
     }
@@ -445,26 +432,26 @@ impl<'a> Decoder<'a> {
             .optional(&mut table, &path, "size", |decoder, node, path| {
                 decoder.integer(node, path, 1)
             })
-            .flatten()
             .map(|number| number.value);
-        let delivery_teams = self
-            .optional(&mut table, &path, "delivery_teams", |decoder, node, path| {
-                decoder.integer(node, path, 1).map(|number| number.value)
-            })
-            .unwrap_or(Some(1));
-        let methodology = self
-            .optional(&mut table, &path, "methodology", |decoder, node, path| {
+        let delivery_teams = self.defaulted(&mut table, &path, "delivery_teams", 1, |decoder, node, path| {
+            decoder.integer(node, path, 1).map(|number| number.value)
+        });
+        let methodology = self.defaulted(
+            &mut table,
+            &path,
+            "methodology",
+            Methodology::default(),
+            |decoder, node, path| {
                 let names = Methodology::ALL.map(Methodology::name);
                 decoder
                     .choice(node, path, &names, |text| {
                         Methodology::ALL.into_iter().find(|method| method.name() == text)
                     })
                     .map(|method| method.value)
-            })
-            .unwrap_or(Some(Methodology::default()));
-        let cross_team_dependencies = self
-            .optional(&mut table, &path, "cross_team_dependencies", Decoder::boolean)
-            .unwrap_or(Some(false));
+            },
+        );
+        let cross_team_dependencies =
+            self.defaulted(&mut table, &path, "cross_team_dependencies", false, Decoder::boolean);
         self.finish(table, &path);
         let node = &team_entry.value;
         // In TOML the `[team]` header anchors team-wide findings; in JSON the `"team"` key.
@@ -527,21 +514,12 @@ impl<'a> Decoder<'a> {
             |decoder, node, path| decoder.non_empty_string(node, path, "the role's title"),
         );
         let holders = self.required(&mut table, &path, "holders", "[\"Sam\"]", Decoder::holders);
-        let scope = self
-            .optional(&mut table, &path, "scope", |decoder, node, path| {
-                decoder.non_empty_string(node, path, "a delivery team or product area")
-            })
-            .flatten();
-        let allocation = self
-            .optional(&mut table, &path, "allocation", Decoder::allocation)
-            .flatten();
-        let lists = ["owns", "does", "consulted", "informed"].map(|key| {
-            self.optional(&mut table, &path, key, |decoder, node, path| {
-                Some(decoder.duties(node, path))
-            })
-            .flatten()
-            .unwrap_or_default()
+        let scope = self.optional(&mut table, &path, "scope", |decoder, node, path| {
+            decoder.non_empty_string(node, path, "a delivery team or product area")
         });
+        let allocation = self.optional(&mut table, &path, "allocation", Decoder::allocation);
+        let lists = ["owns", "does", "consulted", "informed"]
+            .map(|key| self.or_default(&mut table, &path, key, Decoder::duties));
         self.finish(table, &path);
         if self.errors.len() != errors_before {
             return None;

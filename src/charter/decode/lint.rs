@@ -9,44 +9,20 @@ impl Decoder<'_> {
         let Some(mut table) = self.open(node, &path) else {
             return LintConfig::default();
         };
-        let ids =
-            |decoder: &mut Self, node: &mut Node<'_>, path: &KeyPath<'_>| Some(decoder.responsibility_ids(node, path));
         let at_least_one = |decoder: &mut Self, node: &mut Node<'_>, path: &KeyPath<'_>| decoder.integer(node, path, 1);
         let lint = LintConfig {
-            fail_on: self
-                .optional(&mut table, &path, "fail_on", |decoder, node, path| {
-                    decoder.choice(node, path, &FailOn::NAMES, FailOn::parse)
-                })
-                .flatten(),
-            severity: self
-                .optional(&mut table, &path, "severity", |decoder, node, _| {
-                    Some(decoder.severity(node))
-                })
-                .flatten()
-                .unwrap_or_default(),
-            require: self
-                .optional(&mut table, &path, "require", ids)
-                .flatten()
-                .unwrap_or_default(),
-            optional: self
-                .optional(&mut table, &path, "optional", ids)
-                .flatten()
-                .unwrap_or_default(),
-            max_accountabilities: self
-                .optional(&mut table, &path, "max_accountabilities", at_least_one)
-                .flatten(),
-            max_teams_per_person: self
-                .optional(&mut table, &path, "max_teams_per_person", at_least_one)
-                .flatten(),
-            combined_roles_warn_at: self
-                .optional(&mut table, &path, "combined_roles_warn_at", at_least_one)
-                .flatten(),
-            accept: self
-                .optional(&mut table, &path, "accept", |decoder, node, _| {
-                    Some(decoder.acceptances(node))
-                })
-                .flatten()
-                .unwrap_or_default(),
+            fail_on: self.optional(&mut table, &path, "fail_on", |decoder, node, path| {
+                decoder.choice(node, path, &FailOn::NAMES, FailOn::parse)
+            }),
+            severity: self.or_default(&mut table, &path, "severity", |decoder, node, _| decoder.severity(node)),
+            require: self.or_default(&mut table, &path, "require", Decoder::responsibility_ids),
+            optional: self.or_default(&mut table, &path, "optional", Decoder::responsibility_ids),
+            max_accountabilities: self.optional(&mut table, &path, "max_accountabilities", at_least_one),
+            max_teams_per_person: self.optional(&mut table, &path, "max_teams_per_person", at_least_one),
+            combined_roles_warn_at: self.optional(&mut table, &path, "combined_roles_warn_at", at_least_one),
+            accept: self.or_default(&mut table, &path, "accept", |decoder, node, _| {
+                decoder.acceptances(node)
+            }),
         };
         self.finish(table, &path);
         lint
@@ -120,11 +96,9 @@ impl Decoder<'_> {
             "\"combined-roles\"",
             |decoder, node, path| decoder.string(node, path).filter(|name| decoder.rule_name(name, path)),
         );
-        let target = self
-            .optional(&mut table, &path, "target", |decoder, node, path| {
-                decoder.non_empty_string(node, path, "a person, role id or responsibility id")
-            })
-            .flatten();
+        let target = self.optional(&mut table, &path, "target", |decoder, node, path| {
+            decoder.non_empty_string(node, path, "a person, role id or responsibility id")
+        });
         let reason = self.required(
             &mut table,
             &path,
@@ -132,7 +106,7 @@ impl Decoder<'_> {
             "\"one product person until the Q3 hire\"",
             |decoder, node, path| decoder.non_empty_string(node, path, "why the risk is accepted"),
         );
-        let until = self.optional(&mut table, &path, "until", Decoder::date).flatten();
+        let until = self.optional(&mut table, &path, "until", Decoder::date);
         self.finish(table, &path);
         if self.errors.len() != errors_before {
             return None;

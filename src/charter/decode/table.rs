@@ -57,9 +57,9 @@ impl Decoder<'_> {
         })
     }
 
-    /// The decoded value of an optional key: `None` when the key is absent,
-    /// `Some(None)` when it is present and wrong (the error is reported).
-    pub(super) fn optional<'t, T>(
+    /// The decoded value of a key: `None` when the key is absent, `Some(None)` when it
+    /// is present and wrong (the error is reported).
+    fn field<'t, T>(
         &mut self,
         table: &mut Table<'_, 't>,
         path: &KeyPath<'_>,
@@ -68,6 +68,46 @@ impl Decoder<'_> {
     ) -> Option<Option<T>> {
         let entry = table.take(key)?;
         Some(decode(self, &mut entry.value, &KeyPath::Key(path, key)))
+    }
+
+    /// The decoded value of an optional key; `None` when it is absent or wrong.
+    pub(super) fn optional<'t, T>(
+        &mut self,
+        table: &mut Table<'_, 't>,
+        path: &KeyPath<'_>,
+        key: &'static str,
+        decode: impl FnOnce(&mut Self, &mut Node<'t>, &KeyPath<'_>) -> Option<T>,
+    ) -> Option<T> {
+        self.field(table, path, key, decode).flatten()
+    }
+
+    /// The decoded value of an optional key, `default` when it is absent; `None` when
+    /// it is wrong.
+    pub(super) fn defaulted<'t, T>(
+        &mut self,
+        table: &mut Table<'_, 't>,
+        path: &KeyPath<'_>,
+        key: &'static str,
+        default: T,
+        decode: impl FnOnce(&mut Self, &mut Node<'t>, &KeyPath<'_>) -> Option<T>,
+    ) -> Option<T> {
+        self.field(table, path, key, decode).unwrap_or(Some(default))
+    }
+
+    /// The value of an optional key whose decoder always gives one (reporting what it
+    /// leaves out), the type's default when it is absent.
+    pub(super) fn or_default<'t, T: Default>(
+        &mut self,
+        table: &mut Table<'_, 't>,
+        path: &KeyPath<'_>,
+        key: &'static str,
+        decode: impl FnOnce(&mut Self, &mut Node<'t>, &KeyPath<'_>) -> T,
+    ) -> T {
+        self.field(table, path, key, |decoder, node, path| {
+            Some(decode(decoder, node, path))
+        })
+        .flatten()
+        .unwrap_or_default()
     }
 
     /// The decoded value of a required key; a missing key is reported with
@@ -80,7 +120,7 @@ impl Decoder<'_> {
         example_value: &str,
         decode: impl FnOnce(&mut Self, &mut Node<'t>, &KeyPath<'_>) -> Option<T>,
     ) -> Option<T> {
-        let decoded = self.optional(table, path, key, decode);
+        let decoded = self.field(table, path, key, decode);
         if decoded.is_none() {
             self.missing(&table.span, path, key, example_value);
         }
