@@ -280,7 +280,7 @@ impl ResponsibilityId {
     }
 
     /// The place in catalog order, for tables that keep one slot per responsibility.
-    pub fn index(self) -> usize {
+    fn index(self) -> usize {
         usize::from(self.0)
     }
 
@@ -318,11 +318,6 @@ impl<T> PerResponsibility<T> {
             .iter()
             .enumerate()
             .map(|(index, value)| (ResponsibilityId::at(index), value))
-    }
-
-    /// The values, in catalog order.
-    pub fn values(&self) -> impl Iterator<Item = &T> {
-        self.0.iter()
     }
 
     /// The values, in catalog order, owned.

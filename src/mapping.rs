@@ -10,12 +10,12 @@
 //! Words are compared after normalization: case, punctuation, small filler words and
 //! word forms (the Snowball English stemmer: "prioritizing" meets "prioritization").
 
-use crate::catalog::ResponsibilityId;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
+use crate::catalog::ResponsibilityId;
 use crate::charter::Vocabulary;
 use crate::words::{DutyWords, duty_words, verb_forms};
 pub use crate::words::{Stemming, normalized_words, normalized_words_with};
@@ -1025,22 +1025,20 @@ impl Mapper {
             MatchReason::AliasWords { alias } => !alias.contains(' ') && part.text.split_whitespace().count() > 1,
             _ => false,
         };
+        // When every part is weak, the split itself is in doubt: the whole duty decides.
         if !placed.is_empty() && placed.iter().all(is_weak) && matches!(whole, PhraseMatch::One { .. }) {
             return None;
         }
         if placed.iter().any(|part| !is_weak(part)) {
-            let (weak, strong): (Vec<MappedPart>, Vec<MappedPart>) = placed.into_iter().partition(is_weak);
-            placed_parts = placed_parts.saturating_sub(weak.len());
-            unplaced.extend(weak.into_iter().map(|part| part.text));
-            placed = strong;
+            let left_out = set_aside(&mut placed, &mut unplaced, is_weak);
+            placed_parts = placed_parts.saturating_sub(left_out);
         }
         // A duty that joins product ownership with neighbouring work ("identifying
         // technical debt and strategically planning its resolution") is the
         // neighbouring work, described with product words: the specific words of a
         // neighbour's craft decide it. Counting such a part as product ownership could
-        // hide a gap; leaving it out can only show one.
-        // A part that is a duty's whole name ("... and backlog prioritization") keeps its
-        // place.
+        // hide a gap; leaving it out can only show one. A part that is a duty's whole
+        // name ("... and backlog prioritization") keeps its place.
         let is_product = |part: &MappedPart| part.responsibility.entry().is_product_ownership();
         let named_in_full = |part: &MappedPart| {
             matches!(
@@ -1049,12 +1047,10 @@ impl Mapper {
             )
         };
         if placed.iter().any(is_product) && !placed.iter().all(is_product) {
-            let (product, neighbouring): (Vec<MappedPart>, Vec<MappedPart>) = placed
-                .into_iter()
-                .partition(|part| is_product(part) && !named_in_full(part));
-            placed_parts = placed_parts.saturating_sub(product.len());
-            unplaced.extend(product.into_iter().map(|part| part.text));
-            placed = neighbouring;
+            let left_out = set_aside(&mut placed, &mut unplaced, |part| {
+                is_product(part) && !named_in_full(part)
+            });
+            placed_parts = placed_parts.saturating_sub(left_out);
         }
         let enough = placed_parts >= 2 || (placed_parts == 1 && matches!(whole, PhraseMatch::Nothing));
         if !enough {
@@ -1146,6 +1142,21 @@ enum PhraseMatch {
         candidates: Vec<MappedPart>,
     },
     Nothing,
+}
+
+/// Moves the parts `leave_out` picks from `placed` to `unplaced`, as their text; returns
+/// how many moved.
+fn set_aside(
+    placed: &mut Vec<MappedPart>,
+    unplaced: &mut Vec<String>,
+    leave_out: impl Fn(&MappedPart) -> bool,
+) -> usize {
+    let (left_out, kept): (Vec<MappedPart>, Vec<MappedPart>) =
+        std::mem::take(placed).into_iter().partition(|part| leave_out(part));
+    *placed = kept;
+    let count = left_out.len();
+    unplaced.extend(left_out.into_iter().map(|part| part.text));
+    count
 }
 
 /// A tie between neighbouring work only counts for each: no product rule reads

@@ -1,11 +1,11 @@
 //! The charter model: plain types, with the source span of every value a finding may
 //! point at. The charter JSON Schema is generated from these types.
 
-use crate::catalog::ResponsibilityId;
 use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
+use crate::catalog::ResponsibilityId;
 use crate::source::Span;
 
 /// A value together with the byte range it came from.

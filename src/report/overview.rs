@@ -2,9 +2,9 @@
 //! team's status, worst first; how often each responsibility is left unowned or
 //! shared; and the people who carry the most across teams.
 
-use crate::catalog::{PerResponsibility, ResponsibilityId};
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::catalog::{PerResponsibility, ResponsibilityId};
 use crate::finding::{Category, Finding, Severity};
 use crate::lint::RunReport;
 use crate::rules::CheckedFile;

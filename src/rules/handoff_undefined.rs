@@ -1,7 +1,6 @@
-use crate::catalog::ResponsibilityId;
 use std::collections::BTreeSet;
 
-use crate::catalog::{self, Area};
+use crate::catalog::{self, Area, ResponsibilityId};
 use crate::charter::Raci;
 use crate::rules::{Details, Sink, TeamView};
 use crate::rules::{declare_rule, join_words, quoted};
