@@ -988,7 +988,13 @@ impl Mapper {
         });
         if let Some((raw, stem)) = &deciding {
             for (text, words) in parts.iter_mut().skip(1) {
-                if builtin.leading_verb(words).is_none() {
+                // A part has a verb of its own when it starts with one: in "sprint
+                // reviews" the verb form is the noun.
+                let own_verb = words
+                    .raw
+                    .first()
+                    .is_some_and(|word| builtin.verb_forms.contains_key(word.as_str()));
+                if !own_verb {
                     *text = format!("{raw} {text}");
                     words.raw.insert(0, raw.clone());
                     words.stems.insert(0, stem.clone());
