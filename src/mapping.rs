@@ -58,6 +58,14 @@ pub enum MatchReason {
         /// The verb, as the catalog writes it.
         verb: &'static str,
     },
+    /// A neighbouring alias names the kind of a product noun that follows it
+    /// ("security requirements", "hiring plan").
+    KindOfNoun {
+        /// The alias, as the catalog writes it.
+        alias: &'static str,
+        /// The noun it qualifies, as the duty writes it.
+        noun: String,
+    },
 }
 
 impl MatchReason {
@@ -73,6 +81,7 @@ impl MatchReason {
             MatchReason::AliasWords { alias } => format!("all words of alias \"{alias}\""),
             MatchReason::VerbObject { verb, object } => format!("verb \"{verb}\" with object \"{object}\""),
             MatchReason::LeadingVerb { verb } => format!("starts with the verb \"{verb}\""),
+            MatchReason::KindOfNoun { alias, noun } => format!("alias \"{alias}\" names the kind of \"{noun}\""),
         }
     }
 }
@@ -260,6 +269,9 @@ struct PhraseTable {
     verbs: HashSet<String>,
     /// The written forms of those verbs, with their stems.
     verb_forms: HashMap<Word, Word>,
+    /// The stems of nouns of product work that another word can give a kind
+    /// ("requirements", "roadmap").
+    kind_nouns: HashSet<Word>,
     exact: HashMap<Word, usize>,
     /// Phrases by their first (alphabetical) word: a phrase can only match a duty that
     /// has that word, so a large vocabulary costs nothing for duties without it.
@@ -316,6 +328,7 @@ impl PhraseTable {
             telling_verbs: HashSet::default(),
             verbs: HashSet::default(),
             verb_forms: HashMap::default(),
+            kind_nouns: HashSet::default(),
             exact,
             by_first_word,
             frames: Vec::new(),
@@ -409,6 +422,32 @@ impl PhraseTable {
                     .flatten()
                     .any(|&index| self.phrases[index].alias().is_some() && self.phrases[index].words == words)
             })
+    }
+
+    /// The neighbouring alias that names the kind of a product noun right after it
+    /// ("*security* requirements"), the longest one when several end there. The alias
+    /// must be written as the duty writes it: a stem it only shares ("implementable"
+    /// and "implementation") names no kind.
+    fn kind_of_noun(&self, duty: &DutyWords) -> Option<(ResponsibilityId, &'static str, String)> {
+        const LONGEST_KIND: usize = 3;
+        let words = &duty.stems;
+        for (at, word) in words.iter().enumerate().skip(1) {
+            if !self.kind_nouns.contains(word.as_str()) {
+                continue;
+            }
+            for start in at.saturating_sub(LONGEST_KIND)..at {
+                let Some(&index) = self.exact.get(words[start..at].join(" ").as_str()) else {
+                    continue;
+                };
+                let phrase = &self.phrases[index];
+                if let (Some(alias), false) = (phrase.alias(), phrase.responsibility.entry().is_product_ownership())
+                    && duty_words(alias, Stemming::Suffixes).raw == duty.raw[start..at]
+                {
+                    return Some((phrase.responsibility, alias, duty.raw[at].clone()));
+                }
+            }
+        }
+        None
     }
 
     /// The first phrase, in table order, whose normalized words are the duty's:
@@ -573,10 +612,48 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
             }
             table.verbs.insert(verb);
         }
+        for noun in KIND_NOUNS {
+            if let [stem] = normalized_words_with(noun, stemming).as_slice() {
+                table.kind_nouns.insert(Cow::Owned(stem.clone()));
+            }
+        }
         table.index_frames(frames);
         table
     })
 }
+
+/// Nouns of product work that the words before them can give a kind: "*security*
+/// requirements" and "*hiring* plan" are a neighbour's work, though "requirements"
+/// and "plan" alone are product words.
+const KIND_NOUNS: &[&str] = &[
+    "requirement",
+    "requirements",
+    "strategy",
+    "strategies",
+    "roadmap",
+    "roadmaps",
+    "plan",
+    "plans",
+    "planning",
+    "vision",
+    "goal",
+    "goals",
+    "priorities",
+    "backlog",
+    "backlogs",
+    "approval",
+    "approvals",
+    "triage",
+    "spec",
+    "specs",
+    "specification",
+    "specifications",
+    "metric",
+    "metrics",
+    "kpis",
+    "okrs",
+    "objectives",
+];
 
 // SNOWBALL_ALIASES, SNOWBALL_FRAME_PARTS, SNOWBALL_LEADING_VERBS, VERB_FORMS: written by
 // build.rs.
@@ -862,6 +939,7 @@ impl Mapper {
     fn match_words(&self, duty: DutyWords, break_ties: bool) -> PhraseMatch {
         let builtin = builtin_phrases(self.stemming);
         let leading = builtin.leading_verb(&duty).map(|stem| stem.to_string());
+        let kind = builtin.kind_of_noun(&duty);
         let words = duty.stems;
         let mut distinct_words = words.clone();
         distinct_words.sort_unstable();
@@ -877,11 +955,26 @@ impl Mapper {
         }
         let head = words.last().cloned();
         let verb = leading.clone().or_else(|| words.first().cloned());
-        for (table, pairs) in &tables {
+        for (index, (table, pairs)) in tables.iter().enumerate() {
             let mut best = table.most_specific(&distinct_words, pairs, leading.as_ref(), head.as_ref());
             let Some(&first) = best.first() else {
                 continue;
             };
+            // "Security requirements" are security work, though "requirements" alone
+            // is refinement: the word before a product noun names whose work it is.
+            // A team's own vocabulary still decides first.
+            let builtin_table = index == tables.len() - 1;
+            if builtin_table
+                && let Some((responsibility, alias, noun)) = kind.clone()
+                && best
+                    .iter()
+                    .any(|phrase| phrase.responsibility.entry().is_product_ownership())
+            {
+                return PhraseMatch::One {
+                    responsibility,
+                    reason: MatchReason::KindOfNoun { alias, noun },
+                };
+            }
             // In a single noun phrase the last word is its head ("product analytics
             // instrumentation" is instrumentation): it settles a tie. Then the first
             // word, which in a duty is mostly its verb ("running agile ceremonies" is

@@ -101,7 +101,10 @@ fn phrase_key(text: &str) -> String {
 #[test]
 fn two_labellers_mostly_agree() {
     let mut first = std::collections::HashMap::new();
-    for phrase in phrases("tests/corpus").into_iter().chain(phrases("tests/corpus/unseen")) {
+    for phrase in phrases("tests/corpus")
+        .into_iter()
+        .chain(phrases("tests/corpus/unseen"))
+    {
         first.insert(phrase_key(&phrase.phrase), phrase.expected);
     }
     let second = phrases("tests/corpus/agreement");
@@ -120,8 +123,16 @@ fn two_labellers_mostly_agree() {
         percent(within),
         percent(overlapping)
     );
-    assert!(percent(within) >= 91.0, "second labels within the first: {within} of {}", second.len());
-    assert!(percent(overlapping) >= 94.0, "second labels sharing an id: {overlapping} of {}", second.len());
+    assert!(
+        percent(within) >= 91.0,
+        "second labels within the first: {within} of {}",
+        second.len()
+    );
+    assert!(
+        percent(overlapping) >= 94.0,
+        "second labels sharing an id: {overlapping} of {}",
+        second.len()
+    );
 }
 
 #[test]

@@ -235,3 +235,24 @@ fn a_neighbour_duty_told_in_product_words_is_the_neighbour_duty() {
         ["engineering.quality", "strategy.roadmap"]
     );
 }
+
+#[test]
+fn the_word_before_a_product_noun_names_whose_work_it_is() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    for (duty, id) in [
+        ("defining suitable security requirements", "engineering.security"),
+        ("own the hiring plan", "people.hiring"),
+        ("maintain the design system roadmap", "design.design-system"),
+        // Product nouns with product words before them stay product work.
+        ("define the product requirements", "backlog.refinement"),
+        ("own the product roadmap", "strategy.roadmap"),
+    ] {
+        assert_eq!(ids_of(&mapper.map(duty)), [id], "{duty}");
+    }
+    // Only a word written as the alias writes it names a kind: "implementable"
+    // shares no more than a stem with "implementation".
+    assert_eq!(
+        ids_of(&mapper.map("refine roadmap items into implementable backlog items")),
+        ["backlog.refinement"]
+    );
+}
