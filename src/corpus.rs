@@ -134,6 +134,22 @@ impl std::fmt::Display for Score {
     }
 }
 
+/// How the product ownership phrases that did not map right went wrong: what a
+/// user of a charter in those words would see.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ProductMisses {
+    /// Mapped to nothing: an `unknown-duty` warning.
+    pub unknown: usize,
+    /// Fit several responsibilities equally: an `ambiguous-duty` warning.
+    pub ambiguous: usize,
+    /// Counted for a product responsibility that is not expected: the silent miss,
+    /// which can hide a gap.
+    pub other_product: usize,
+    /// Mapped to neighbouring work only: the product duty is not counted, so at
+    /// worst a gap is reported that is not there.
+    pub neighbouring_only: usize,
+}
+
 /// The accuracy of one stemming on a corpus.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Accuracy {
@@ -147,6 +163,8 @@ pub struct Accuracy {
     pub neighbouring_exact: Score,
     /// Neighbouring phrases counted as product ownership: the noise that matters most.
     pub neighbouring_as_product: usize,
+    /// The product ownership phrases not mapped right, by what went wrong.
+    pub product_misses: ProductMisses,
     /// What the mapper made of each phrase, in corpus order; left out of the JSON
     /// output.
     #[serde(skip)]
@@ -162,6 +180,7 @@ pub fn measure(phrases: &[LabelledPhrase], stemming: Stemming) -> Accuracy {
         neighbouring_recognized: Score::default(),
         neighbouring_exact: Score::default(),
         neighbouring_as_product: 0,
+        product_misses: ProductMisses::default(),
         outcomes: Vec::with_capacity(phrases.len()),
     };
     for phrase in phrases {
@@ -181,6 +200,14 @@ pub fn measure(phrases: &[LabelledPhrase], stemming: Stemming) -> Accuracy {
         let recognized = !mapped.is_empty() && !counted_as_product;
         if phrase.is_product_ownership() {
             accuracy.product.add(exact);
+            let misses = &mut accuracy.product_misses;
+            match &mapping {
+                _ if exact => {}
+                DutyMapping::Unknown { .. } => misses.unknown += 1,
+                DutyMapping::Ambiguous { .. } => misses.ambiguous += 1,
+                _ if counted_as_product => misses.other_product += 1,
+                _ => misses.neighbouring_only += 1,
+            }
         } else {
             accuracy.neighbouring_recognized.add(recognized);
             accuracy.neighbouring_exact.add(exact);
@@ -225,5 +252,21 @@ mod tests {
         let accuracy = measure(&parse("c.tsv", text).expect("valid"), Stemming::Snowball);
         assert_eq!(accuracy.product, Score { right: 1, total: 1 });
         assert_eq!(accuracy.neighbouring_recognized, Score { right: 1, total: 2 });
+    }
+
+    #[test]
+    fn product_misses_are_told_apart_by_what_a_user_would_see() {
+        let text = "h\nWatering the plants\tstrategy.vision\ts\nOrdering backlog items\tstrategy.vision\ts\nRunning retrospectives\tstrategy.vision\ts\nVision\tstrategy.vision\ts\n";
+        let accuracy = measure(&parse("c.tsv", text).expect("valid"), Stemming::Snowball);
+        assert_eq!(
+            accuracy.product_misses,
+            ProductMisses {
+                unknown: 1,
+                ambiguous: 0,
+                other_product: 1,
+                neighbouring_only: 1,
+            }
+        );
+        assert_eq!(accuracy.product, Score { right: 1, total: 4 });
     }
 }

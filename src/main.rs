@@ -1020,6 +1020,15 @@ fn accuracy(paths: &[PathBuf], misses: bool) -> io::Result<u8> {
             result.neighbouring_as_product
         ));
     }
+    out.push_str("\nproduct phrases not mapped right, by what a user sees:\n");
+    out.push_str("stemming  warned: unknown   warned: ambiguous   silent: other product work   product duty taken as neighbouring\n");
+    for result in &results {
+        let counts = result.product_misses;
+        out.push_str(&format!(
+            "{:<8}  {:<15}   {:<17}   {:<26}   {}\n",
+            result.stemming, counts.unknown, counts.ambiguous, counts.other_product, counts.neighbouring_only
+        ));
+    }
     if misses {
         out.push_str(&format!("\nmisses with {} stemming:\n", results[0].stemming));
         for outcome in &results[0].outcomes {

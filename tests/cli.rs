@@ -477,3 +477,8 @@ fn every_command_takes_a_path_in_bytes_that_are_not_utf8() {
     assert!(folder.path().join(sheet).is_file());
     assert!(folder.path().join(starter).is_file());
 }
+
+#[test]
+fn accuracy_scores_a_corpus_and_tells_its_product_misses_apart() {
+    assert_cmd_snapshot!(charterlint().args(["accuracy", "--misses", "tests/fixtures/corpus/small.tsv"]));
+}
