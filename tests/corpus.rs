@@ -118,11 +118,6 @@ fn two_labellers_mostly_agree() {
         overlapping += usize::from(phrase.expected.iter().any(|id| expected.contains(id)));
     }
     let percent = |count: usize| 100.0 * count as f64 / second.len() as f64;
-    println!(
-        "second labels within the first: {:.1}%, sharing an id: {:.1}%",
-        percent(within),
-        percent(overlapping)
-    );
     assert!(
         percent(within) >= 91.0,
         "second labels within the first: {within} of {}",
