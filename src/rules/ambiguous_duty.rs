@@ -16,9 +16,9 @@ declare_rule! {
     ///
     /// ## Why it matters
     ///
-    /// "Strategic and sprint planning" could be the quarterly planning of the
-    /// product strategy or the planning of the next sprint; the two belong to
-    /// different people in most teams. charterlint will not guess, because a wrong
+    /// "Iteration roadmap planning" could be the planning of the next iteration or
+    /// the planning of the roadmap; the two belong to different people in most
+    /// teams. charterlint will not guess, because a wrong
     /// guess would report a gap that is not there, or hide one that is.
     ///
     /// ## How to fix it
@@ -29,13 +29,13 @@ declare_rule! {
     /// ## Example
     ///
     /// ```toml
-    /// owns = ["strategic and sprint planning"]   # strategy.product-strategy or backlog.sprint-support?
+    /// owns = ["iteration roadmap planning"]   # backlog.sprint-support or strategy.roadmap?
     /// ```
     ///
     /// Fixed:
     ///
     /// ```toml
-    /// owns = ["strategic planning", "sprint planning"]
+    /// owns = ["iteration planning", "roadmap planning"]
     /// ```
     pub static AMBIGUOUS_DUTY = {
         name: "ambiguous-duty",
