@@ -627,50 +627,34 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
                 table.kind_nouns.insert(Cow::Owned(stem.clone()));
             }
         }
-        // How many responsibilities use each word, in aliases or frame objects.
-        let mut spread_of_words: HashMap<Word, HashSet<ResponsibilityId>> = HashMap::default();
-        for phrase in &table.phrases {
-            for word in phrase.words.iter() {
-                spread_of_words
-                    .entry(word.clone())
-                    .or_default()
-                    .insert(phrase.responsibility);
+        table.common_words = match stemming {
+            Stemming::Snowball => SNOWBALL_COMMON_WORDS
+                .iter()
+                .map(|&(word, weakness)| (Cow::Borrowed(word), weakness))
+                .collect(),
+            Stemming::Suffixes => {
+                // How many responsibilities use each word, in aliases or frame objects.
+                let uses: Vec<(&str, ResponsibilityId)> = table
+                    .phrases
+                    .iter()
+                    .flat_map(|phrase| phrase.words.iter().map(|word| (word.as_ref(), phrase.responsibility)))
+                    .chain(frames.iter().flat_map(|frame| {
+                        frame
+                            .objects
+                            .iter()
+                            .flat_map(|part| part.ordered.iter().map(|word| (word.as_ref(), frame.responsibility)))
+                    }))
+                    .collect();
+                crate::words::common_words(uses)
+                    .into_iter()
+                    .map(|(word, weakness)| (Cow::Owned(word.to_string()), weakness))
+                    .collect()
             }
-        }
-        for frame in &frames {
-            for part in frame.objects.iter() {
-                for word in part.ordered.iter() {
-                    spread_of_words
-                        .entry(word.clone())
-                        .or_default()
-                        .insert(frame.responsibility);
-                }
-            }
-        }
-        for (word, responsibilities) in spread_of_words {
-            let weakness = match responsibilities.len() {
-                0..=SPECIFIC_SPREAD => 0,
-                spread if spread <= COMMON_SPREAD => 1,
-                spread if spread <= 2 * COMMON_SPREAD => 2,
-                _ => 3,
-            };
-            if weakness > 0 {
-                table.common_words.insert(word, weakness);
-            }
-        }
+        };
         table.index_frames(frames);
         table
     })
 }
-
-/// The most responsibilities whose phrases can share a word before it counts as less
-/// telling, and the most before it counts less again (twice as many, the least).
-/// Words that many responsibilities use decided too many duties on their own:
-/// weighing them by how few responsibilities use them, as search engines weigh
-/// words by how few documents hold them, raised every corpus set, the held-out one
-/// by 1.2 and 1.8 points.
-const SPECIFIC_SPREAD: usize = 2;
-const COMMON_SPREAD: usize = 6;
 
 /// Nouns of product work that the words before them can give a kind: "*security*
 /// requirements" and "*hiring* plan" are a neighbour's work, though "requirements"
@@ -705,8 +689,8 @@ const KIND_NOUNS: &[&str] = &[
     "objectives",
 ];
 
-// SNOWBALL_ALIASES, SNOWBALL_FRAME_PARTS, SNOWBALL_LEADING_VERBS, VERB_FORMS: written by
-// build.rs.
+// SNOWBALL_ALIASES, SNOWBALL_FRAME_PARTS, SNOWBALL_LEADING_VERBS, SNOWBALL_COMMON_WORDS,
+// VERB_FORMS: written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/snowball_words.rs"));
 
 /// The written forms of a catalog verb, from the build's list (VERB_FORMS); any
@@ -1726,6 +1710,19 @@ mod built_words {
                 assert_eq!(expected, *words, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn words_that_many_responsibilities_share_tell_less() {
+        let weakness = |word: &str| {
+            SNOWBALL_COMMON_WORDS
+                .binary_search_by(|(known, _)| (*known).cmp(word))
+                .ok()
+                .map(|at| SNOWBALL_COMMON_WORDS[at].1)
+        };
+        assert!(SNOWBALL_COMMON_WORDS.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        assert_eq!(weakness(&normalized_words("product")[0]), Some(3));
+        assert_eq!(weakness(&normalized_words("wsjf")[0]), None);
     }
 
     #[test]
