@@ -480,16 +480,19 @@ impl PhraseTable {
     /// The best phrases whose words all appear in the duty, in table order (aliases,
     /// then `pairs`, the duty's frame pairs): the most telling words. A word counts four
     /// points when at most two responsibilities use it, down to one point when more
-    /// than twelve do ("product", "team"); a phrase counts four more for holding the
-    /// duty's head noun (its last word) and four more for holding its leading verb
-    /// when that verb is telling; a leading verb of the catalog counts fourteen.
-    /// `duty_words` is sorted and free of repeats.
+    /// than twelve do ("product", "team"); a phrase counts two more for holding the
+    /// duty's head noun (its last word), two more for holding its leading verb when
+    /// that verb is telling, and one more when its words stand in the duty side by
+    /// side, as the alias writes them; a leading verb of the catalog counts fourteen.
+    /// `duty_words` is sorted and free of repeats; `ordered` is the duty's words in
+    /// order, joined by spaces, with a space at either end.
     fn most_specific<'t>(
         &'t self,
         duty_words: &[String],
         pairs: &'t [Phrase],
         leading: Option<&String>,
         head: Option<&String>,
+        ordered: &str,
     ) -> Vec<&'t Phrase> {
         let mut candidates: Vec<usize> = duty_words
             .iter()
@@ -506,7 +509,12 @@ impl PhraseTable {
                 .iter()
                 .map(|word| usize::from(4 - self.common_words.get(word.as_ref()).copied().unwrap_or(0)))
                 .sum();
-            words + 4 * usize::from(holds(telling)) + 4 * usize::from(holds(head))
+            // A frame is written as a verb that leads the duty and its object.
+            let as_written = match phrase.origin {
+                PhraseOrigin::Frame { .. } => holds(leading),
+                _ => phrase.words.len() >= 2 && holds_in_order(ordered, &phrase.normalized),
+            };
+            words + 2 * usize::from(holds(telling)) + 2 * usize::from(holds(head)) + usize::from(as_written)
         };
         let mut best: Vec<&Phrase> = Vec::new();
         let mut best_score = 0;
@@ -532,6 +540,14 @@ impl PhraseTable {
         }
         best
     }
+}
+
+/// Whether `ordered`, a duty's normalized words joined by spaces and with a space at
+/// either end, holds the words of `normalized` side by side and in its order.
+fn holds_in_order(ordered: &str, normalized: &str) -> bool {
+    ordered
+        .match_indices(normalized)
+        .any(|(at, _)| ordered[..at].ends_with(' ') && ordered[at + normalized.len()..].starts_with(' '))
 }
 
 /// Whether the sorted `duty_words` hold `word`.
@@ -990,7 +1006,8 @@ impl Mapper {
         let head = words.last().cloned();
         let verb = leading.clone().or_else(|| words.first().cloned());
         for (index, (table, pairs)) in tables.iter().enumerate() {
-            let mut best = table.most_specific(&distinct_words, pairs, leading.as_ref(), head.as_ref());
+            let ordered = format!(" {} ", words.join(" "));
+            let mut best = table.most_specific(&distinct_words, pairs, leading.as_ref(), head.as_ref(), &ordered);
             let Some(&first) = best.first() else {
                 continue;
             };

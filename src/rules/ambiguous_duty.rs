@@ -16,8 +16,8 @@ declare_rule! {
     ///
     /// ## Why it matters
     ///
-    /// "Iteration roadmap planning" could be the planning of the next iteration or
-    /// the planning of the roadmap; the two belong to different people in most
+    /// "Quarterly iteration planning" could be the quarter's roadmap planning or the
+    /// planning of the next iteration; the two belong to different people in most
     /// teams. charterlint will not guess, because a wrong
     /// guess would report a gap that is not there, or hide one that is.
     ///
@@ -29,13 +29,13 @@ declare_rule! {
     /// ## Example
     ///
     /// ```toml
-    /// owns = ["iteration roadmap planning"]   # backlog.sprint-support or strategy.roadmap?
+    /// owns = ["quarterly iteration planning"]   # strategy.roadmap or backlog.sprint-support?
     /// ```
     ///
     /// Fixed:
     ///
     /// ```toml
-    /// owns = ["iteration planning", "roadmap planning"]
+    /// owns = ["quarterly roadmap planning", "iteration planning"]
     /// ```
     pub static AMBIGUOUS_DUTY = {
         name: "ambiguous-duty",
