@@ -1005,8 +1005,8 @@ impl Mapper {
         }
         let head = words.last().cloned();
         let verb = leading.clone().or_else(|| words.first().cloned());
+        let ordered = format!(" {} ", words.join(" "));
         for (index, (table, pairs)) in tables.iter().enumerate() {
-            let ordered = format!(" {} ", words.join(" "));
             let mut best = table.most_specific(&distinct_words, pairs, leading.as_ref(), head.as_ref(), &ordered);
             let Some(&first) = best.first() else {
                 continue;
