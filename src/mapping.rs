@@ -493,6 +493,7 @@ impl PhraseTable {
         leading: Option<&String>,
         head: Option<&String>,
         ordered: &str,
+        verbs_only: &[&str],
     ) -> Vec<&'t Phrase> {
         let mut candidates: Vec<usize> = duty_words
             .iter()
@@ -522,6 +523,13 @@ impl PhraseTable {
             .into_iter()
             .map(|index| &self.phrases[index])
             .filter(|phrase| phrase.words_appear_in(duty_words))
+            // A one-word alias that is a noun ("contributions") is not the verb the
+            // duty writes with its stem ("contribute to the roadmap").
+            .filter(|phrase| {
+                !(phrase.words.len() == 1
+                    && verbs_only.contains(&phrase.words[0].as_ref())
+                    && phrase.alias().is_some_and(|alias| !self.verb_forms.contains_key(alias)))
+            })
             .chain(pairs)
             .chain(leading.and_then(|verb| self.leading.get(verb)).into_iter().flatten());
         for phrase in matching {
@@ -990,6 +998,7 @@ impl Mapper {
         let builtin = builtin_phrases(self.stemming);
         let leading = builtin.leading_verb(&duty).map(|stem| stem.to_string());
         let kind = builtin.kind_of_noun(&duty);
+        let duty_raw = duty.raw;
         let words = duty.stems;
         let mut distinct_words = words.clone();
         distinct_words.sort_unstable();
@@ -1006,8 +1015,26 @@ impl Mapper {
         let head = words.last().cloned();
         let verb = leading.clone().or_else(|| words.first().cloned());
         let ordered = format!(" {} ", words.join(" "));
+        let verbs_only: Vec<&str> = words
+            .iter()
+            .filter(|stem| {
+                duty_raw
+                    .iter()
+                    .zip(&words)
+                    .filter(|(_, other)| other == stem)
+                    .all(|(raw, _)| builtin.verb_forms.contains_key(raw.as_str()))
+            })
+            .map(String::as_str)
+            .collect();
         for (index, (table, pairs)) in tables.iter().enumerate() {
-            let mut best = table.most_specific(&distinct_words, pairs, leading.as_ref(), head.as_ref(), &ordered);
+            let mut best = table.most_specific(
+                &distinct_words,
+                pairs,
+                leading.as_ref(),
+                head.as_ref(),
+                &ordered,
+                &verbs_only,
+            );
             let Some(&first) = best.first() else {
                 continue;
             };

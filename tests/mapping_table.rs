@@ -261,3 +261,18 @@ fn the_word_before_a_product_noun_names_whose_work_it_is() {
         ["backlog.refinement"]
     );
 }
+
+#[test]
+fn a_one_word_noun_alias_is_not_the_verb_that_shares_its_stem() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    // "contributions" (to a design system) and "contribute" stem alike.
+    let ids = ids_of(&mapper.map("Contribute to vision and roadmap"));
+    assert!(
+        ids.contains(&"strategy.roadmap") && !ids.contains(&"design.design-system"),
+        "{ids:?}"
+    );
+    assert_eq!(
+        ids_of(&mapper.map("design system contributions")),
+        ["design.design-system"]
+    );
+}
