@@ -81,7 +81,7 @@ fn phrasing_from_unseen_sources_maps_at_least_as_well_as_measured() {
 #[test]
 fn phrasing_nobody_tuned_for_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/holdout"), Stemming::Snowball);
-    assert_floor(&accuracy, 69.0, 84.0, "held-out set");
+    assert_floor(&accuracy, 66.5, 84.0, "held-out set");
 }
 
 /// A phrase compared without case and punctuation.
@@ -141,5 +141,5 @@ fn a_phrase_appears_once_in_the_whole_corpus() {
             }
         }
     }
-    assert!(seen.len() >= 2_150, "{} phrases", seen.len());
+    assert!(seen.len() >= 2_500, "{} phrases", seen.len());
 }
