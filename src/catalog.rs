@@ -426,6 +426,7 @@ mod tests {
     #[test]
     fn the_build_knows_every_area() {
         assert_eq!(file::AREAS, Area::ALL.map(Area::name));
+        assert_eq!(file::PRODUCT_AREAS, Area::PRODUCT.map(Area::name));
     }
 
     #[test]

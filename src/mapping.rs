@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use crate::catalog::ResponsibilityId;
 use crate::charter::Vocabulary;
-use crate::words::{DutyWords, duty_words, verb_forms};
+use crate::words::{DutyWords, WordEvidence, duty_words, verb_forms};
 pub use crate::words::{Stemming, normalized_words, normalized_words_with};
 
 /// How a duty string was matched.
@@ -265,9 +265,10 @@ struct PhraseTable {
     /// Stemmed verbs that name few responsibilities, so that a duty starting with one
     /// leans towards the phrases holding it.
     telling_verbs: HashSet<String>,
-    /// Stems that many responsibilities' phrases share ("product", "team"): weaker
-    /// evidence than a word only one or two responsibilities use.
-    common_words: HashMap<Word, u8>,
+    /// What the words of the catalog tell, sorted by word: how many responsibilities
+    /// share each ("product" and "team" tell least) and which kind of work alone
+    /// uses it.
+    word_evidence: Cow<'static, [(Word, WordEvidence)]>,
     /// Every stemmed verb of a frame or a leading verb.
     verbs: HashSet<String>,
     /// The written forms of those verbs, with their stems.
@@ -329,7 +330,7 @@ impl PhraseTable {
             phrases,
             leading: HashMap::default(),
             telling_verbs: HashSet::default(),
-            common_words: HashMap::default(),
+            word_evidence: Cow::Borrowed(&[]),
             verbs: HashSet::default(),
             verb_forms: HashMap::default(),
             kind_nouns: HashSet::default(),
@@ -482,8 +483,10 @@ impl PhraseTable {
     /// points when at most two responsibilities use it, down to one point when more
     /// than twelve do ("product", "team"); a phrase counts two more for holding the
     /// duty's head noun (its last word), two more for holding its leading verb when
-    /// that verb is telling, and one more when its words stand in the duty side by
-    /// side, as the alias writes them; a leading verb of the catalog counts fourteen.
+    /// that verb is telling, one more when its words stand in the duty side by side,
+    /// as the alias writes them, and two more when the duty's other words lean to its
+    /// kind of work (product ownership or neighbouring); a leading verb of the
+    /// catalog counts fourteen.
     /// `duty_words` is sorted and free of repeats; `ordered` is the duty's words in
     /// order, joined by spaces, with a space at either end.
     fn most_specific<'t>(
@@ -503,19 +506,30 @@ impl PhraseTable {
             .collect();
         candidates.sort_unstable();
         let telling = leading.filter(|verb| self.telling_verbs.contains(*verb));
+        let side_of = |word: &str| i32::from(self.evidence(word).side);
+        let duty_side: i32 = duty_words.iter().map(|word| side_of(word)).sum();
         let score = |phrase: &Phrase| {
             let holds = |word: Option<&String>| word.is_some_and(|word| phrase.has_word(word));
             let words: usize = phrase
                 .words
                 .iter()
-                .map(|word| usize::from(4 - self.common_words.get(word.as_ref()).copied().unwrap_or(0)))
+                .map(|word| usize::from(4 - self.evidence(word).weakness))
                 .sum();
+            // The duty's other words lean towards one kind of work: a phrase of that
+            // kind counts two more ("build release pipelines with approvals").
+            let outside = duty_side - phrase.words.iter().map(|word| side_of(word)).sum::<i32>();
+            let product = phrase.responsibility.entry().is_product_ownership();
+            let context_agrees = if product { outside > 0 } else { outside < 0 };
             // A frame is written as a verb that leads the duty and its object.
             let as_written = match phrase.origin {
                 PhraseOrigin::Frame { .. } => holds(leading),
                 _ => phrase.words.len() >= 2 && holds_in_order(ordered, &phrase.normalized),
             };
-            words + 2 * usize::from(holds(telling)) + 2 * usize::from(holds(head)) + usize::from(as_written)
+            words
+                + 2 * usize::from(holds(telling))
+                + 2 * usize::from(holds(head))
+                + usize::from(as_written)
+                + 2 * usize::from(context_agrees)
         };
         let mut best: Vec<&Phrase> = Vec::new();
         let mut best_score = 0;
@@ -547,6 +561,16 @@ impl PhraseTable {
             }
         }
         best
+    }
+}
+
+impl PhraseTable {
+    /// What a normalized word tells: nothing special when the catalog's list does not
+    /// name it.
+    fn evidence(&self, word: &str) -> WordEvidence {
+        self.word_evidence
+            .binary_search_by(|(known, _)| known.as_ref().cmp(word))
+            .map_or_else(|_| WordEvidence::default(), |at| self.word_evidence[at].1)
     }
 }
 
@@ -651,28 +675,35 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
                 table.kind_nouns.insert(Cow::Owned(stem.clone()));
             }
         }
-        table.common_words = match stemming {
-            Stemming::Snowball => SNOWBALL_COMMON_WORDS
-                .iter()
-                .map(|&(word, weakness)| (Cow::Borrowed(word), weakness))
-                .collect(),
+        table.word_evidence = match stemming {
+            Stemming::Snowball => Cow::Borrowed(SNOWBALL_WORD_EVIDENCE),
             Stemming::Suffixes => {
-                // How many responsibilities use each word, in aliases or frame objects.
-                let uses: Vec<(&str, ResponsibilityId)> = table
+                // Which responsibilities use each word, in aliases or frame objects.
+                let uses: Vec<(&str, ResponsibilityId, bool)> = table
                     .phrases
                     .iter()
-                    .flat_map(|phrase| phrase.words.iter().map(|word| (word.as_ref(), phrase.responsibility)))
-                    .chain(frames.iter().flat_map(|frame| {
-                        frame
-                            .objects
+                    .flat_map(|phrase| {
+                        let product = phrase.responsibility.entry().is_product_ownership();
+                        phrase
+                            .words
                             .iter()
-                            .flat_map(|part| part.ordered.iter().map(|word| (word.as_ref(), frame.responsibility)))
+                            .map(move |word| (word.as_ref(), phrase.responsibility, product))
+                    })
+                    .chain(frames.iter().flat_map(|frame| {
+                        let product = frame.responsibility.entry().is_product_ownership();
+                        frame.objects.iter().flat_map(move |part| {
+                            part.ordered
+                                .iter()
+                                .map(move |word| (word.as_ref(), frame.responsibility, product))
+                        })
                     }))
                     .collect();
-                crate::words::common_words(uses)
-                    .into_iter()
-                    .map(|(word, weakness)| (Cow::Owned(word.to_string()), weakness))
-                    .collect()
+                Cow::Owned(
+                    crate::words::word_evidence(uses)
+                        .into_iter()
+                        .map(|(word, evidence)| (Cow::Owned(word.to_string()), evidence))
+                        .collect(),
+                )
             }
         };
         table.index_frames(frames);
@@ -713,7 +744,7 @@ const KIND_NOUNS: &[&str] = &[
     "objectives",
 ];
 
-// SNOWBALL_ALIASES, SNOWBALL_FRAME_PARTS, SNOWBALL_LEADING_VERBS, SNOWBALL_COMMON_WORDS,
+// SNOWBALL_ALIASES, SNOWBALL_FRAME_PARTS, SNOWBALL_LEADING_VERBS, SNOWBALL_WORD_EVIDENCE,
 // VERB_FORMS: written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/snowball_words.rs"));
 
@@ -1758,15 +1789,12 @@ mod built_words {
 
     #[test]
     fn words_that_many_responsibilities_share_tell_less() {
-        let weakness = |word: &str| {
-            SNOWBALL_COMMON_WORDS
-                .binary_search_by(|(known, _)| (*known).cmp(word))
-                .ok()
-                .map(|at| SNOWBALL_COMMON_WORDS[at].1)
-        };
-        assert!(SNOWBALL_COMMON_WORDS.windows(2).all(|pair| pair[0].0 < pair[1].0));
-        assert_eq!(weakness(&normalized_words("product")[0]), Some(3));
-        assert_eq!(weakness(&normalized_words("wsjf")[0]), None);
+        let table = builtin_phrases(Stemming::Snowball);
+        let evidence = |word: &str| table.evidence(&normalized_words(word)[0]);
+        assert!(SNOWBALL_WORD_EVIDENCE.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        assert_eq!(evidence("product").weakness, 3);
+        assert_eq!(evidence("wsjf"), WordEvidence { weakness: 0, side: 1 });
+        assert_eq!(evidence("retrospectives").side, -1);
     }
 
     #[test]

@@ -335,21 +335,37 @@ pub(crate) fn verb_forms(verb: &str) -> Vec<String> {
 const SPECIFIC_SPREAD: usize = 2;
 const COMMON_SPREAD: usize = 6;
 
-/// The words that several responsibilities use, each with how much less it tells (1
-/// to 3), sorted by word: from every use of a word by a responsibility, as
-/// `(word, responsibility)`, in any order and with repeats.
-pub(crate) fn common_words<Responsibility: Ord>(mut uses: Vec<(&str, Responsibility)>) -> Vec<(&str, u8)> {
+/// What a word of the catalog tells of a duty that holds it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WordEvidence {
+    /// How much less it tells than a word of one or two responsibilities: 0 to 3.
+    pub weakness: u8,
+    /// The kind of work that alone uses it: 1 product ownership, -1 neighbouring
+    /// work, 0 both.
+    pub side: i8,
+}
+
+/// What each word tells, sorted by word, for the words that tell less than most or
+/// belong to one kind of work: from every use of a word by a responsibility, as
+/// `(word, responsibility, whether it is product ownership)`, in any order and with
+/// repeats.
+pub(crate) fn word_evidence<Responsibility: Ord>(
+    mut uses: Vec<(&str, Responsibility, bool)>,
+) -> Vec<(&str, WordEvidence)> {
     uses.sort_unstable();
     uses.dedup();
     uses.chunk_by(|left, right| left.0 == right.0)
         .filter_map(|same_word| {
             let weakness = match same_word.len() {
-                0..=SPECIFIC_SPREAD => return None,
+                0..=SPECIFIC_SPREAD => 0,
                 spread if spread <= COMMON_SPREAD => 1,
                 spread if spread <= 2 * COMMON_SPREAD => 2,
                 _ => 3,
             };
-            Some((same_word[0].0, weakness))
+            let product = same_word.iter().any(|used| used.2);
+            let neighbouring = same_word.iter().any(|used| !used.2);
+            let side = i8::from(product && !neighbouring) - i8::from(neighbouring && !product);
+            (weakness > 0 || side != 0).then_some((same_word[0].0, WordEvidence { weakness, side }))
         })
         .collect()
 }

@@ -75,13 +75,13 @@ fn real_phrasing_maps_at_least_as_well_as_measured() {
 #[test]
 fn phrasing_from_unseen_sources_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/unseen"), Stemming::Snowball);
-    assert_floor(&accuracy, 84.0, 86.0, "unseen sources");
+    assert_floor(&accuracy, 84.0, 88.5, "unseen sources");
 }
 
 #[test]
 fn phrasing_nobody_tuned_for_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/holdout"), Stemming::Snowball);
-    assert_floor(&accuracy, 66.5, 84.0, "held-out set");
+    assert_floor(&accuracy, 67.5, 85.5, "held-out set");
 }
 
 /// A phrase compared without case and punctuation.

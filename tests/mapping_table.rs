@@ -205,7 +205,7 @@ fn a_duty_listing_two_duties_counts_for_both() {
 #[test]
 fn one_phrase_that_fits_two_responsibilities_is_ambiguous() {
     let mapper = Mapper::new(&Vocabulary::default());
-    let DutyMapping::Ambiguous { candidates } = mapper.map("Quarterly iteration planning") else {
+    let DutyMapping::Ambiguous { candidates } = mapper.map("Annual iteration planning") else {
         panic!("expected ambiguous");
     };
     let ids: Vec<&str> = candidates.iter().map(|(index, _)| index.entry().id).collect();

@@ -63,6 +63,8 @@ pub(crate) const AREAS: &[&str] = &[
     "design",
     "data",
 ];
+/// The areas of product ownership, the first of `AREAS`: what the product rules count.
+pub(crate) const PRODUCT_AREAS: &[&str] = &["strategy", "backlog", "outcomes", "delivery"];
 pub(crate) const HORIZONS: &[&str] = &["quarters", "sprints", "after-release", "program", "ongoing"];
 pub(crate) const CORE_CONDITIONS: &[&str] = &["always", "never", "sprint-methodology", "multi-team-delivery"];
 

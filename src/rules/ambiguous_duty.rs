@@ -16,7 +16,7 @@ declare_rule! {
     ///
     /// ## Why it matters
     ///
-    /// "Quarterly iteration planning" could be the quarter's roadmap planning or the
+    /// "Annual iteration planning" could be the year's roadmap planning or the
     /// planning of the next iteration; the two belong to different people in most
     /// teams. charterlint will not guess, because a wrong
     /// guess would report a gap that is not there, or hide one that is.
@@ -29,13 +29,13 @@ declare_rule! {
     /// ## Example
     ///
     /// ```toml
-    /// owns = ["quarterly iteration planning"]   # strategy.roadmap or backlog.sprint-support?
+    /// owns = ["annual iteration planning"]   # strategy.roadmap or backlog.sprint-support?
     /// ```
     ///
     /// Fixed:
     ///
     /// ```toml
-    /// owns = ["quarterly roadmap planning", "iteration planning"]
+    /// owns = ["annual roadmap planning", "iteration planning"]
     /// ```
     pub static AMBIGUOUS_DUTY = {
         name: "ambiguous-duty",
