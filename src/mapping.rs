@@ -516,7 +516,8 @@ impl PhraseTable {
                 .map(|word| usize::from(4 - self.evidence(word).weakness))
                 .sum();
             // The duty's other words lean towards one kind of work: a phrase of that
-            // kind counts two more ("build release pipelines with approvals").
+            // kind counts two more ("build release pipelines with environment gates
+            // and approvals" is pipeline work, though "approvals" is acceptance's).
             let outside = duty_side - phrase.words.iter().map(|word| side_of(word)).sum::<i32>();
             let product = phrase.responsibility.entry().is_product_ownership();
             let context_agrees = if product { outside > 0 } else { outside < 0 };

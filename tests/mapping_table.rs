@@ -276,3 +276,20 @@ fn a_one_word_noun_alias_is_not_the_verb_that_shares_its_stem() {
         ["design.design-system"]
     );
 }
+
+#[test]
+fn the_rest_of_a_duty_tells_product_work_from_a_neighbours() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    for (duty, id) in [
+        (
+            "Build release pipelines with environment gates and approvals",
+            "engineering.delivery-pipeline",
+        ),
+        (
+            "shepherding the epic through the portfolio Kanban system",
+            "strategy.product-strategy",
+        ),
+    ] {
+        assert_eq!(ids_of(&mapper.map(duty)), [id], "{duty}");
+    }
+}
