@@ -223,22 +223,24 @@ fn snowball_code(catalog: &file::Catalog) -> String {
             }
         }
     }
-    let evidence: Vec<String> = words::word_evidence(
+    let evidence = words::word_evidence(
         uses.iter()
             .map(|(word, index, product)| (word.as_str(), *index, *product))
             .collect(),
-    )
-    .into_iter()
-    .map(|(word, evidence)| {
-        format!(
-            "    (Cow::Borrowed({word:?}), WordEvidence {{ weakness: {}, side: {} }}),\n",
-            evidence.weakness, evidence.side
-        )
-    })
-    .collect();
+    );
+    let (evidence_words, entries) = words::evidence_table(&evidence);
+    let entries: Vec<String> = entries
+        .iter()
+        .map(|entry| {
+            format!(
+                "    EvidenceEntry {{ start: {}, len: {}, evidence: WordEvidence {{ weakness: {}, side: {} }} }},\n",
+                entry.start, entry.len, entry.evidence.weakness, entry.evidence.side
+            )
+        })
+        .collect();
     let word_evidence = format!(
-        "/// What the catalog's words tell, sorted by word (see `words::word_evidence`).\nstatic SNOWBALL_WORD_EVIDENCE: &[(Word, WordEvidence)] = &[\n{}];\n",
-        evidence.concat()
+        "/// What the catalog's words tell (see `words::word_evidence`): the words, one after\n/// another, and where each stands, sorted by word.\nstatic SNOWBALL_EVIDENCE_WORDS: &str = {evidence_words:?};\nstatic SNOWBALL_EVIDENCE: &[EvidenceEntry] = &[\n{}];\n",
+        entries.concat()
     );
     let verb_forms = format!(
         "/// Every catalog verb, sorted, with its written forms.\nstatic VERB_FORMS: &[(&str, &[&str])] = &[\n{}];\n",

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use crate::catalog::ResponsibilityId;
 use crate::charter::Vocabulary;
-use crate::words::{DutyWords, WordEvidence, duty_words, verb_forms};
+use crate::words::{DutyWords, EvidenceEntry, WordEvidence, duty_words, verb_forms};
 pub use crate::words::{Stemming, normalized_words, normalized_words_with};
 
 /// How a duty string was matched.
@@ -268,7 +268,8 @@ struct PhraseTable {
     /// What the words of the catalog tell, sorted by word: how many responsibilities
     /// share each ("product" and "team" tell least) and which kind of work alone
     /// uses it.
-    word_evidence: Cow<'static, [(Word, WordEvidence)]>,
+    evidence_words: Cow<'static, str>,
+    evidence: Cow<'static, [EvidenceEntry]>,
     /// Every stemmed verb of a frame or a leading verb.
     verbs: HashSet<String>,
     /// The written forms of those verbs, with their stems.
@@ -330,7 +331,8 @@ impl PhraseTable {
             phrases,
             leading: HashMap::default(),
             telling_verbs: HashSet::default(),
-            word_evidence: Cow::Borrowed(&[]),
+            evidence_words: Cow::Borrowed(""),
+            evidence: Cow::Borrowed(&[]),
             verbs: HashSet::default(),
             verb_forms: HashMap::default(),
             kind_nouns: HashSet::default(),
@@ -569,9 +571,14 @@ impl PhraseTable {
     /// What a normalized word tells: nothing special when the catalog's list does not
     /// name it.
     fn evidence(&self, word: &str) -> WordEvidence {
-        self.word_evidence
-            .binary_search_by(|(known, _)| known.as_ref().cmp(word))
-            .map_or_else(|_| WordEvidence::default(), |at| self.word_evidence[at].1)
+        self.evidence
+            .binary_search_by(|entry| self.evidence_word(entry).cmp(word))
+            .map_or_else(|_| WordEvidence::default(), |at| self.evidence[at].evidence)
+    }
+
+    fn evidence_word(&self, entry: &EvidenceEntry) -> &str {
+        let start = entry.start as usize;
+        &self.evidence_words[start..start + usize::from(entry.len)]
     }
 }
 
@@ -676,8 +683,8 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
                 table.kind_nouns.insert(Cow::Owned(stem.clone()));
             }
         }
-        table.word_evidence = match stemming {
-            Stemming::Snowball => Cow::Borrowed(SNOWBALL_WORD_EVIDENCE),
+        (table.evidence_words, table.evidence) = match stemming {
+            Stemming::Snowball => (Cow::Borrowed(SNOWBALL_EVIDENCE_WORDS), Cow::Borrowed(SNOWBALL_EVIDENCE)),
             Stemming::Suffixes => {
                 // Which responsibilities use each word, in aliases or frame objects.
                 let uses: Vec<(&str, ResponsibilityId, bool)> = table
@@ -699,12 +706,8 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
                         })
                     }))
                     .collect();
-                Cow::Owned(
-                    crate::words::word_evidence(uses)
-                        .into_iter()
-                        .map(|(word, evidence)| (Cow::Owned(word.to_string()), evidence))
-                        .collect(),
-                )
+                let (words, entries) = crate::words::evidence_table(&crate::words::word_evidence(uses));
+                (Cow::Owned(words), Cow::Owned(entries))
             }
         };
         table.index_frames(frames);
@@ -745,8 +748,8 @@ const KIND_NOUNS: &[&str] = &[
     "objectives",
 ];
 
-// SNOWBALL_ALIASES, SNOWBALL_FRAME_PARTS, SNOWBALL_LEADING_VERBS, SNOWBALL_WORD_EVIDENCE,
-// VERB_FORMS: written by build.rs.
+// SNOWBALL_ALIASES, SNOWBALL_FRAME_PARTS, SNOWBALL_LEADING_VERBS, SNOWBALL_EVIDENCE_WORDS,
+// SNOWBALL_EVIDENCE, VERB_FORMS: written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/snowball_words.rs"));
 
 /// The written forms of a catalog verb, from the build's list (VERB_FORMS); any
@@ -1792,7 +1795,12 @@ mod built_words {
     fn words_that_many_responsibilities_share_tell_less() {
         let table = builtin_phrases(Stemming::Snowball);
         let evidence = |word: &str| table.evidence(&normalized_words(word)[0]);
-        assert!(SNOWBALL_WORD_EVIDENCE.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        assert!(
+            table
+                .evidence
+                .windows(2)
+                .all(|pair| table.evidence_word(&pair[0]) < table.evidence_word(&pair[1]))
+        );
         assert_eq!(evidence("product").weakness, 3);
         assert_eq!(evidence("wsjf"), WordEvidence { weakness: 0, side: 1 });
         assert_eq!(evidence("retrospectives").side, -1);

@@ -369,3 +369,31 @@ pub(crate) fn word_evidence<Responsibility: Ord>(
         })
         .collect()
 }
+
+/// Where a word of [`word_evidence`] stands in one text of all of them, and what it
+/// tells: the list then holds no pointer per word, so there is nothing to relocate
+/// when the program starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EvidenceEntry {
+    /// The word's first byte in the text.
+    pub start: u32,
+    /// The word's length in bytes.
+    pub len: u8,
+    pub evidence: WordEvidence,
+}
+
+/// [`word_evidence`]'s list as one text of its words, in order, and an entry per
+/// word.
+pub(crate) fn evidence_table(list: &[(&str, WordEvidence)]) -> (String, Vec<EvidenceEntry>) {
+    let mut words = String::new();
+    let mut entries = Vec::with_capacity(list.len());
+    for (word, evidence) in list {
+        entries.push(EvidenceEntry {
+            start: u32::try_from(words.len()).expect("the catalog's words fit in 4 GB"),
+            len: u8::try_from(word.len()).expect("a catalog word is shorter than 256 bytes"),
+            evidence: *evidence,
+        });
+        words.push_str(word);
+    }
+    (words, entries)
+}
