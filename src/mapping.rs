@@ -274,9 +274,6 @@ struct PhraseTable {
     verbs: HashSet<String>,
     /// The written forms of those verbs, with their stems.
     verb_forms: HashMap<Word, Word>,
-    /// The stems of nouns of product work that another word can give a kind
-    /// ("requirements", "roadmap").
-    kind_nouns: HashSet<Word>,
     exact: HashMap<Word, usize>,
     /// Phrases by their first (alphabetical) word: a phrase can only match a duty that
     /// has that word, so a large vocabulary costs nothing for duties without it.
@@ -335,7 +332,6 @@ impl PhraseTable {
             evidence: Cow::Borrowed(&[]),
             verbs: HashSet::default(),
             verb_forms: HashMap::default(),
-            kind_nouns: HashSet::default(),
             exact,
             by_first_word,
             frames: Vec::new(),
@@ -438,8 +434,8 @@ impl PhraseTable {
     fn kind_of_noun(&self, duty: &DutyWords) -> Option<(ResponsibilityId, &'static str, String)> {
         const LONGEST_KIND: usize = 3;
         let words = &duty.stems;
-        for (at, word) in words.iter().enumerate().skip(1) {
-            if !self.kind_nouns.contains(word.as_str()) {
+        for (at, written) in duty.raw.iter().enumerate().skip(1) {
+            if KIND_NOUNS.binary_search(&written.as_str()).is_err() {
                 continue;
             }
             for start in at.saturating_sub(LONGEST_KIND)..at {
@@ -678,11 +674,6 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
             }
             table.verbs.insert(verb);
         }
-        for noun in KIND_NOUNS {
-            if let [stem] = normalized_words_with(noun, stemming).as_slice() {
-                table.kind_nouns.insert(Cow::Owned(stem.clone()));
-            }
-        }
         (table.evidence_words, table.evidence) = match stemming {
             Stemming::Snowball => (Cow::Borrowed(SNOWBALL_EVIDENCE_WORDS), Cow::Borrowed(SNOWBALL_EVIDENCE)),
             Stemming::Suffixes => {
@@ -717,35 +708,36 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
 
 /// Nouns of product work that the words before them can give a kind: "*security*
 /// requirements" and "*hiring* plan" are a neighbour's work, though "requirements"
-/// and "plan" alone are product words.
+/// and "plan" alone are product words. Written forms, sorted: they are compared with
+/// the duty as it is written, so none needs stemming when the program starts.
 const KIND_NOUNS: &[&str] = &[
-    "requirement",
-    "requirements",
-    "strategy",
-    "strategies",
-    "roadmap",
-    "roadmaps",
-    "plan",
-    "plans",
-    "planning",
-    "vision",
-    "goal",
-    "goals",
-    "priorities",
-    "backlog",
-    "backlogs",
     "approval",
     "approvals",
-    "triage",
-    "spec",
-    "specs",
-    "specification",
-    "specifications",
+    "backlog",
+    "backlogs",
+    "goal",
+    "goals",
+    "kpis",
     "metric",
     "metrics",
-    "kpis",
-    "okrs",
     "objectives",
+    "okrs",
+    "plan",
+    "planning",
+    "plans",
+    "priorities",
+    "requirement",
+    "requirements",
+    "roadmap",
+    "roadmaps",
+    "spec",
+    "specification",
+    "specifications",
+    "specs",
+    "strategies",
+    "strategy",
+    "triage",
+    "vision",
 ];
 
 // SNOWBALL_ALIASES, SNOWBALL_FRAME_PARTS, SNOWBALL_LEADING_VERBS, SNOWBALL_EVIDENCE_WORDS,
@@ -1804,6 +1796,11 @@ mod built_words {
         assert_eq!(evidence("product").weakness, 3);
         assert_eq!(evidence("wsjf"), WordEvidence { weakness: 0, side: 1 });
         assert_eq!(evidence("retrospectives").side, -1);
+    }
+
+    #[test]
+    fn the_kind_nouns_are_sorted() {
+        assert!(KIND_NOUNS.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
     #[test]
