@@ -431,10 +431,10 @@ impl PhraseTable {
     /// ("*security* requirements"), the longest one when several end there. The alias
     /// must be written as the duty writes it: a stem it only shares ("implementable"
     /// and "implementation") names no kind.
-    fn kind_of_noun(&self, duty: &DutyWords) -> Option<(ResponsibilityId, &'static str, String)> {
+    /// `raw` and `words` are the duty's words as written and as stems, in order.
+    fn kind_of_noun(&self, raw: &[String], words: &[String]) -> Option<(ResponsibilityId, &'static str, String)> {
         const LONGEST_KIND: usize = 3;
-        let words = &duty.stems;
-        for (at, written) in duty.raw.iter().enumerate().skip(1) {
+        for (at, written) in raw.iter().enumerate().skip(1) {
             if KIND_NOUNS.binary_search(&written.as_str()).is_err() {
                 continue;
             }
@@ -444,9 +444,9 @@ impl PhraseTable {
                 };
                 let phrase = &self.phrases[index];
                 if let (Some(alias), false) = (phrase.alias(), phrase.responsibility.entry().is_product_ownership())
-                    && duty_words(alias, Stemming::Suffixes).raw == duty.raw[start..at]
+                    && duty_words(alias, Stemming::Suffixes).raw == raw[start..at]
                 {
-                    return Some((phrase.responsibility, alias, duty.raw[at].clone()));
+                    return Some((phrase.responsibility, alias, written.clone()));
                 }
             }
         }
@@ -504,19 +504,19 @@ impl PhraseTable {
             .collect();
         candidates.sort_unstable();
         let telling = leading.filter(|verb| self.telling_verbs.contains(*verb));
-        let side_of = |word: &str| i32::from(self.evidence(word).side);
-        let duty_side: i32 = duty_words.iter().map(|word| side_of(word)).sum();
+        let duty_side: i32 = duty_words.iter().map(|word| i32::from(self.evidence(word).side)).sum();
         let score = |phrase: &Phrase| {
             let holds = |word: Option<&String>| word.is_some_and(|word| phrase.has_word(word));
-            let words: usize = phrase
-                .words
-                .iter()
-                .map(|word| usize::from(4 - self.evidence(word).weakness))
-                .sum();
+            let (mut words, mut own_side) = (0usize, 0i32);
+            for word in phrase.words.iter() {
+                let evidence = self.evidence(word);
+                words += usize::from(4 - evidence.weakness);
+                own_side += i32::from(evidence.side);
+            }
             // The duty's other words lean towards one kind of work: a phrase of that
             // kind counts two more ("build release pipelines with environment gates
             // and approvals" is pipeline work, though "approvals" is acceptance's).
-            let outside = duty_side - phrase.words.iter().map(|word| side_of(word)).sum::<i32>();
+            let outside = duty_side - own_side;
             let product = phrase.responsibility.entry().is_product_ownership();
             let context_agrees = if product { outside > 0 } else { outside < 0 };
             // A frame is written as a verb that leads the duty and its object.
@@ -561,9 +561,7 @@ impl PhraseTable {
         }
         best
     }
-}
 
-impl PhraseTable {
     /// What a normalized word tells: nothing special when the catalog's list does not
     /// name it.
     fn evidence(&self, word: &str) -> WordEvidence {
@@ -1024,7 +1022,6 @@ impl Mapper {
     fn match_words(&self, duty: DutyWords, break_ties: bool) -> PhraseMatch {
         let builtin = builtin_phrases(self.stemming);
         let leading = builtin.leading_verb(&duty).map(|stem| stem.to_string());
-        let kind = builtin.kind_of_noun(&duty);
         let duty_raw = duty.raw;
         let words = duty.stems;
         let mut distinct_words = words.clone();
@@ -1039,6 +1036,7 @@ impl Mapper {
                 };
             }
         }
+        let kind = builtin.kind_of_noun(&duty_raw, &words);
         let head = words.last().cloned();
         let verb = leading.clone().or_else(|| words.first().cloned());
         let ordered = format!(" {} ", words.join(" "));
