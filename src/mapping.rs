@@ -1183,20 +1183,34 @@ impl Mapper {
         if parts.len() < 2 {
             return None;
         }
-        // A verb that decides a duty carries over to the parts that have no verb of their
-        // own: "facilitate planning, reviews and retrospectives".
-        let deciding = parts.first().and_then(|(_, words)| {
+        // The first part's verb carries over to the parts that have no verb of their own
+        // ("facilitate planning, reviews and retrospectives", "translating user needs
+        // into requirements and user stories") when it is a verb that decides a duty or
+        // one of the first part's own frames: in "code reviews" the verb form "code" is
+        // no verb of code review.
+        let first_match = self.match_words(parts[0].1.clone(), true);
+        let carried = parts.first().and_then(|(_, words)| {
             let position = words
                 .raw
                 .iter()
                 .take(3)
                 .position(|word| builtin.verb_forms.contains_key(word.as_str()))?;
-            builtin
-                .leading
-                .contains_key(&words.stems[position])
-                .then(|| (words.raw[position].clone(), words.stems[position].clone()))
+            let stem = &words.stems[position];
+            let verb_of_first = match &first_match {
+                PhraseMatch::One { responsibility, .. } => builtin.frames.iter().any(|frame| {
+                    frame.responsibility == *responsibility
+                        && frame
+                            .verbs
+                            .iter()
+                            .any(|verb| verb.ordered.first().is_some_and(|word| word == stem))
+                }),
+                _ => false,
+            };
+            (verb_of_first || builtin.leading.contains_key(stem)).then(|| (words.raw[position].clone(), stem.clone()))
         });
-        if let Some((raw, stem)) = &deciding {
+        // The parts given the carried verb, by their text.
+        let mut with_carried_verb: Vec<String> = Vec::new();
+        if let Some((raw, stem)) = &carried {
             for (text, words) in parts.iter_mut().skip(1) {
                 // A part has a verb of its own when it starts with one: in "sprint
                 // reviews" the verb form is the noun.
@@ -1208,14 +1222,20 @@ impl Mapper {
                     *text = format!("{raw} {text}");
                     words.raw.insert(0, raw.clone());
                     words.stems.insert(0, stem.clone());
+                    with_carried_verb.push(text.clone());
                 }
             }
         }
         let mut placed: Vec<MappedPart> = Vec::new();
         let mut unplaced: Vec<String> = Vec::new();
         let mut placed_parts: usize = 0;
+        let mut first_match = Some(first_match);
         for (text, words) in parts {
-            match self.match_words(words, true) {
+            let matched = match first_match.take() {
+                Some(matched) => matched,
+                None => self.match_words(words, true),
+            };
+            match matched {
                 PhraseMatch::One { responsibility, reason } => {
                     placed.push(MappedPart {
                         text,
@@ -1237,8 +1257,12 @@ impl Mapper {
         }
         // A part found only by one of its words ("... and outcomes") is weak evidence of
         // a second duty when another part names one in full: it stays unplaced.
+        // A carried verb is no word of the part's own ("set" in "..., strategy").
         let is_weak = |part: &MappedPart| match &part.reason {
-            MatchReason::AliasWords { alias } => !alias.contains(' ') && part.text.split_whitespace().count() > 1,
+            MatchReason::AliasWords { alias } => {
+                let carried = usize::from(with_carried_verb.contains(&part.text));
+                !alias.contains(' ') && part.text.split_whitespace().count() > 1 + carried
+            }
             _ => false,
         };
         // When every part is weak, the split itself is in doubt: the whole duty decides.
@@ -1314,6 +1338,8 @@ const QUALIFIERS: &[&str] = &[
     "ensuring",
     "while",
     "by",
+    "including",
+    "such as",
 ];
 
 /// The text before a duty's first qualifier, outside parentheses, if it has one.

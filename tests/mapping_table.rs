@@ -293,3 +293,41 @@ fn the_rest_of_a_duty_tells_product_work_from_a_neighbours() {
         assert_eq!(ids_of(&mapper.map(duty)), [id], "{duty}");
     }
 }
+
+#[test]
+fn the_first_verb_of_a_list_governs_its_objects() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    // "user stories" alone would be refinement: here they are what needs are
+    // translated into.
+    assert_eq!(
+        ids_of(&mapper.map("translating customer needs into requirements and user stories")),
+        ["backlog.stakeholder-translation"]
+    );
+    // Each object keeps its own responsibility under the shared verb.
+    assert_eq!(
+        ids_of(&mapper.map("set the vision, strategy and roadmap")),
+        ["strategy.vision", "strategy.product-strategy", "strategy.roadmap"]
+    );
+    // A verb form inside a noun ("code reviews") governs nothing.
+    assert_eq!(
+        ids_of(&mapper.map("code reviews and roadmap")),
+        ["engineering.quality", "strategy.roadmap"]
+    );
+}
+
+#[test]
+fn examples_after_including_or_such_as_are_no_duties_of_their_own() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    for (duty, id) in [
+        (
+            "Track product metrics including activation, retention and NPS",
+            "outcomes.success-metrics",
+        ),
+        (
+            "Lead Scrum events such as planning, reviews and retrospectives",
+            "process.facilitation",
+        ),
+    ] {
+        assert_eq!(ids_of(&mapper.map(duty)), [id], "{duty}");
+    }
+}
