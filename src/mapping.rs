@@ -427,6 +427,18 @@ impl PhraseTable {
             })
     }
 
+    /// Whether a word, as written (`raw`) and normalized (`stem`), is a gerund that a
+    /// catalog alias of one word names a duty by ("hiring", "testing"): a noun, though
+    /// it has a verb's form. A bare verb ("design") is not.
+    fn is_duty_gerund(&self, raw: &str, stem: &str) -> bool {
+        raw.ends_with("ing")
+            && self
+                .exact
+                .get(stem)
+                .and_then(|&index| self.phrases[index].alias())
+                .is_some_and(|alias| alias == raw)
+    }
+
     /// The neighbouring alias that names the kind of a product noun right after it
     /// ("*security* requirements"), the longest one when several end there. The alias
     /// must be written as the duty writes it: a stem it only shares ("implementable"
@@ -1161,8 +1173,14 @@ impl Mapper {
                     }
                 }
             }
+            // A duty that starts with a duty's name ("hiring and ...", "testing and
+            // ...") starts with that duty, though the word has a verb's form. Later in
+            // a list such a word mostly names a kind ("engineering, design, marketing
+            // and business teams").
+            let names_a_duty =
+                |words: &DutyWords| parts.is_empty() && builtin.is_duty_gerund(&words.raw[0], &words.stems[0]);
             let lone_verb = words.stems.len() == 1
-                && (builtin.verb_forms.contains_key(words.raw[0].as_str())
+                && ((builtin.verb_forms.contains_key(words.raw[0].as_str()) && !names_a_duty(&words))
                     || matches!(self.match_words(words.clone(), true), PhraseMatch::Nothing));
             if lone_verb {
                 pending = Some((text, words));
@@ -1206,7 +1224,11 @@ impl Mapper {
                 }),
                 _ => false,
             };
-            (verb_of_first || builtin.leading.contains_key(stem)).then(|| (words.raw[position].clone(), stem.clone()))
+            // A duty's name ("hiring and backlog prioritization") is a noun there, and
+            // governs nothing.
+            let names_a_duty = builtin.is_duty_gerund(&words.raw[position], stem);
+            ((verb_of_first || builtin.leading.contains_key(stem)) && !names_a_duty)
+                .then(|| (words.raw[position].clone(), stem.clone()))
         });
         // The parts given the carried verb, by their text.
         let mut with_carried_verb: Vec<String> = Vec::new();

@@ -81,7 +81,7 @@ fn phrasing_from_unseen_sources_maps_at_least_as_well_as_measured() {
 #[test]
 fn phrasing_nobody_tuned_for_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/holdout"), Stemming::Snowball);
-    assert_floor(&accuracy, 67.0, 85.5, "held-out set");
+    assert_floor(&accuracy, 67.0, 85.0, "held-out set");
 }
 
 /// A phrase compared without case and punctuation.

@@ -331,3 +331,23 @@ fn examples_after_including_or_such_as_are_no_duties_of_their_own() {
         assert_eq!(ids_of(&mapper.map(duty)), [id], "{duty}");
     }
 }
+
+#[test]
+fn a_list_that_starts_with_a_duty_name_keeps_each_duty() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    // "hiring" and "marketing" have a verb's form but name duties: the product duty
+    // after them is not swallowed (that would show a false gap).
+    assert_eq!(
+        ids_of(&mapper.map("hiring and backlog prioritization")),
+        ["people.hiring", "backlog.prioritization"]
+    );
+    assert_eq!(
+        ids_of(&mapper.map("marketing and release plan")),
+        ["strategy.go-to-market", "strategy.roadmap"]
+    );
+    // A verb before "and" still shares the object that follows.
+    assert_eq!(
+        ids_of(&mapper.map("Creating and communicating Product Backlog items")),
+        ["backlog.refinement"]
+    );
+}
