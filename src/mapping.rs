@@ -531,15 +531,26 @@ impl PhraseTable {
             let outside = duty_side - own_side;
             let product = phrase.responsibility.entry().is_product_ownership();
             let context_agrees = if product { outside > 0 } else { outside < 0 };
-            // A frame is written as a verb that leads the duty and its object.
+            // A frame is written as a verb that leads the duty and its object, an alias
+            // as its words side by side; an object of several words written side by
+            // side counts once more ("maximising the business value of Customer 360"
+            // is business value, though "customer" and "value" are both there too).
             let as_written = match phrase.origin {
-                PhraseOrigin::Frame { .. } => holds(leading),
-                _ => phrase.words.len() >= 2 && holds_in_order(ordered, &phrase.normalized),
+                PhraseOrigin::Frame { verb, .. } => {
+                    let verb_words = verb.split_whitespace().count();
+                    let object = phrase
+                        .normalized
+                        .splitn(verb_words + 1, ' ')
+                        .nth(verb_words)
+                        .unwrap_or("");
+                    usize::from(holds(leading)) + usize::from(object.contains(' ') && holds_in_order(ordered, object))
+                }
+                _ => usize::from(phrase.words.len() >= 2 && holds_in_order(ordered, &phrase.normalized)),
             };
             words
                 + 2 * usize::from(holds(telling))
                 + 2 * usize::from(holds(head))
-                + usize::from(as_written)
+                + as_written
                 + 2 * usize::from(context_agrees)
         };
         let mut best: Vec<&Phrase> = Vec::new();
@@ -554,6 +565,15 @@ impl PhraseTable {
                 !(phrase.words.len() == 1
                     && verbs_only.contains(&phrase.words[0].as_ref())
                     && phrase.alias().is_some_and(|alias| !self.verb_forms.contains_key(alias)))
+            })
+            // An alias written with digits ("1 1s" for one-to-ones) is matched only as
+            // written: its digits alone are in many a duty ("day-1 retention").
+            .filter(|phrase| {
+                !phrase
+                    .words
+                    .iter()
+                    .any(|word| word.starts_with(|first: char| first.is_ascii_digit()))
+                    || holds_in_order(ordered, &phrase.normalized)
             })
             .chain(pairs)
             .chain(leading.and_then(|verb| self.leading.get(verb)).into_iter().flatten());
@@ -991,11 +1011,21 @@ impl Mapper {
         // What follows a qualifier ("prioritizing items *based on* value and risk")
         // says how or why, not what: the core is mapped alone first.
         if let Some(core) = core_of(trimmed)
+            && !self.is_exact_phrase(trimmed)
             && let mapping @ (DutyMapping::Mapped { .. } | DutyMapping::Several { .. }) = self.map_text(core, false)
         {
             return mapping;
         }
         self.map_text(trimmed, true)
+    }
+
+    /// Whether a duty is, word for word, a phrase of the vocabulary or an alias: then
+    /// it is that phrase, qualifier and all ("point of contact for stakeholders").
+    fn is_exact_phrase(&self, duty: &str) -> bool {
+        let normalized = duty_words(duty, self.stemming).stems.join(" ");
+        [&self.vocabulary, builtin_phrases(self.stemming)]
+            .iter()
+            .any(|table| table.exact.contains_key(normalized.as_str()))
     }
 
     /// Maps a duty, or the core of one, as a whole or part by part; `suggest` looks for
@@ -1036,6 +1066,7 @@ impl Mapper {
         let leading = builtin.leading_verb(&duty).map(|stem| stem.to_string());
         let duty_raw = duty.raw;
         let words = duty.stems;
+        let before_preposition = duty.before_preposition;
         let mut distinct_words = words.clone();
         distinct_words.sort_unstable();
         distinct_words.dedup();
@@ -1049,7 +1080,13 @@ impl Mapper {
             }
         }
         let kind = builtin.kind_of_noun(&duty_raw, &words);
-        let head = words.last().cloned();
+        // A duty without a verb is about the noun phrase it starts with: its head is
+        // the last word before a preposition ("system demo to the business owners").
+        let head = before_preposition
+            .filter(|_| leading.is_none())
+            .and_then(|end| words.get(end.checked_sub(1)?))
+            .or(words.last())
+            .cloned();
         let verb = leading.clone().or_else(|| words.first().cloned());
         let ordered = format!(" {} ", words.join(" "));
         let verbs_only: Vec<&str> = words
@@ -1244,6 +1281,7 @@ impl Mapper {
                     *text = format!("{raw} {text}");
                     words.raw.insert(0, raw.clone());
                     words.stems.insert(0, stem.clone());
+                    words.before_preposition = words.before_preposition.map(|end| end + 1);
                     with_carried_verb.push(text.clone());
                 }
             }
@@ -1308,13 +1346,23 @@ impl Mapper {
                 MatchReason::Alias { .. } | MatchReason::CatalogId | MatchReason::VocabularyPhrase { .. }
             )
         };
+        let mut neighbour_decides = false;
         if placed.iter().any(is_product) && !placed.iter().all(is_product) {
             let left_out = set_aside(&mut placed, &mut unplaced, |part| {
                 is_product(part) && !named_in_full(part)
             });
             placed_parts = placed_parts.saturating_sub(left_out);
+            // The neighbour's part left decides even when the whole duty's words read
+            // as product work, if more than one word found it: "promoter" alone is
+            // weak evidence of promotions.
+            neighbour_decides = left_out > 0
+                && placed.iter().all(|part| match &part.reason {
+                    MatchReason::Alias { alias } | MatchReason::AliasWords { alias } => alias.contains(' '),
+                    _ => true,
+                });
         }
-        let enough = placed_parts >= 2 || (placed_parts == 1 && matches!(whole, PhraseMatch::Nothing));
+        let enough =
+            placed_parts >= 2 || (placed_parts == 1 && (neighbour_decides || matches!(whole, PhraseMatch::Nothing)));
         if !enough {
             return None;
         }
@@ -1362,6 +1410,10 @@ const QUALIFIERS: &[&str] = &[
     "by",
     "including",
     "such as",
+    "for",
+    "before",
+    "at",
+    "during",
 ];
 
 /// The text before a duty's first qualifier, outside parentheses, if it has one.

@@ -252,14 +252,24 @@ pub fn normalized_words_with(text: &str, stemming: Stemming) -> Vec<String> {
 pub(crate) struct DutyWords {
     pub raw: Vec<String>,
     pub stems: Vec<String>,
+    /// How many words come before the first preposition, when one follows a word:
+    /// in "system demo to the business owners" the noun phrase the duty is about
+    /// ends there.
+    pub before_preposition: Option<usize>,
 }
 
 impl DutyWords {
     pub(crate) fn append(&mut self, mut other: DutyWords) {
+        if self.before_preposition.is_none() {
+            self.before_preposition = other.before_preposition.map(|end| end + self.raw.len());
+        }
         self.raw.append(&mut other.raw);
         self.stems.append(&mut other.stems);
     }
 }
+
+/// The prepositions that end the noun phrase a duty starts with.
+const PREPOSITIONS: &[&str] = &["at", "by", "for", "from", "in", "into", "of", "on", "to", "with"];
 
 pub(crate) fn duty_words(text: &str, stemming: Stemming) -> DutyWords {
     let mut cleaned = String::with_capacity(text.len());
@@ -279,6 +289,7 @@ pub(crate) fn duty_words(text: &str, stemming: Stemming) -> DutyWords {
     // "a/b tests" and "on-call" are single words to teams, though "a" and "on" are
     // filler words elsewhere.
     let mut raw: Vec<String> = Vec::new();
+    let mut before_preposition = None;
     let mut words = cleaned.split_whitespace().peekable();
     while let Some(word) = words.next() {
         match (word, words.peek()) {
@@ -286,12 +297,20 @@ pub(crate) fn duty_words(text: &str, stemming: Stemming) -> DutyWords {
                 let next = words.next().unwrap_or_default();
                 raw.push(format!("{word}{next}"));
             }
-            _ if FILLER_WORDS.binary_search(&word).is_ok() => {}
+            _ if FILLER_WORDS.binary_search(&word).is_ok() => {
+                if before_preposition.is_none() && !raw.is_empty() && PREPOSITIONS.binary_search(&word).is_ok() {
+                    before_preposition = Some(raw.len());
+                }
+            }
             _ => raw.push(word.to_string()),
         }
     }
     let stems = raw.iter().map(|word| stemming.stem(word)).collect();
-    DutyWords { raw, stems }
+    DutyWords {
+        raw,
+        stems,
+        before_preposition,
+    }
 }
 
 /// The written forms of a verb: "prioritize", "prioritizes", "prioritized",

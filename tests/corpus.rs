@@ -69,19 +69,19 @@ fn the_corpus_is_large_and_mixed() {
 #[test]
 fn real_phrasing_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus"), Stemming::Snowball);
-    assert_floor(&accuracy, 83.5, 93.0, "tuning set");
+    assert_floor(&accuracy, 83.0, 93.0, "tuning set");
 }
 
 #[test]
 fn phrasing_from_unseen_sources_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/unseen"), Stemming::Snowball);
-    assert_floor(&accuracy, 84.0, 90.0, "unseen sources");
+    assert_floor(&accuracy, 84.5, 90.0, "unseen sources");
 }
 
 #[test]
 fn phrasing_nobody_tuned_for_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/holdout"), Stemming::Snowball);
-    assert_floor(&accuracy, 67.0, 85.0, "held-out set");
+    assert_floor(&accuracy, 67.5, 85.5, "held-out set");
 }
 
 /// A phrase compared without case and punctuation.

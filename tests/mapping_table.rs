@@ -351,3 +351,32 @@ fn a_list_that_starts_with_a_duty_name_keeps_each_duty() {
         ["backlog.refinement"]
     );
 }
+
+#[test]
+fn a_duty_is_about_the_noun_phrase_before_its_qualifiers() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    for (duty, id) in [
+        // "for", "before", "at" and "during" start a qualifier, as "using" does.
+        ("Vision for the payments platform", "strategy.vision"),
+        (
+            "Ordering the work queue before each planning meeting",
+            "backlog.prioritization",
+        ),
+        // Without a verb, the head is the last word before the first preposition.
+        ("Solution demo to the customers", "outcomes.delivery-outcomes"),
+        // An object of several words written as the catalog writes it decides.
+        (
+            "Maximising the business value of Customer Hub",
+            "outcomes.business-outcomes",
+        ),
+        // Digits match only as written: "1 1s" are one-to-ones, not "day-7".
+        ("Day-7 activation targets", "outcomes.success-metrics"),
+    ] {
+        assert_eq!(ids_of(&mapper.map(duty)), [id], "{duty}");
+    }
+    // A duty that is an alias word for word keeps its qualifier.
+    assert_eq!(
+        ids_of(&mapper.map("point of contact for stakeholders")),
+        ["strategy.alignment"]
+    );
+}
