@@ -416,3 +416,29 @@ pub(crate) fn evidence_table(list: &[(&str, WordEvidence)]) -> (String, Vec<Evid
     }
     (words, entries)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_lists_are_sorted_and_every_preposition_is_a_filler_word() {
+        assert!(FILLER_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(PREPOSITIONS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(PREPOSITIONS.iter().all(|word| FILLER_WORDS.contains(word)));
+    }
+
+    #[test]
+    fn the_noun_phrase_a_duty_starts_with_ends_at_its_first_preposition() {
+        let words = duty_words("System demo to the business owners", Stemming::Snowball);
+        assert_eq!(words.before_preposition, Some(2));
+        // A preposition before any word ends nothing.
+        assert_eq!(
+            duty_words("for the roadmap", Stemming::Snowball).before_preposition,
+            None
+        );
+        let mut joined = duty_words("demo", Stemming::Snowball);
+        joined.append(duty_words("reviews with stakeholders", Stemming::Snowball));
+        assert_eq!(joined.before_preposition, Some(2));
+    }
+}
