@@ -1203,6 +1203,29 @@ impl Mapper {
                         lone_words.append(duty_words(&head, self.stemming));
                         parts.push((shared, lone_words));
                     }
+                    // Two verbs that share an object are two duties on it when the
+                    // second decides a duty of its own: "organising and prioritising
+                    // tasks" is organising tasks and prioritising them.
+                    Some(_)
+                        if is_verb
+                            && words.raw.len() > 1
+                            && builtin
+                                .verb_forms
+                                .get(words.raw[0].as_str())
+                                .is_some_and(|stem| builtin.leading.contains_key(stem.as_ref())) =>
+                    {
+                        let object = DutyWords {
+                            raw: words.raw[1..].to_vec(),
+                            stems: words.stems[1..].to_vec(),
+                            before_preposition: words.before_preposition.map(|end| end.saturating_sub(1)),
+                        };
+                        let object_text = text
+                            .split_once(char::is_whitespace)
+                            .map_or("", |(_, rest)| rest.trim_start());
+                        let shared = format!("{lone} {object_text}");
+                        lone_words.append(object);
+                        parts.push((shared, lone_words));
+                    }
                     _ => {
                         text = format!("{lone} {text}");
                         lone_words.append(words);

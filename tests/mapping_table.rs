@@ -350,6 +350,15 @@ fn a_list_that_starts_with_a_duty_name_keeps_each_duty() {
         ids_of(&mapper.map("Creating and communicating Product Backlog items")),
         ["backlog.refinement"]
     );
+    // When the second verb decides a duty of its own, each verb is a duty on it.
+    assert_eq!(
+        ids_of(&mapper.map("Write and prioritize user stories")),
+        ["backlog.refinement", "backlog.prioritization"]
+    );
+    assert_eq!(
+        ids_of(&mapper.map("Organising and prioritising tasks")),
+        ["backlog.prioritization"]
+    );
 }
 
 #[test]
