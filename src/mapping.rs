@@ -492,22 +492,22 @@ impl PhraseTable {
     /// then `pairs`, the duty's frame pairs): the most telling words. A word counts four
     /// points when at most two responsibilities use it, down to one point when more
     /// than twelve do ("product", "team"); a phrase counts two more for holding the
-    /// duty's head noun (its last word), two more for holding its leading verb when
+    /// duty's head noun (its last word, or for a duty without a verb the last word of
+    /// `noun_phrase`, the words before its first preposition, when the phrase lies
+    /// within them), two more for holding its leading verb when
     /// that verb is telling, one more when its words stand in the duty side by side,
     /// as the alias writes them, and two more when the duty's other words lean to its
     /// kind of work (product ownership or neighbouring); a leading verb of the
     /// catalog counts fourteen.
-    /// `duty_words` is sorted and free of repeats; `ordered` is the duty's words in
-    /// order, joined by spaces, with a space at either end.
-    fn most_specific<'t>(
-        &'t self,
-        duty_words: &[String],
-        pairs: &'t [Phrase],
-        leading: Option<&String>,
-        head: Option<&String>,
-        ordered: &str,
-        verbs_only: &[&str],
-    ) -> Vec<&'t Phrase> {
+    fn most_specific<'t>(&'t self, duty: &DutyView<'_>, pairs: &'t [Phrase]) -> Vec<&'t Phrase> {
+        let DutyView {
+            distinct: duty_words,
+            leading,
+            head,
+            noun_phrase,
+            ordered,
+            verbs_only,
+        } = *duty;
         let mut candidates: Vec<usize> = duty_words
             .iter()
             .filter_map(|word| self.by_first_word.get(word.as_str()))
@@ -528,6 +528,11 @@ impl PhraseTable {
             // The duty's other words lean towards one kind of work: a phrase of that
             // kind counts two more ("build release pipelines with environment gates
             // and approvals" is pipeline work, though "approvals" is acceptance's).
+            // The head of a duty's leading noun phrase credits only a phrase of that
+            // noun phrase: in "user stories with acceptance criteria", "story
+            // acceptance" takes its words from both sides of "with".
+            let within_noun_phrase =
+                noun_phrase.is_none_or(|within| phrase.words.iter().all(|word| within.iter().any(|own| own == word)));
             let outside = duty_side - own_side;
             let product = phrase.responsibility.entry().is_product_ownership();
             let context_agrees = if product { outside > 0 } else { outside < 0 };
@@ -549,7 +554,7 @@ impl PhraseTable {
             };
             words
                 + 2 * usize::from(holds(telling))
-                + 2 * usize::from(holds(head))
+                + 2 * usize::from(holds(head) && within_noun_phrase)
                 + as_written
                 + 2 * usize::from(context_agrees)
         };
@@ -606,6 +611,23 @@ impl PhraseTable {
         let start = entry.start as usize;
         &self.evidence_words[start..start + usize::from(entry.len)]
     }
+}
+
+/// What [`PhraseTable::most_specific`] weighs of a duty.
+#[derive(Clone, Copy)]
+struct DutyView<'d> {
+    /// The normalized words, sorted and free of repeats.
+    distinct: &'d [String],
+    /// The leading verb's stem.
+    leading: Option<&'d String>,
+    /// The head noun.
+    head: Option<&'d String>,
+    /// For a duty without a verb, the words before its first preposition.
+    noun_phrase: Option<&'d [String]>,
+    /// The normalized words in order, joined by spaces, with a space at either end.
+    ordered: &'d str,
+    /// The stems the duty writes only as verbs.
+    verbs_only: &'d [&'d str],
 }
 
 /// Whether `ordered`, a duty's normalized words joined by spaces and with a space at
@@ -1082,11 +1104,10 @@ impl Mapper {
         let kind = builtin.kind_of_noun(&duty_raw, &words);
         // A duty without a verb is about the noun phrase it starts with: its head is
         // the last word before a preposition ("system demo to the business owners").
-        let head = before_preposition
-            .filter(|_| leading.is_none())
-            .and_then(|end| words.get(end.checked_sub(1)?))
-            .or(words.last())
-            .cloned();
+        let noun_phrase: Option<&[String]> = before_preposition
+            .filter(|&end| leading.is_none() && end > 0)
+            .and_then(|end| words.get(..end));
+        let head = noun_phrase.and_then(<[String]>::last).or(words.last()).cloned();
         let verb = leading.clone().or_else(|| words.first().cloned());
         let ordered = format!(" {} ", words.join(" "));
         let verbs_only: Vec<&str> = words
@@ -1101,14 +1122,15 @@ impl Mapper {
             .map(String::as_str)
             .collect();
         for (index, (table, pairs)) in tables.iter().enumerate() {
-            let mut best = table.most_specific(
-                &distinct_words,
-                pairs,
-                leading.as_ref(),
-                head.as_ref(),
-                &ordered,
-                &verbs_only,
-            );
+            let view = DutyView {
+                distinct: &distinct_words,
+                leading: leading.as_ref(),
+                head: head.as_ref(),
+                noun_phrase,
+                ordered: &ordered,
+                verbs_only: &verbs_only,
+            };
+            let mut best = table.most_specific(&view, pairs);
             let Some(&first) = best.first() else {
                 continue;
             };

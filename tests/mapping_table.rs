@@ -371,8 +371,10 @@ fn a_duty_is_about_the_noun_phrase_before_its_qualifiers() {
             "Ordering the work queue before each planning meeting",
             "backlog.prioritization",
         ),
-        // Without a verb, the head is the last word before the first preposition.
+        // Without a verb, the head is the last word before the first preposition,
+        // and it credits only a phrase of the words before it.
         ("Solution demo to the customers", "outcomes.delivery-outcomes"),
+        ("Backlog items with clear acceptance criteria", "backlog.refinement"),
         // An object of several words written as the catalog writes it decides.
         (
             "Maximising the business value of Customer Hub",
