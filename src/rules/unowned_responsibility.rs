@@ -31,7 +31,9 @@ declare_rule! {
     ///
     /// Add the duty to the `owns` list of the role that should answer for it, or fill
     /// the vacant role that owns it. If the team truly does not need it, say so with
-    /// `[lint] optional = ["<id>"]`.
+    /// `[lint] optional = ["<id>"]`. Often the duty is there, in words charterlint does
+    /// not know: the help names the owned duties that mapped to nothing, so you can
+    /// write the catalog id for one of them or map it in `[vocabulary]`.
     ///
     /// ## Example
     ///
@@ -109,8 +111,9 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
                         view.team_name()
                     ),
                     format!(
-                        "add \"{}\" to the `owns` list of the role that answers for it, or list it in `[lint] optional`",
-                        entry.name
+                        "add \"{}\" to the `owns` list of the role that answers for it, or list it in `[lint] optional`{}",
+                        entry.name,
+                        unmapped_hint(view, index, entry.id)
                     ),
                 ),
             },
@@ -126,6 +129,39 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
                 ..Details::default()
             },
         );
+    }
+}
+
+/// A gap is often a duty the team did write, in words charterlint does not know: the
+/// owned duties that mapped to nothing, or to this responsibility among others, are
+/// named so the reader can teach them instead of adding the duty twice.
+fn unmapped_hint(view: &TeamView<'_>, responsibility: ResponsibilityId, id: &str) -> String {
+    let mut unmapped: Vec<&str> = view
+        .duties
+        .iter()
+        .filter(|duty| duty.raci == crate::charter::Raci::Accountable && !view.role(duty.role).is_vacant())
+        .filter(|duty| match &duty.mapping {
+            crate::mapping::DutyMapping::Unknown { .. } => true,
+            crate::mapping::DutyMapping::Ambiguous { candidates } => {
+                candidates.iter().any(|(candidate, _)| *candidate == responsibility)
+            }
+            _ => false,
+        })
+        .map(|duty| duty.text.value.as_str())
+        .collect();
+    unmapped.sort_unstable();
+    unmapped.dedup();
+    let Some(first) = unmapped.first() else {
+        return String::new();
+    };
+    match unmapped.len() - 1 {
+        0 => format!(
+            "; if \"{first}\", an owned duty charterlint could not map, is this work, write `{id}` for it or map it in `[vocabulary]`"
+        ),
+        others => format!(
+            "; if one of the owned duties charterlint could not map (\"{first}\" and {} more) is this work, write `{id}` for it or map it in `[vocabulary]`",
+            others
+        ),
     }
 }
 
