@@ -921,22 +921,34 @@ const TEAM_LEVEL_WORDS: &[&str] = &[
 const LONGEST_LEVEL_WORD: usize = 10;
 
 /// The backlog level a duty names: program words (ART, program, features) or team
-/// words (team, stories, sprint), but not both.
+/// words (team, stories, sprint), but not both. A duty that names both and turns one
+/// into the other ("splitting features into stories") works at the level it makes.
 pub fn backlog_level(duty: &str) -> Option<BacklogLevel> {
     // The level words are ASCII, so an ASCII comparison ignoring case finds them.
     let names = |level_words: &[&str], word: &str| level_words.iter().any(|level| word.eq_ignore_ascii_case(level));
-    let (mut program, mut team) = (false, false);
-    for word in duty.split(|character: char| !character.is_alphanumeric()) {
-        if word.is_empty() || word.len() > LONGEST_LEVEL_WORD {
-            continue;
+    let level_of = |text: &str| {
+        let (mut program, mut team) = (false, false);
+        for word in text.split(|character: char| !character.is_alphanumeric()) {
+            if word.is_empty() || word.len() > LONGEST_LEVEL_WORD {
+                continue;
+            }
+            program = program || names(PROGRAM_LEVEL_WORDS, word);
+            team = team || names(TEAM_LEVEL_WORDS, word);
         }
-        program = program || names(PROGRAM_LEVEL_WORDS, word);
-        team = team || names(TEAM_LEVEL_WORDS, word);
-    }
-    match (program, team) {
+        (program, team)
+    };
+    let single = |(program, team): (bool, bool)| match (program, team) {
         (true, false) => Some(BacklogLevel::Program),
         (false, true) => Some(BacklogLevel::Team),
         _ => None,
+    };
+    match level_of(duty) {
+        (true, true) => {
+            let lowercase = duty.to_ascii_lowercase();
+            let made = lowercase.find(" into ").map(|at| &duty[at + " into ".len()..])?;
+            single(level_of(made))
+        }
+        both => single(both),
     }
 }
 
@@ -1461,7 +1473,8 @@ const QUALIFIERS: &[&str] = &[
     "during",
 ];
 
-/// The text before a duty's first qualifier, outside parentheses, if it has one.
+/// The text before a duty's first qualifier or colon, outside parentheses, if it has
+/// one.
 fn core_of(duty: &str) -> Option<&str> {
     let lowercase = duty.to_lowercase();
     if lowercase.len() != duty.len() {
@@ -1473,6 +1486,12 @@ fn core_of(duty: &str) -> Option<&str> {
         match character {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
+            // What follows a colon details the duty ("member KPIs: active members,
+            // redemption rate"); "1:1s" has no space after its colon.
+            ':' if depth == 0 && lowercase[offset + 1..].starts_with(char::is_whitespace) => {
+                let core = duty[..offset].trim_end();
+                return core.chars().any(char::is_alphanumeric).then_some(core);
+            }
             _ => {}
         }
         let starts_word = offset > 0 && !bytes[offset - 1].is_ascii_alphanumeric() && character.is_alphanumeric();

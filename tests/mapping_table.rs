@@ -391,3 +391,28 @@ fn a_duty_is_about_the_noun_phrase_before_its_qualifiers() {
         ["strategy.alignment"]
     );
 }
+
+#[test]
+fn what_follows_a_colon_details_the_duty() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    assert_eq!(
+        ids_of(&mapper.map("Team KPIs: churn, NPS and activation")),
+        ["outcomes.success-metrics"]
+    );
+    // The colon of "1:1s" has no space after it.
+    assert_eq!(ids_of(&mapper.map("1:1s and career paths")), ["people.development"]);
+}
+
+#[test]
+fn a_duty_that_turns_one_backlog_level_into_the_other_works_at_the_level_it_makes() {
+    use charterlint::mapping::{BacklogLevel, backlog_level};
+    assert_eq!(
+        backlog_level("Breaking features down into user stories"),
+        Some(BacklogLevel::Team)
+    );
+    assert_eq!(
+        backlog_level("Grouping stories into features"),
+        Some(BacklogLevel::Program)
+    );
+    assert_eq!(backlog_level("Features and stories"), None);
+}
