@@ -98,8 +98,6 @@ fn whole_teams_are_judged_as_a_reviewer_would() {
     let mut below = Vec::new();
     for &(folder, floor) in SETS {
         let (right, all, wrong) = judge(folder);
-        // Shown with `cargo test --test judged_teams -- --nocapture`.
-        eprintln!("{folder}: {right} of {all} judged as expected");
         if right < floor {
             below.push(format!(
                 "{folder}: {right} of {all} judged as expected (floor {floor}):\n{}",
