@@ -433,10 +433,17 @@ impl PhraseTable {
     fn is_duty_gerund(&self, raw: &str, stem: &str) -> bool {
         raw.ends_with("ing")
             && self
-                .exact
-                .get(stem)
-                .and_then(|&index| self.phrases[index].alias())
-                .is_some_and(|alias| alias == raw)
+                .alias_as_written(stem, std::slice::from_ref(&raw.to_string()))
+                .is_some()
+    }
+
+    /// The alias whose normalized words are `stems` (joined by spaces), when the duty
+    /// writes it word for word as `raw`: a stem it only shares ("implementable" and
+    /// "implementation") is not the alias.
+    fn alias_as_written(&self, stems: &str, raw: &[String]) -> Option<&Phrase> {
+        let phrase = &self.phrases[*self.exact.get(stems)?];
+        let alias = phrase.alias()?;
+        (duty_words(alias, Stemming::Suffixes).raw == raw).then_some(phrase)
     }
 
     /// The neighbouring alias that names the kind of a product noun right after it
@@ -451,13 +458,10 @@ impl PhraseTable {
                 continue;
             }
             for start in at.saturating_sub(LONGEST_KIND)..at {
-                let Some(&index) = self.exact.get(words[start..at].join(" ").as_str()) else {
+                let Some(phrase) = self.alias_as_written(&words[start..at].join(" "), &raw[start..at]) else {
                     continue;
                 };
-                let phrase = &self.phrases[index];
-                if let (Some(alias), false) = (phrase.alias(), phrase.responsibility.entry().is_product_ownership())
-                    && duty_words(alias, Stemming::Suffixes).raw == raw[start..at]
-                {
+                if let (Some(alias), false) = (phrase.alias(), phrase.responsibility.entry().is_product_ownership()) {
                     return Some((phrase.responsibility, alias, written.clone()));
                 }
             }
@@ -481,11 +485,17 @@ impl PhraseTable {
     /// The duty's leading verb, as a stem: the first of its first three words written
     /// as a verb of a frame or a leading verb (an adverb or "help" may come first).
     fn leading_verb<'w>(&'w self, words: &DutyWords) -> Option<&'w Word> {
+        self.leading_verb_at(words)
+            .and_then(|at| self.verb_forms.get(words.raw[at].as_str()))
+    }
+
+    /// Where the duty's leading verb stands among its words.
+    fn leading_verb_at(&self, words: &DutyWords) -> Option<usize> {
         words
             .raw
             .iter()
             .take(3)
-            .find_map(|word| self.verb_forms.get(word.as_str()))
+            .position(|word| self.verb_forms.contains_key(word.as_str()))
     }
 
     /// The best phrases whose words all appear in the duty, in table order (aliases,
@@ -1302,11 +1312,7 @@ impl Mapper {
         // no verb of code review.
         let first_match = self.match_words(parts[0].1.clone(), true);
         let carried = parts.first().and_then(|(_, words)| {
-            let position = words
-                .raw
-                .iter()
-                .take(3)
-                .position(|word| builtin.verb_forms.contains_key(word.as_str()))?;
+            let position = builtin.leading_verb_at(words)?;
             let stem = &words.stems[position];
             let verb_of_first = match &first_match {
                 PhraseMatch::One { responsibility, .. } => builtin.frames.iter().any(|frame| {
