@@ -25,6 +25,7 @@ fn main() {
     println!("cargo::rerun-if-changed={CATALOG_PATH}");
     println!("cargo::rerun-if-changed=src/words.rs");
     println!("cargo::rerun-if-changed=src/catalog/file.rs");
+    println!("cargo::rerun-if-changed=catalog/customer-words.txt");
     let text =
         std::fs::read_to_string(CATALOG_PATH).unwrap_or_else(|error| refuse(&format!("cannot be read: {error}")));
     let catalog = file::parse(&text).unwrap_or_else(|reason| refuse(&reason));

@@ -1054,11 +1054,29 @@ impl Mapper {
         }
         // What follows a qualifier ("prioritizing items *based on* value and risk")
         // says how or why, not what: the core is mapped alone first.
-        if let Some(core) = core_of(trimmed)
+        // "Sprint review with ..." has no verb, though "review" can be one: only a
+        // verb the duty starts with counts.
+        let verbless = duty_words(trimmed, self.stemming)
+            .raw
+            .first()
+            .is_none_or(|first| !builtin_phrases(self.stemming).verb_forms.contains_key(first.as_str()));
+        if let Some((core, after_noun)) = core_of(trimmed, verbless)
             && !self.is_exact_phrase(trimmed)
             && let mapping @ (DutyMapping::Mapped { .. } | DutyMapping::Several { .. }) = self.map_text(core, false)
         {
-            return mapping;
+            // The noun phrase before "with" decides when it names a duty in full
+            // ("sprint review with ..."); "backlog items with clear acceptance
+            // criteria" are read whole.
+            let named_in_full = matches!(
+                mapping,
+                DutyMapping::Mapped {
+                    reason: MatchReason::Alias { .. } | MatchReason::VocabularyPhrase { .. } | MatchReason::CatalogId,
+                    ..
+                }
+            );
+            if !after_noun || named_in_full {
+                return mapping;
+            }
         }
         self.map_text(trimmed, true)
     }
@@ -1479,9 +1497,15 @@ const QUALIFIERS: &[&str] = &[
     "during",
 ];
 
+/// Words that start a qualifier of a duty without a verb: "interviews with
+/// subscribers" are interviews. After a verb they mostly name what the verb joins
+/// ("balance new requirements with technical debt").
+const NOUN_QUALIFIERS: &[&str] = &["with"];
+
 /// The text before a duty's first qualifier or colon, outside parentheses, if it has
-/// one.
-fn core_of(duty: &str) -> Option<&str> {
+/// one, and whether that qualifier is one of a noun (`NOUN_QUALIFIERS`, only looked
+/// for when the duty is `verbless`).
+fn core_of(duty: &str, verbless: bool) -> Option<(&str, bool)> {
     let lowercase = duty.to_lowercase();
     if lowercase.len() != duty.len() {
         return None;
@@ -1496,7 +1520,7 @@ fn core_of(duty: &str) -> Option<&str> {
             // redemption rate"); "1:1s" has no space after its colon.
             ':' if depth == 0 && lowercase[offset + 1..].starts_with(char::is_whitespace) => {
                 let core = duty[..offset].trim_end();
-                return core.chars().any(char::is_alphanumeric).then_some(core);
+                return core.chars().any(char::is_alphanumeric).then_some((core, false));
             }
             _ => {}
         }
@@ -1505,12 +1529,13 @@ fn core_of(duty: &str) -> Option<&str> {
             continue;
         }
         let rest = &lowercase[offset..];
-        for qualifier in QUALIFIERS {
+        let noun_qualifiers = if verbless { NOUN_QUALIFIERS } else { &[] };
+        for qualifier in QUALIFIERS.iter().chain(noun_qualifiers) {
             let ends_word = rest
                 .get(qualifier.len()..)
                 .is_some_and(|after| after.chars().next().is_none_or(|next| !next.is_alphanumeric()));
             if rest.starts_with(qualifier) && ends_word {
-                return Some(duty[..offset].trim_end());
+                return Some((duty[..offset].trim_end(), NOUN_QUALIFIERS.contains(qualifier)));
             }
         }
     }
@@ -1566,30 +1591,40 @@ fn tie_mapping(candidates: Vec<MappedPart>) -> DutyMapping {
     }
 }
 
+/// Words after which a list names who the duty is done with, not further duties:
+/// "sprint review with editorial and marketing" is one review.
+const COMPANY_WORDS: &[&str] = &["with", "between", "among", "alongside"];
+
 /// The duties a duty string joins: split at commas, semicolons, `&`, `+` and the
-/// words "and", "or", "plus", outside parentheses.
+/// words "and", "or", "plus", outside parentheses. After "with" and its kind only a
+/// semicolon splits.
 fn split_duty(duty: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut current = String::new();
     let mut depth = 0usize;
     let mut word = String::new();
-    let flush_word = |word: &mut String, current: &mut String, parts: &mut Vec<String>, depth: usize| {
-        let joiner = ["and", "or", "plus"]
-            .iter()
-            .any(|joiner| word.eq_ignore_ascii_case(joiner));
-        if joiner && depth == 0 {
-            parts.push(std::mem::take(current));
-        } else {
-            current.push_str(word);
-        }
-        word.clear();
-    };
+    let mut in_company = false;
+    let flush_word =
+        |word: &mut String, current: &mut String, parts: &mut Vec<String>, depth: usize, in_company: &mut bool| {
+            let joiner = ["and", "or", "plus"]
+                .iter()
+                .any(|joiner| word.eq_ignore_ascii_case(joiner));
+            if joiner && depth == 0 && !*in_company {
+                parts.push(std::mem::take(current));
+            } else {
+                if depth == 0 && COMPANY_WORDS.iter().any(|company| word.eq_ignore_ascii_case(company)) {
+                    *in_company = true;
+                }
+                current.push_str(word);
+            }
+            word.clear();
+        };
     for character in duty.chars() {
         if character.is_alphanumeric() || character == '\'' || character == '\u{2019}' {
             word.push(character);
             continue;
         }
-        flush_word(&mut word, &mut current, &mut parts, depth);
+        flush_word(&mut word, &mut current, &mut parts, depth, &mut in_company);
         match character {
             '(' | '[' => {
                 depth += 1;
@@ -1599,11 +1634,15 @@ fn split_duty(duty: &str) -> Vec<String> {
                 depth = depth.saturating_sub(1);
                 current.push(character);
             }
-            ',' | ';' | '&' | '+' if depth == 0 => parts.push(std::mem::take(&mut current)),
+            ';' if depth == 0 => {
+                in_company = false;
+                parts.push(std::mem::take(&mut current));
+            }
+            ',' | '&' | '+' if depth == 0 && !in_company => parts.push(std::mem::take(&mut current)),
             _ => current.push(character),
         }
     }
-    flush_word(&mut word, &mut current, &mut parts, depth);
+    flush_word(&mut word, &mut current, &mut parts, depth, &mut in_company);
     parts.push(current);
     parts
         .into_iter()

@@ -7,6 +7,26 @@
 
 use std::cell::RefCell;
 
+/// Words for the people a product serves, read as "customer" (the file says why and
+/// where they come from).
+const CUSTOMER_WORDS_FILE: &str = include_str!("../catalog/customer-words.txt");
+
+/// The words of `CUSTOMER_WORDS_FILE`: its lines that are neither blank nor comments.
+pub(crate) fn customer_words() -> impl Iterator<Item = &'static str> {
+    CUSTOMER_WORDS_FILE
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// Whether a lowercase word, or its singular when it ends in "s", names the people a
+/// product serves.
+fn names_customers(word: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| customer_words().collect());
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    WORDS.binary_search(&word).is_ok() || WORDS.binary_search(&singular).is_ok()
+}
+
 /// Words that carry no meaning for matching.
 const FILLER_WORDS: &[&str] = &[
     "a", "all", "an", "and", "any", "as", "at", "be", "by", "each", "every", "for", "from", "in", "into", "is", "it",
@@ -305,7 +325,17 @@ pub(crate) fn duty_words(text: &str, stemming: Stemming) -> DutyWords {
             _ => raw.push(word.to_string()),
         }
     }
-    let stems = raw.iter().map(|word| stemming.stem(word)).collect();
+    let stems = raw
+        .iter()
+        .map(|word| {
+            // "Shopper interviews" are customer interviews.
+            if names_customers(word) {
+                stemming.stem("customer")
+            } else {
+                stemming.stem(word)
+            }
+        })
+        .collect();
     DutyWords {
         raw,
         stems,
@@ -420,6 +450,19 @@ pub(crate) fn evidence_table(list: &[(&str, WordEvidence)]) -> (String, Vec<Evid
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_customer_words_are_sorted_lowercase_words_without_repeats() {
+        let words: Vec<&str> = customer_words().collect();
+        assert!(words.len() >= 20, "{words:?}");
+        assert!(words.windows(2).all(|pair| pair[0] < pair[1]), "{words:?}");
+        assert!(
+            words
+                .iter()
+                .all(|word| word.chars().all(|character| character.is_ascii_lowercase())),
+            "{words:?}"
+        );
+    }
 
     #[test]
     fn the_word_lists_are_sorted_and_every_preposition_is_a_filler_word() {

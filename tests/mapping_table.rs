@@ -375,6 +375,16 @@ fn a_duty_is_about_the_noun_phrase_before_its_qualifiers() {
         // and it credits only a phrase of the words before it.
         ("Solution demo to the customers", "outcomes.delivery-outcomes"),
         ("Backlog items with clear acceptance criteria", "backlog.refinement"),
+        // What follows "with" in a duty without a verb names who takes part, when
+        // the words before it name a duty in full.
+        (
+            "Sprint review with editorial and marketing",
+            "outcomes.delivery-outcomes",
+        ),
+        ("Discovery with recruiters and hiring managers", "strategy.discovery"),
+        // The people a product serves, in the team's own words, are its customers.
+        ("Shopper interviews about checkout friction", "strategy.discovery"),
+        ("Gather and synthesise player feedback", "strategy.discovery"),
         // An object of several words written as the catalog writes it decides.
         (
             "Maximising the business value of Customer Hub",
