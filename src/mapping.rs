@@ -489,13 +489,21 @@ impl PhraseTable {
             .and_then(|at| self.verb_forms.get(words.raw[at].as_str()))
     }
 
-    /// Where the duty's leading verb stands among its words.
+    /// Where the duty's leading verb stands among its words: the first of its first
+    /// three words written as a verb (an adverb or "help" may come first), unless
+    /// the words before it, or up to it, are an alias: in "sprint review demo" and
+    /// "business impact of the hiring product" the verb's form is a noun.
     fn leading_verb_at(&self, words: &DutyWords) -> Option<usize> {
-        words
+        let position = words
             .raw
             .iter()
             .take(3)
-            .position(|word| self.verb_forms.contains_key(word.as_str()))
+            .position(|word| self.verb_forms.contains_key(word.as_str()))?;
+        let names_a_duty = position > 0
+            && [&words.stems[..position], &words.stems[..=position]]
+                .iter()
+                .any(|start| self.exact.contains_key(start.join(" ").as_str()));
+        (!names_a_duty).then_some(position)
     }
 
     /// The best phrases whose words all appear in the duty, in table order (aliases,
@@ -1322,6 +1330,29 @@ impl Mapper {
         }
         if parts.len() < 2 {
             return None;
+        }
+        // The word that names the first part's kind of work names a later lone
+        // product noun's too: "security reviews and requirements" are security
+        // requirements.
+        let first_raw = parts[0].1.raw.clone();
+        for (text, words) in parts.iter_mut().skip(1) {
+            let [noun] = words.raw.as_slice() else {
+                continue;
+            };
+            for kind_words in 1..first_raw.len().min(3) {
+                let mut raw = first_raw[..kind_words].to_vec();
+                raw.push(noun.clone());
+                let stems: Vec<String> = raw.iter().map(|word| self.stemming.stem(word)).collect();
+                if builtin.kind_of_noun(&raw, &stems).is_some() {
+                    *text = raw.join(" ");
+                    *words = DutyWords {
+                        raw,
+                        stems,
+                        before_preposition: None,
+                    };
+                    break;
+                }
+            }
         }
         // The first part's verb carries over to the parts that have no verb of their own
         // ("facilitate planning, reviews and retrospectives", "translating user needs

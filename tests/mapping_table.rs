@@ -382,6 +382,12 @@ fn a_duty_is_about_the_noun_phrase_before_its_qualifiers() {
             "outcomes.delivery-outcomes",
         ),
         ("Discovery with recruiters and hiring managers", "strategy.discovery"),
+        // A verb's form after words that name a duty is a noun: no verb leads these.
+        (
+            "Sprint review demo to the travel stakeholders",
+            "outcomes.delivery-outcomes",
+        ),
+        ("Business impact of the hiring product", "outcomes.business-outcomes"),
         // The people a product serves, in the team's own words, are its customers.
         ("Shopper interviews about checkout friction", "strategy.discovery"),
         ("Gather and synthesise player feedback", "strategy.discovery"),
