@@ -92,6 +92,8 @@ const SETS: &[(&str, usize)] = &[
     // (2 and 1 of 8 with the mapping of a day earlier).
     ("tests/fixtures/judged-teams-seventh", 3),
     ("tests/fixtures/judged-teams-eighth", 1),
+    // Written blind after them and measured before any change of its day: 4 of 8.
+    ("tests/fixtures/judged-teams-ninth", 4),
 ];
 
 #[test]
