@@ -357,6 +357,9 @@ pub static CATALOG: std::sync::LazyLock<&'static [Responsibility]> =
 
 static CATALOG_DATA: std::sync::LazyLock<CatalogData> = std::sync::LazyLock::new(generated_catalog);
 
+mod titles;
+pub use titles::specialist_area;
+
 // The tests read only part of the file format, the build script all of it.
 #[cfg(test)]
 #[allow(dead_code)]

@@ -202,7 +202,11 @@ fn identity(finding: &Finding, team: &str) -> String {
     roles.sort();
     let mut people = finding.people.clone();
     people.sort();
-    let about_wording = [&crate::rules::UNKNOWN_DUTY, &crate::rules::AMBIGUOUS_DUTY];
+    let about_wording = [
+        &crate::rules::UNKNOWN_DUTY,
+        &crate::rules::UNKNOWN_SPECIALIST_DUTY,
+        &crate::rules::AMBIGUOUS_DUTY,
+    ];
     let wording = if about_wording.iter().any(|rule| rule.name == finding.rule) {
         finding.message.as_str()
     } else {

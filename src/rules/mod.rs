@@ -29,6 +29,7 @@ registry! {
     handoff_undefined::HANDOFF_UNDEFINED,
     title_mismatch::TITLE_MISMATCH,
     unknown_duty::UNKNOWN_DUTY,
+    unknown_specialist_duty::UNKNOWN_SPECIALIST_DUTY,
     ambiguous_duty::AMBIGUOUS_DUTY,
     similar_names::SIMILAR_NAMES,
     expired_acceptance::EXPIRED_ACCEPTANCE,
@@ -42,6 +43,7 @@ pub use context::{CheckedFile, Details, DutyIndex, MappedDuty, PersonInTeam, Rol
 pub(crate) use shared_accountability::SHARED_ACCOUNTABILITY;
 pub use stale_baseline::STALE_BASELINE;
 pub use unknown_duty::UNKNOWN_DUTY;
+pub(crate) use unknown_specialist_duty::UNKNOWN_SPECIALIST_DUTY;
 
 /// How and when a rule runs.
 #[derive(Clone, Copy)]

@@ -1,0 +1,130 @@
+//! Role titles that name a neighbouring discipline (`catalog/specialist-titles.txt`
+//! says what the list is for and where its titles come from).
+
+use super::Area;
+use std::sync::LazyLock;
+
+const SPECIALIST_TITLES_FILE: &str = include_str!("../../catalog/specialist-titles.txt");
+
+/// One line of the file: the title's words, and the area of its work; `None` for a
+/// product title.
+struct TitleLine {
+    words: Vec<&'static str>,
+    area: Option<Area>,
+}
+
+/// The file's lines, or why one is not a title line.
+fn parse(text: &'static str) -> Result<Vec<TitleLine>, String> {
+    let mut lines = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((area, title)) = line.split_once(':') else {
+            return Err(format!(
+                "line {}: expected `area: title words`, found `{line}`",
+                number + 1
+            ));
+        };
+        let area = match area.trim() {
+            "product" => None,
+            name => match Area::ALL.into_iter().find(|area| area.name() == name) {
+                Some(area) if !area.is_product_ownership() => Some(area),
+                _ => {
+                    return Err(format!(
+                        "line {}: `{name}` is not a neighbouring area (process, people, engineering, design, data) nor `product`",
+                        number + 1
+                    ));
+                }
+            },
+        };
+        let words = title_words(title.trim());
+        if words.is_empty() || words.iter().any(|word| *word != word.to_lowercase()) {
+            return Err(format!(
+                "line {}: expected lowercase title words, found `{}`",
+                number + 1,
+                title.trim()
+            ));
+        }
+        lines.push(TitleLine { words, area });
+    }
+    Ok(lines)
+}
+
+fn title_words(title: &str) -> Vec<&str> {
+    title
+        .split(|character: char| !character.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+static TITLE_LINES: LazyLock<Vec<TitleLine>> = LazyLock::new(|| {
+    parse(SPECIALIST_TITLES_FILE).unwrap_or_else(|reason| panic!("catalog/specialist-titles.txt: {reason}"))
+});
+
+/// The neighbouring area a role's title names as its discipline ("Firmware Lead" is
+/// engineering, "Content Designer" design), or `None` for a product title or one
+/// the list does not know.
+pub fn specialist_area(title: &str) -> Option<Area> {
+    let lowercase = title.to_lowercase();
+    let words = title_words(&lowercase);
+    let holds = |line: &TitleLine| {
+        words
+            .windows(line.words.len())
+            .any(|window| window.iter().zip(&line.words).all(|(word, want)| word == want))
+    };
+    let matching: Vec<&TitleLine> = TITLE_LINES.iter().filter(|line| holds(line)).collect();
+    if matching.iter().any(|line| line.area.is_none()) {
+        return None;
+    }
+    matching
+        .iter()
+        .max_by_key(|line| line.words.len())
+        .and_then(|line| line.area)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_specialist_titles_file_has_known_areas_and_no_repeats() {
+        let lines = parse(SPECIALIST_TITLES_FILE).expect("valid");
+        let mut seen: Vec<&[&str]> = lines.iter().map(|line| line.words.as_slice()).collect();
+        seen.sort();
+        let count = seen.len();
+        seen.dedup();
+        assert_eq!(seen.len(), count, "a title is listed twice");
+        assert!(parse("strategy: vision keeper").is_err(), "a product area is refused");
+        assert!(
+            parse("engineering engineer").is_err(),
+            "a line without an area is refused"
+        );
+    }
+
+    #[test]
+    fn titles_name_their_discipline() {
+        let cases = [
+            ("Lead Server Engineer", Some(Area::Engineering)),
+            ("Firmware Lead", Some(Area::Engineering)),
+            ("Engineering Manager", Some(Area::People)),
+            ("Analytics Engineer", Some(Area::Data)),
+            ("Agronomy Data Scientist", Some(Area::Data)),
+            ("Content Designer", Some(Area::Design)),
+            ("Scrum Master (interim)", Some(Area::Process)),
+            ("Service Delivery Manager", Some(Area::Process)),
+            ("Technical Product Manager", None),
+            ("Product Owner, Community", None),
+            ("Release Train Engineer", None),
+            ("Head of Digital Services (Product Owner)", None),
+            ("UX Researcher", None),
+            ("User Researcher", None),
+            ("Business Analyst", None),
+            ("Community Manager", None),
+        ];
+        for (title, area) in cases {
+            assert_eq!(specialist_area(title), area, "{title}");
+        }
+    }
+}
