@@ -1354,6 +1354,32 @@ impl Mapper {
                 }
             }
         }
+        // A list's last noun can be the head of every part: "clinic adoption and
+        // subscription revenue targets" are adoption targets and revenue targets. Only
+        // where a part's last word and that noun are an alias word for word.
+        if let Some((_, last)) = parts.last()
+            && last.raw.len() > 1
+            && last.before_preposition.is_none()
+            && let (Some(head_raw), Some(head_stem)) = (last.raw.last().cloned(), last.stems.last().cloned())
+        {
+            let before_last = parts.len() - 1;
+            for (text, words) in parts.iter_mut().take(before_last) {
+                let (Some(raw_end), Some(stem_end)) = (words.raw.last(), words.stems.last()) else {
+                    continue;
+                };
+                let pair = [raw_end.clone(), head_raw.clone()];
+                if *raw_end != head_raw
+                    && builtin
+                        .alias_as_written(&format!("{stem_end} {head_stem}"), &pair)
+                        .is_some()
+                {
+                    text.push(' ');
+                    text.push_str(&head_raw);
+                    words.raw.push(head_raw.clone());
+                    words.stems.push(head_stem.clone());
+                }
+            }
+        }
         // The first part's verb carries over to the parts that have no verb of their own
         // ("facilitate planning, reviews and retrospectives", "translating user needs
         // into requirements and user stories") when it is a verb that decides a duty or

@@ -215,6 +215,11 @@ fn one_phrase_that_fits_two_responsibilities_is_ambiguous() {
         ids_of(&mapper.map("Strategic and sprint planning")),
         ["strategy.product-strategy", "backlog.sprint-support"]
     );
+    // A list's last noun heads an earlier part when the two are an alias word for word.
+    assert_eq!(
+        ids_of(&mapper.map("Clinic adoption and subscription revenue targets")),
+        ["outcomes.success-metrics", "outcomes.business-outcomes"]
+    );
 }
 
 fn ids_of(mapping: &DutyMapping) -> Vec<&'static str> {
