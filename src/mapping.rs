@@ -1064,12 +1064,17 @@ impl Mapper {
         // says how or why, not what: the core is mapped alone first.
         // "Sprint review with ..." has no verb, though "review" can be one: only a
         // verb the duty starts with counts.
-        let verbless = duty_words(trimmed, self.stemming)
-            .raw
-            .first()
-            .is_none_or(|first| !builtin_phrases(self.stemming).verb_forms.contains_key(first.as_str()));
+        // The duty's words are needed only when it has a qualifier, and then once.
+        let words = std::cell::OnceCell::new();
+        let words = || words.get_or_init(|| duty_words(trimmed, self.stemming));
+        let verbless = || {
+            words()
+                .raw
+                .first()
+                .is_none_or(|first| !builtin_phrases(self.stemming).verb_forms.contains_key(first.as_str()))
+        };
         if let Some((core, after_noun)) = core_of(trimmed, verbless)
-            && !self.is_exact_phrase(trimmed)
+            && !self.is_exact_phrase(&words().stems)
             && let mapping @ (DutyMapping::Mapped { .. } | DutyMapping::Several { .. }) = self.map_text(core, false)
         {
             // The noun phrase before "with" decides when it names a duty in full
@@ -1089,10 +1094,11 @@ impl Mapper {
         self.map_text(trimmed, true)
     }
 
-    /// Whether a duty is, word for word, a phrase of the vocabulary or an alias: then
-    /// it is that phrase, qualifier and all ("point of contact for stakeholders").
-    fn is_exact_phrase(&self, duty: &str) -> bool {
-        let normalized = duty_words(duty, self.stemming).stems.join(" ");
+    /// Whether a duty, given as its stems, is word for word a phrase of the vocabulary
+    /// or an alias: then it is that phrase, qualifier and all ("point of contact for
+    /// stakeholders").
+    fn is_exact_phrase(&self, stems: &[String]) -> bool {
+        let normalized = stems.join(" ");
         [&self.vocabulary, builtin_phrases(self.stemming)]
             .iter()
             .any(|table| table.exact.contains_key(normalized.as_str()))
@@ -1560,9 +1566,9 @@ const QUALIFIERS: &[&str] = &[
 const NOUN_QUALIFIERS: &[&str] = &["with"];
 
 /// The text before a duty's first qualifier or colon, outside parentheses, if it has
-/// one, and whether that qualifier is one of a noun (`NOUN_QUALIFIERS`, only looked
-/// for when the duty is `verbless`).
-fn core_of(duty: &str, verbless: bool) -> Option<(&str, bool)> {
+/// one, and whether that qualifier is one of a noun (`NOUN_QUALIFIERS`, which count
+/// only when the duty is `verbless`, asked only when one is found).
+fn core_of(duty: &str, verbless: impl Fn() -> bool) -> Option<(&str, bool)> {
     let lowercase = duty.to_lowercase();
     if lowercase.len() != duty.len() {
         return None;
@@ -1586,14 +1592,18 @@ fn core_of(duty: &str, verbless: bool) -> Option<(&str, bool)> {
             continue;
         }
         let rest = &lowercase[offset..];
-        let noun_qualifiers = if verbless { NOUN_QUALIFIERS } else { &[] };
-        for qualifier in QUALIFIERS.iter().chain(noun_qualifiers) {
-            let ends_word = rest
-                .get(qualifier.len()..)
-                .is_some_and(|after| after.chars().next().is_none_or(|next| !next.is_alphanumeric()));
-            if rest.starts_with(qualifier) && ends_word {
-                return Some((duty[..offset].trim_end(), NOUN_QUALIFIERS.contains(qualifier)));
-            }
+        let starts_with_word = |qualifier: &str| {
+            rest.starts_with(qualifier)
+                && rest[qualifier.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|next| !next.is_alphanumeric())
+        };
+        if QUALIFIERS.iter().any(|qualifier| starts_with_word(qualifier)) {
+            return Some((duty[..offset].trim_end(), false));
+        }
+        if NOUN_QUALIFIERS.iter().any(|qualifier| starts_with_word(qualifier)) && verbless() {
+            return Some((duty[..offset].trim_end(), true));
         }
     }
     None
