@@ -96,9 +96,10 @@ fn catalog_code(catalog: &file::Catalog) -> String {
             "phrases",
             entry.phrases.iter().map(|group| {
                 format!(
-                    "PhraseGroup {{ source: {:?}, aliases: {} }}",
+                    "PhraseGroup {{ source: {:?}, aliases: {}, specialist_reading: {:?} }}",
                     group.source,
-                    strings(&group.aliases)
+                    strings(&group.aliases),
+                    group.specialist_reading
                 )
             }),
         );
@@ -107,10 +108,11 @@ fn catalog_code(catalog: &file::Catalog) -> String {
             "frames",
             entry.frames.iter().map(|frame| {
                 format!(
-                    "Frame {{ source: {:?}, verbs: {}, objects: {} }}",
+                    "Frame {{ source: {:?}, verbs: {}, objects: {}, specialist_reading: {:?} }}",
                     frame.source,
                     strings(&frame.verbs),
-                    strings(&frame.objects)
+                    strings(&frame.objects),
+                    frame.specialist_reading
                 )
             }),
         );

@@ -200,6 +200,10 @@ pub struct PhraseGroup {
     pub source: &'static str,
     /// The phrases as the catalog writes them, before normalization.
     pub aliases: Vec<&'static str>,
+    /// The neighbouring responsibility (its text id) these phrases mean when the
+    /// duty's owner is a specialist of its area: a Scrum Master's "sprint planning"
+    /// is facilitation, a product owner's is sprint support.
+    pub specialist_reading: Option<&'static str>,
 }
 
 /// A verb set and an object set: any verb with any object names the duty.
@@ -211,6 +215,8 @@ pub struct Frame {
     pub verbs: Vec<&'static str>,
     /// The frame's objects as the catalog writes them (each may be several words).
     pub objects: Vec<&'static str>,
+    /// As [`PhraseGroup::specialist_reading`], for every pair of the frame.
+    pub specialist_reading: Option<&'static str>,
 }
 
 impl Responsibility {
@@ -455,6 +461,16 @@ mod tests {
                 "id = \"strategy.roadmap\"",
                 "id = \"strategy.vision\"",
                 "`strategy.vision` appears twice",
+            ),
+            (
+                "specialist_reading = \"process.impediments\"",
+                "specialist_reading = \"process.unblocking\"",
+                "unknown specialist reading `process.unblocking`",
+            ),
+            (
+                "specialist_reading = \"process.impediments\"",
+                "specialist_reading = \"backlog.refinement\"",
+                "not another responsibility's neighbouring work",
             ),
         ];
         for (from, to, reason) in broken {

@@ -59,10 +59,11 @@ pub fn map_rows(loaded: &LoadedCharter) -> Vec<MappedDutyRow> {
     let mapper = Mapper::new(&loaded.charter.vocabulary);
     let mut rows = Vec::new();
     for role in &loaded.charter.roles {
+        let trade = charterlint::catalog::specialist_area(&role.title.value);
         for (raci, list) in role.duty_lists() {
             for duty in list {
                 let position = loaded.source.position(duty.span.start);
-                let mapping = mapper.map(&duty.value);
+                let (mapping, _) = mapper.map_in_trade(&duty.value, trade);
                 let mut row = MappedDutyRow {
                     line: position.line,
                     column: position.column,
@@ -202,12 +203,25 @@ pub fn catalog_text() -> String {
             );
             let aliases: Vec<String> = entry.aliases().map(|alias| format!("\"{alias}\"")).collect();
             let _ = writeln!(out, "      aliases: {}", aliases.join(", "));
+            // Where a specialist's title changes what the words are, and to what.
+            let reading = |id: Option<&str>| {
+                id.and_then(charterlint::catalog::ResponsibilityId::from_text)
+                    .map(|reading| format!("{} for {} titles", reading.entry().id, reading.entry().area.name()))
+            };
+            for group in &entry.phrases {
+                if let Some(reading) = reading(group.specialist_reading) {
+                    let aliases: Vec<String> = group.aliases.iter().map(|alias| format!("\"{alias}\"")).collect();
+                    let _ = writeln!(out, "      read as {reading}: {}", aliases.join(", "));
+                }
+            }
             for frame in &entry.frames {
                 let _ = writeln!(
                     out,
-                    "      verbs {} with objects {}",
+                    "      verbs {} with objects {}{}",
                     frame.verbs.join("/"),
-                    frame.objects.join("/")
+                    frame.objects.join("/"),
+                    reading(frame.specialist_reading)
+                        .map_or_else(String::new, |reading| format!(" (read as {reading})"))
                 );
             }
             let _ = writeln!(out, "      sources: {}", entry.sources().join("; "));
@@ -227,21 +241,29 @@ pub fn catalog_json() -> String {
                 .phrases
                 .iter()
                 .map(|group| {
-                    serde_json::json!({
+                    let mut group_json = serde_json::json!({
                         "source": charterlint::catalog::source_text(group.source),
                         "aliases": group.aliases,
-                    })
+                    });
+                    if let Some(reading) = group.specialist_reading {
+                        group_json["specialist_reading"] = reading.into();
+                    }
+                    group_json
                 })
                 .collect();
             let frames: Vec<serde_json::Value> = entry
                 .frames
                 .iter()
                 .map(|frame| {
-                    serde_json::json!({
+                    let mut frame_json = serde_json::json!({
                         "source": charterlint::catalog::source_text(frame.source),
                         "verbs": frame.verbs,
                         "objects": frame.objects,
-                    })
+                    });
+                    if let Some(reading) = frame.specialist_reading {
+                        frame_json["specialist_reading"] = reading.into();
+                    }
+                    frame_json
                 })
                 .collect();
             serde_json::json!({

@@ -96,17 +96,30 @@ pub fn table(loaded: &LoadedCharter, checked: &CheckedFile) -> Table {
                 .collect();
             row.push(letters.join("/"));
         }
-        let mapping = mapper.map(duty);
-        row.push(match &mapping {
-            DutyMapping::Ambiguous { .. } => "ambiguous".to_string(),
-            DutyMapping::Unknown { .. } => "unknown".to_string(),
-            mapped => mapped
-                .responsibilities()
+        // A duty reads as a specialist's own trade for a role whose title names one,
+        // so two roles can list the same words for different work: each reading once.
+        let mut readings: Vec<String> = Vec::new();
+        for role in charter.roles.iter().filter(|role| {
+            role.duty_lists()
                 .iter()
-                .map(|&index| index.entry().id)
-                .collect::<Vec<_>>()
-                .join(" + "),
-        });
+                .any(|(_, list)| list.iter().any(|entry| entry.value == duty))
+        }) {
+            let (mapping, _) = mapper.map_in_trade(duty, crate::catalog::specialist_area(&role.title.value));
+            let reading = match &mapping {
+                DutyMapping::Ambiguous { .. } => "ambiguous".to_string(),
+                DutyMapping::Unknown { .. } => "unknown".to_string(),
+                mapped => mapped
+                    .responsibilities()
+                    .iter()
+                    .map(|&index| index.entry().id)
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+            };
+            if !readings.contains(&reading) {
+                readings.push(reading);
+            }
+        }
+        row.push(readings.join(" / "));
         row.push(String::new());
         rows.push(row);
     }

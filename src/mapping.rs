@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use crate::catalog::ResponsibilityId;
+use crate::catalog::{Area, ResponsibilityId};
 use crate::charter::Vocabulary;
 use crate::words::{DutyWords, EvidenceEntry, WordEvidence, duty_words, verb_forms};
 pub use crate::words::{Stemming, normalized_words, normalized_words_with};
@@ -66,6 +66,15 @@ pub enum MatchReason {
         /// The noun it qualifies, as the duty writes it.
         noun: String,
     },
+    /// The owner's title names a neighbouring trade (catalog/specialist-titles.txt),
+    /// and the phrase that matched is that trade's own work when a specialist owns
+    /// it: a Scrum Master's "sprint planning" is facilitation.
+    OwnTrade {
+        /// The trade: the area of the owner's title.
+        area: &'static str,
+        /// The phrase that matched, as the catalog writes it.
+        phrase: String,
+    },
 }
 
 impl MatchReason {
@@ -82,6 +91,9 @@ impl MatchReason {
             MatchReason::VerbObject { verb, object } => format!("verb \"{verb}\" with object \"{object}\""),
             MatchReason::LeadingVerb { verb } => format!("starts with the verb \"{verb}\""),
             MatchReason::KindOfNoun { alias, noun } => format!("alias \"{alias}\" names the kind of \"{noun}\""),
+            MatchReason::OwnTrade { area, phrase } => {
+                format!("\"{phrase}\", read as {area} work: the role's title names that trade")
+            }
         }
     }
 }
@@ -1050,6 +1062,22 @@ impl Mapper {
         mapped
     }
 
+    /// The duty's mapping when a role of `trade` owns it: the trade of its title
+    /// ([`crate::catalog::specialist_area`]), `None` for product and other roles.
+    ///
+    /// The same words can be two roles' work: a product owner takes part in sprint
+    /// planning with the product's content, a Scrum Master makes the event happen. So
+    /// a specialist's duty that matched a phrase the catalog reads differently for
+    /// that trade (`specialist_reading`) is the trade's work, and a duty that matched
+    /// product work and the trade's work equally well is the trade's.
+    pub fn map_in_trade(&self, duty: &str, trade: Option<Area>) -> (DutyMapping, Option<BacklogLevel>) {
+        let (mapping, level) = self.map_with_level(duty);
+        match trade {
+            Some(area) if !area.is_product_ownership() => (read_in_trade(mapping, area), level),
+            _ => (mapping, level),
+        }
+    }
+
     fn map_uncached(&self, duty: &str) -> DutyMapping {
         let trimmed = duty.trim();
         if let Some((responsibility, _)) =
@@ -1564,6 +1592,116 @@ const QUALIFIERS: &[&str] = &[
 /// subscribers" are interviews. After a verb they mostly name what the verb joins
 /// ("balance new requirements with technical debt").
 const NOUN_QUALIFIERS: &[&str] = &["with"];
+
+/// The catalog's `specialist_reading`s: per matched alias or frame pair of a
+/// responsibility, the neighbouring responsibility its words are for a specialist.
+#[derive(Default)]
+struct SpecialistReadings {
+    aliases: HashMap<(ResponsibilityId, &'static str), ResponsibilityId>,
+    pairs: HashMap<(ResponsibilityId, &'static str, &'static str), ResponsibilityId>,
+}
+
+fn specialist_readings() -> &'static SpecialistReadings {
+    static READINGS: OnceLock<SpecialistReadings> = OnceLock::new();
+    READINGS.get_or_init(|| {
+        let mut readings = SpecialistReadings::default();
+        let target = |id: Option<&'static str>| id.and_then(ResponsibilityId::from_text);
+        for (responsibility, entry) in crate::catalog::entries() {
+            for group in &entry.phrases {
+                if let Some(reading) = target(group.specialist_reading) {
+                    for &alias in &group.aliases {
+                        readings.aliases.entry((responsibility, alias)).or_insert(reading);
+                    }
+                }
+            }
+            for frame in &entry.frames {
+                if let Some(reading) = target(frame.specialist_reading) {
+                    for &verb in &frame.verbs {
+                        for &object in &frame.objects {
+                            readings.pairs.entry((responsibility, verb, object)).or_insert(reading);
+                        }
+                    }
+                }
+            }
+        }
+        readings
+    })
+}
+
+/// One responsibility of a specialist's duty, as the trade reads it.
+fn read_part(responsibility: ResponsibilityId, reason: MatchReason, area: Area) -> (ResponsibilityId, MatchReason) {
+    let readings = specialist_readings();
+    let read = match &reason {
+        MatchReason::Alias { alias } | MatchReason::AliasWords { alias } => readings
+            .aliases
+            .get(&(responsibility, *alias))
+            .map(|&reading| (reading, alias.to_string())),
+        MatchReason::VerbObject { verb, object } => readings
+            .pairs
+            .get(&(responsibility, *verb, *object))
+            .map(|&reading| (reading, format!("{verb} {object}"))),
+        _ => None,
+    };
+    match read {
+        Some((reading, phrase)) if reading.entry().area == area => (
+            reading,
+            MatchReason::OwnTrade {
+                area: area.name(),
+                phrase,
+            },
+        ),
+        _ => (responsibility, reason),
+    }
+}
+
+fn read_in_trade(mapping: DutyMapping, area: Area) -> DutyMapping {
+    match mapping {
+        DutyMapping::Mapped { responsibility, reason } => {
+            let (responsibility, reason) = read_part(responsibility, reason, area);
+            DutyMapping::Mapped { responsibility, reason }
+        }
+        DutyMapping::Several { parts, unplaced } => {
+            let mut read: Vec<MappedPart> = Vec::with_capacity(parts.len());
+            for part in parts {
+                let (responsibility, reason) = read_part(part.responsibility, part.reason, area);
+                if read.iter().all(|earlier| earlier.responsibility != responsibility) {
+                    read.push(MappedPart {
+                        text: part.text,
+                        responsibility,
+                        reason,
+                    });
+                }
+            }
+            match <[MappedPart; 1]>::try_from(read) {
+                Ok([only]) if unplaced.is_empty() => DutyMapping::Mapped {
+                    responsibility: only.responsibility,
+                    reason: only.reason,
+                },
+                Ok([only]) => DutyMapping::Several {
+                    parts: vec![only],
+                    unplaced,
+                },
+                Err(parts) => DutyMapping::Several { parts, unplaced },
+            }
+        }
+        DutyMapping::Ambiguous { candidates } => {
+            let mut own = candidates
+                .iter()
+                .filter(|(responsibility, _)| responsibility.entry().area == area);
+            match (own.next(), own.next()) {
+                (Some((responsibility, phrase)), None) => DutyMapping::Mapped {
+                    responsibility: *responsibility,
+                    reason: MatchReason::OwnTrade {
+                        area: area.name(),
+                        phrase: phrase.clone(),
+                    },
+                },
+                _ => DutyMapping::Ambiguous { candidates },
+            }
+        }
+        unknown @ DutyMapping::Unknown { .. } => unknown,
+    }
+}
 
 /// The text before a duty's first qualifier or colon, outside parentheses, if it has
 /// one, and whether that qualifier is one of a noun (`NOUN_QUALIFIERS`, which count

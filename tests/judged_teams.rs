@@ -86,9 +86,9 @@ const SETS: &[(&str, usize)] = &[
     // than measure it.
     ("tests/fixtures/judged-teams-held-out", 5),
     ("tests/fixtures/judged-teams-third", 5),
-    ("tests/fixtures/judged-teams-fourth", 7),
+    ("tests/fixtures/judged-teams-fourth", 8),
     ("tests/fixtures/judged-teams-fifth", 7),
-    ("tests/fixtures/judged-teams-sixth", 6),
+    ("tests/fixtures/judged-teams-sixth", 7),
     ("tests/fixtures/judged-teams-seventh", 7),
     ("tests/fixtures/judged-teams-eighth", 5),
     // Written blind after them and measured before any change of its day (4 of 8),

@@ -437,3 +437,78 @@ fn a_duty_that_turns_one_backlog_level_into_the_other_works_at_the_level_it_make
     );
     assert_eq!(backlog_level("Features and stories"), None);
 }
+
+#[test]
+fn a_specialists_duty_reads_in_the_trade_of_its_title() {
+    use charterlint::catalog::specialist_area;
+    let mapper = Mapper::new(&Vocabulary::default());
+    let read = |duty: &str, title: &str| ids_of(&mapper.map_in_trade(duty, specialist_area(title)).0);
+    for (duty, product_owner, specialist, title) in [
+        // The Scrum Guide's events: a product role takes part, a Scrum Master makes them happen.
+        (
+            "Sprint planning",
+            "backlog.sprint-support",
+            "process.facilitation",
+            "Scrum Master",
+        ),
+        (
+            "Sprint Review",
+            "outcomes.delivery-outcomes",
+            "process.facilitation",
+            "Scrum Master",
+        ),
+        (
+            "Backlog refinement",
+            "backlog.refinement",
+            "process.facilitation",
+            "Agile Coach",
+        ),
+        (
+            "Replenishment meetings",
+            "backlog.prioritization",
+            "process.facilitation",
+            "Flow Manager",
+        ),
+        (
+            "Unblocking the team",
+            "backlog.sprint-support",
+            "process.impediments",
+            "Delivery Manager",
+        ),
+        // Testing against acceptance criteria is quality work for a tester.
+        (
+            "User acceptance testing",
+            "backlog.acceptance",
+            "engineering.quality",
+            "QA Engineer",
+        ),
+        (
+            "Verifying stories against acceptance criteria",
+            "backlog.acceptance",
+            "engineering.quality",
+            "Senior SDET",
+        ),
+    ] {
+        assert_eq!(read(duty, "Product Owner"), [product_owner], "{duty}");
+        assert_eq!(read(duty, title), [specialist], "{duty} ({title})");
+        // A reading belongs to one trade: an engineering manager's sprint planning is
+        // still the product's.
+        assert_eq!(
+            read(duty, "Engineering Manager"),
+            [product_owner],
+            "{duty} (Engineering Manager)"
+        );
+    }
+    // Words the catalog reads the same for everyone stay product work.
+    assert_eq!(read("Accepting stories", "QA Engineer"), ["backlog.acceptance"]);
+    assert_eq!(read("Ordering the backlog", "Scrum Master"), ["backlog.prioritization"]);
+    // A tie between product work and the trade's own is the trade's.
+    assert_eq!(
+        ids_of(&mapper.map("Plan and run sprint ceremonies")),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        read("Plan and run sprint ceremonies", "Scrum Master"),
+        ["process.facilitation"]
+    );
+}

@@ -42,6 +42,8 @@ pub(crate) struct Verbs {
 pub(crate) struct Phrases {
     pub source: String,
     pub aliases: Vec<String>,
+    #[serde(default)]
+    pub specialist_reading: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -50,6 +52,8 @@ pub(crate) struct Frame {
     pub source: String,
     pub verbs: Vec<String>,
     pub objects: Vec<String>,
+    #[serde(default)]
+    pub specialist_reading: Option<String>,
 }
 
 pub(crate) const AREAS: &[&str] = &[
@@ -106,6 +110,19 @@ fn check(catalog: &Catalog) -> Result<(), String> {
                 return Err(format!("`{}` names the unknown source `{source}`", entry.id));
             }
         }
+        let readings = entry
+            .phrases
+            .iter()
+            .filter_map(|group| group.specialist_reading.as_deref())
+            .chain(
+                entry
+                    .frames
+                    .iter()
+                    .filter_map(|frame| frame.specialist_reading.as_deref()),
+            );
+        for reading in readings {
+            check_reading(catalog, entry, reading)?;
+        }
         // The matcher pairs a frame's verbs and objects from their words normalized
         // apart, which is right unless the two read as one word together.
         for frame in &entry.frames {
@@ -118,6 +135,21 @@ fn check(catalog: &Catalog) -> Result<(), String> {
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// A `specialist_reading` names a neighbouring responsibility other than the entry:
+/// what the entry's words mean when a specialist of that area owns them.
+fn check_reading(catalog: &Catalog, entry: &Responsibility, reading: &str) -> Result<(), String> {
+    let Some(target) = catalog.responsibility.iter().find(|other| other.id == reading) else {
+        return Err(format!("`{}` has the unknown specialist reading `{reading}`", entry.id));
+    };
+    if target.id == entry.id || PRODUCT_AREAS.contains(&target.area.as_str()) {
+        return Err(format!(
+            "`{}` has the specialist reading `{reading}`, which is not another responsibility's neighbouring work",
+            entry.id
+        ));
     }
     Ok(())
 }

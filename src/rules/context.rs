@@ -118,10 +118,11 @@ impl<'a> TeamView<'a> {
                     roles.push(role_index);
                 }
             }
+            let trade = crate::catalog::specialist_area(&role.title.value);
             for (raci, list) in role.duty_lists() {
                 for text in list {
                     // A duty that names several responsibilities counts once for each.
-                    let (mapped, duty_level) = mapper.map_with_level(&text.value);
+                    let (mapped, duty_level) = mapper.map_in_trade(&text.value, trade);
                     let (mut whole, mut parts) = (None, Vec::new());
                     match mapped {
                         DutyMapping::Several { parts: several, .. } => {

@@ -181,7 +181,11 @@ fn redirected_by_vocabulary<'a>(
         if duty.raci != crate::charter::Raci::Accountable
             || view.role(duty.role).is_vacant()
             || !builtin
-                .map(&duty.text.value)
+                .map_in_trade(
+                    &duty.text.value,
+                    crate::catalog::specialist_area(&view.role(duty.role).title.value),
+                )
+                .0
                 .responsibilities()
                 .contains(&responsibility)
         {
