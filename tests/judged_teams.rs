@@ -94,6 +94,10 @@ const SETS: &[(&str, usize)] = &[
     // Written blind after them and measured before any change of its day (4 of 8),
     // then once after them all (5 of 8); its misses have not been read.
     ("tests/fixtures/judged-teams-ninth", 5),
+    // Written blind later that day and measured before anything was chosen on them
+    // (6 and 7 of 8; 5 and 7 with `1596b19`), then read for misses.
+    ("tests/fixtures/judged-teams-tenth", 6),
+    ("tests/fixtures/judged-teams-eleventh", 7),
 ];
 
 #[test]
