@@ -122,6 +122,7 @@ mod tests {
             ("User Researcher", None),
             ("Business Analyst", None),
             ("Community Manager", None),
+            ("Customer Support Lead", Some(Area::Engineering)),
         ];
         for (title, area) in cases {
             assert_eq!(specialist_area(title), area, "{title}");
