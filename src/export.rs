@@ -87,6 +87,9 @@ pub fn table(loaded: &LoadedCharter, checked: &CheckedFile) -> Table {
     let mapper = Mapper::new(&charter.vocabulary);
     for duty in duties {
         let mut row = vec![duty.to_string()];
+        // A duty reads as a specialist's own trade for a role whose title names one,
+        // so two roles can list the same words for different work: each reading once.
+        let mut readings: Vec<String> = Vec::new();
         for role in &charter.roles {
             let letters: Vec<String> = role
                 .duty_lists()
@@ -95,15 +98,9 @@ pub fn table(loaded: &LoadedCharter, checked: &CheckedFile) -> Table {
                 .map(|(raci, _)| raci.letter().to_string())
                 .collect();
             row.push(letters.join("/"));
-        }
-        // A duty reads as a specialist's own trade for a role whose title names one,
-        // so two roles can list the same words for different work: each reading once.
-        let mut readings: Vec<String> = Vec::new();
-        for role in charter.roles.iter().filter(|role| {
-            role.duty_lists()
-                .iter()
-                .any(|(_, list)| list.iter().any(|entry| entry.value == duty))
-        }) {
+            if letters.is_empty() {
+                continue;
+            }
             let (mapping, _) = mapper.map_in_trade(duty, crate::catalog::specialist_area(&role.title.value));
             let reading = match &mapping {
                 DutyMapping::Ambiguous { .. } => "ambiguous".to_string(),

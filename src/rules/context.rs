@@ -90,6 +90,8 @@ pub struct TeamView<'a> {
     /// Per (role, person) of roles with many holders: where the person's name stands
     /// in the role's holders.
     holder_spans: rustc_hash::FxHashMap<(RoleIndex, &'a str), Span>,
+    /// Per role: the neighbouring trade its title names (catalog/specialist-titles.txt).
+    trades: Vec<Option<Area>>,
 }
 
 impl<'a> TeamView<'a> {
@@ -106,6 +108,11 @@ impl<'a> TeamView<'a> {
         let mut vacant_owners = PerResponsibility::filled(Vec::new());
         let mut people: BTreeMap<&str, Vec<RoleIndex>> = BTreeMap::new();
         let mut holder_spans = rustc_hash::FxHashMap::default();
+        let trades: Vec<Option<Area>> = charter
+            .roles
+            .iter()
+            .map(|role| crate::catalog::specialist_area(&role.title.value))
+            .collect();
         for (role_index, role) in charter.roles.iter().enumerate() {
             let role_index = RoleIndex(role_index);
             let indexed = role.holders.len() > LINEAR_HOLDERS;
@@ -118,7 +125,7 @@ impl<'a> TeamView<'a> {
                     roles.push(role_index);
                 }
             }
-            let trade = crate::catalog::specialist_area(&role.title.value);
+            let trade = trades[role_index.0];
             for (raci, list) in role.duty_lists() {
                 for text in list {
                     // A duty that names several responsibilities counts once for each.
@@ -205,7 +212,14 @@ impl<'a> TeamView<'a> {
             team_backlog_by_role,
             owned_by_person,
             holder_spans,
+            trades,
         }
+    }
+
+    /// The neighbouring trade a role's title names, `None` for product titles and
+    /// titles the list does not know.
+    pub fn trade(&self, role: RoleIndex) -> Option<Area> {
+        self.trades[role.0]
     }
 
     /// A role of the charter.

@@ -1,4 +1,3 @@
-use crate::catalog::specialist_area;
 use crate::mapping::DutyMapping;
 use crate::rules::declare_rule;
 use crate::rules::{Details, Sink, TeamView};
@@ -60,10 +59,10 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         let DutyMapping::Unknown { suggestion } = &duty.mapping else {
             continue;
         };
-        let role = view.role(duty.role);
-        if specialist_area(&role.title.value).is_some() {
+        if view.trade(duty.role).is_some() {
             continue;
         }
+        let role = view.role(duty.role);
         let help = match suggestion {
             Some((index, alias)) => format!(
                 "did you mean \"{alias}\" (`{}`)? otherwise use a catalog id or map the phrase in `[vocabulary]`",

@@ -1,4 +1,3 @@
-use crate::catalog::specialist_area;
 use crate::mapping::DutyMapping;
 use crate::rules::declare_rule;
 use crate::rules::{Details, Sink, TeamView};
@@ -62,7 +61,7 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let role = view.role(duty.role);
-        let Some(area) = specialist_area(&role.title.value) else {
+        let Some(area) = view.trade(duty.role) else {
             continue;
         };
         sink.report(

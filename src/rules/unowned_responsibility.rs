@@ -181,10 +181,7 @@ fn redirected_by_vocabulary<'a>(
         if duty.raci != crate::charter::Raci::Accountable
             || view.role(duty.role).is_vacant()
             || !builtin
-                .map_in_trade(
-                    &duty.text.value,
-                    crate::catalog::specialist_area(&view.role(duty.role).title.value),
-                )
+                .map_in_trade(&duty.text.value, view.trade(duty.role))
                 .0
                 .responsibilities()
                 .contains(&responsibility)
