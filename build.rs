@@ -96,10 +96,11 @@ fn catalog_code(catalog: &file::Catalog) -> String {
             "phrases",
             entry.phrases.iter().map(|group| {
                 format!(
-                    "PhraseGroup {{ source: {:?}, aliases: {}, specialist_reading: {:?} }}",
+                    "PhraseGroup {{ source: {:?}, aliases: {}, specialist_reading: {:?}, product_reading: {:?} }}",
                     group.source,
                     strings(&group.aliases),
-                    group.specialist_reading
+                    group.specialist_reading,
+                    group.product_reading
                 )
             }),
         );
@@ -108,11 +109,12 @@ fn catalog_code(catalog: &file::Catalog) -> String {
             "frames",
             entry.frames.iter().map(|frame| {
                 format!(
-                    "Frame {{ source: {:?}, verbs: {}, objects: {}, specialist_reading: {:?} }}",
+                    "Frame {{ source: {:?}, verbs: {}, objects: {}, specialist_reading: {:?}, product_reading: {:?} }}",
                     frame.source,
                     strings(&frame.verbs),
                     strings(&frame.objects),
-                    frame.specialist_reading
+                    frame.specialist_reading,
+                    frame.product_reading
                 )
             }),
         );

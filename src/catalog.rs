@@ -204,6 +204,10 @@ pub struct PhraseGroup {
     /// duty's owner is a specialist of its area: a Scrum Master's "sprint planning"
     /// is facilitation, a product owner's is sprint support.
     pub specialist_reading: Option<&'static str>,
+    /// The product responsibility (its text id) these neighbouring phrases mean when
+    /// the duty's owner has a product title: a product owner who runs sprint
+    /// planning gives the team its part of it, sprint support.
+    pub product_reading: Option<&'static str>,
 }
 
 /// A verb set and an object set: any verb with any object names the duty.
@@ -217,6 +221,8 @@ pub struct Frame {
     pub objects: Vec<&'static str>,
     /// As [`PhraseGroup::specialist_reading`], for every pair of the frame.
     pub specialist_reading: Option<&'static str>,
+    /// As [`PhraseGroup::product_reading`], for every pair of the frame.
+    pub product_reading: Option<&'static str>,
 }
 
 impl Responsibility {
@@ -364,7 +370,7 @@ pub static CATALOG: std::sync::LazyLock<&'static [Responsibility]> =
 static CATALOG_DATA: std::sync::LazyLock<CatalogData> = std::sync::LazyLock::new(generated_catalog);
 
 mod titles;
-pub use titles::specialist_area;
+pub use titles::{Trade, specialist_area, title_trade};
 
 // The tests read only part of the file format, the build script all of it.
 #[cfg(test)]
@@ -470,7 +476,17 @@ mod tests {
             (
                 "specialist_reading = \"process.impediments\"",
                 "specialist_reading = \"backlog.refinement\"",
-                "not another responsibility's neighbouring work",
+                "turns a product responsibility's words into another responsibility's neighbouring work",
+            ),
+            (
+                "product_reading = \"backlog.sprint-support\"",
+                "product_reading = \"backlog.sprint-suport\"",
+                "unknown product reading `backlog.sprint-suport`",
+            ),
+            (
+                "product_reading = \"backlog.sprint-support\"",
+                "product_reading = \"process.coaching\"",
+                "turns a neighbouring responsibility's words into product ownership work",
             ),
         ];
         for (from, to, reason) in broken {

@@ -59,7 +59,7 @@ pub fn map_rows(loaded: &LoadedCharter) -> Vec<MappedDutyRow> {
     let mapper = Mapper::new(&loaded.charter.vocabulary);
     let mut rows = Vec::new();
     for role in &loaded.charter.roles {
-        let trade = charterlint::catalog::specialist_area(&role.title.value);
+        let trade = charterlint::catalog::title_trade(&role.title.value);
         for (raci, list) in role.duty_lists() {
             for duty in list {
                 let position = loaded.source.position(duty.span.start);
@@ -203,13 +203,22 @@ pub fn catalog_text() -> String {
             );
             let aliases: Vec<String> = entry.aliases().map(|alias| format!("\"{alias}\"")).collect();
             let _ = writeln!(out, "      aliases: {}", aliases.join(", "));
-            // Where a specialist's title changes what the words are, and to what.
-            let reading = |id: Option<&str>| {
-                id.and_then(charterlint::catalog::ResponsibilityId::from_text)
-                    .map(|reading| format!("{} for {} titles", reading.entry().id, reading.entry().area.name()))
+            // Where the owner's title changes what the words are, and to what: a
+            // specialist reading names its area's titles, a product reading product titles.
+            let reading = |specialist: Option<&str>, product: Option<&str>| {
+                let titles = |id: &str| {
+                    let reading = charterlint::catalog::ResponsibilityId::from_text(id)?.entry();
+                    let titles = if reading.is_product_ownership() {
+                        "product"
+                    } else {
+                        reading.area.name()
+                    };
+                    Some(format!("{} for {titles} titles", reading.id))
+                };
+                specialist.or(product).and_then(titles)
             };
             for group in &entry.phrases {
-                if let Some(reading) = reading(group.specialist_reading) {
+                if let Some(reading) = reading(group.specialist_reading, group.product_reading) {
                     let aliases: Vec<String> = group.aliases.iter().map(|alias| format!("\"{alias}\"")).collect();
                     let _ = writeln!(out, "      read as {reading}: {}", aliases.join(", "));
                 }
@@ -220,7 +229,7 @@ pub fn catalog_text() -> String {
                     "      verbs {} with objects {}{}",
                     frame.verbs.join("/"),
                     frame.objects.join("/"),
-                    reading(frame.specialist_reading)
+                    reading(frame.specialist_reading, frame.product_reading)
                         .map_or_else(String::new, |reading| format!(" (read as {reading})"))
                 );
             }
@@ -248,6 +257,9 @@ pub fn catalog_json() -> String {
                     if let Some(reading) = group.specialist_reading {
                         group_json["specialist_reading"] = reading.into();
                     }
+                    if let Some(reading) = group.product_reading {
+                        group_json["product_reading"] = reading.into();
+                    }
                     group_json
                 })
                 .collect();
@@ -262,6 +274,9 @@ pub fn catalog_json() -> String {
                     });
                     if let Some(reading) = frame.specialist_reading {
                         frame_json["specialist_reading"] = reading.into();
+                    }
+                    if let Some(reading) = frame.product_reading {
+                        frame_json["product_reading"] = reading.into();
                     }
                     frame_json
                 })

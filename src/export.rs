@@ -101,7 +101,7 @@ pub fn table(loaded: &LoadedCharter, checked: &CheckedFile) -> Table {
             if letters.is_empty() {
                 continue;
             }
-            let (mapping, _) = mapper.map_in_trade(duty, crate::catalog::specialist_area(&role.title.value));
+            let (mapping, _) = mapper.map_in_trade(duty, crate::catalog::title_trade(&role.title.value));
             let reading = match &mapping {
                 DutyMapping::Ambiguous { .. } => "ambiguous".to_string(),
                 DutyMapping::Unknown { .. } => "unknown".to_string(),

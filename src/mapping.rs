@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use crate::catalog::{Area, ResponsibilityId};
+use crate::catalog::{ResponsibilityId, Trade};
 use crate::charter::Vocabulary;
 use crate::words::{DutyWords, EvidenceEntry, WordEvidence, duty_words, verb_forms};
 pub use crate::words::{Stemming, normalized_words, normalized_words_with};
@@ -70,7 +70,7 @@ pub enum MatchReason {
     /// and the phrase that matched is that trade's own work when a specialist owns
     /// it: a Scrum Master's "sprint planning" is facilitation.
     OwnTrade {
-        /// The trade: the area of the owner's title.
+        /// The trade: `product`, or the area of the owner's title.
         area: &'static str,
         /// The phrase that matched, as the catalog writes it.
         phrase: String,
@@ -610,6 +610,12 @@ impl PhraseTable {
                     .any(|word| word.starts_with(|first: char| first.is_ascii_digit()))
                     || holds_in_order(ordered, &phrase.normalized)
             })
+            // An alias that repeats a word ("one on ones", "scrum of scrums") needs
+            // the word as often in the duty: "one team" and "training on how to do
+            // scrum" hold its distinct words but are no such thing.
+            .filter(|phrase| {
+                phrase.normalized.split(' ').count() == phrase.words.len() || holds_repeats(ordered, &phrase.normalized)
+            })
             .chain(pairs)
             .chain(leading.and_then(|verb| self.leading.get(verb)).into_iter().flatten());
         for phrase in matching {
@@ -666,6 +672,15 @@ fn holds_in_order(ordered: &str, normalized: &str) -> bool {
     ordered
         .match_indices(normalized)
         .any(|(at, _)| ordered[..at].ends_with(' ') && ordered[at + normalized.len()..].starts_with(' '))
+}
+
+/// Whether `ordered`, a duty's normalized words joined by spaces, holds every word of
+/// `normalized` at least as often as `normalized` does.
+fn holds_repeats(ordered: &str, normalized: &str) -> bool {
+    let count = |text: &str, word: &str| text.split(' ').filter(|own| *own == word).count();
+    normalized
+        .split(' ')
+        .all(|word| count(ordered, word) >= count(normalized, word))
 }
 
 /// Whether the sorted `duty_words` hold `word`.
@@ -1062,19 +1077,19 @@ impl Mapper {
         mapped
     }
 
-    /// The duty's mapping when a role of `trade` owns it: the trade of its title
-    /// ([`crate::catalog::specialist_area`]), `None` for product and other roles.
+    /// The duty's mapping when a role of `trade` owns it: the trade its title names
+    /// ([`crate::catalog::title_trade`]), `None` for a title the list does not know.
     ///
     /// The same words can be two roles' work: a product owner takes part in sprint
     /// planning with the product's content, a Scrum Master makes the event happen. So
-    /// a specialist's duty that matched a phrase the catalog reads differently for
-    /// that trade (`specialist_reading`) is the trade's work, and a duty that matched
-    /// product work and the trade's work equally well is the trade's.
-    pub fn map_in_trade(&self, duty: &str, trade: Option<Area>) -> (DutyMapping, Option<BacklogLevel>) {
+    /// a duty that matched a phrase the catalog reads differently for the owner's
+    /// trade (`specialist_reading`, `product_reading`) is the trade's work, and a duty
+    /// that matched the trade's work and other work equally well is the trade's.
+    pub fn map_in_trade(&self, duty: &str, trade: Option<Trade>) -> (DutyMapping, Option<BacklogLevel>) {
         let (mapping, level) = self.map_with_level(duty);
         match trade {
-            Some(area) if !area.is_product_ownership() => (read_in_trade(mapping, area), level),
-            _ => (mapping, level),
+            Some(trade) => (read_in_trade(mapping, trade), level),
+            None => (mapping, level),
         }
     }
 
@@ -1593,8 +1608,9 @@ const QUALIFIERS: &[&str] = &[
 /// ("balance new requirements with technical debt").
 const NOUN_QUALIFIERS: &[&str] = &["with"];
 
-/// The catalog's `specialist_reading`s: per matched alias or frame pair of a
-/// responsibility, the neighbouring responsibility its words are for a specialist.
+/// The catalog's `specialist_reading`s and `product_reading`s: per matched alias or
+/// frame pair of a responsibility, the responsibility its words are for the trade
+/// the reading's area belongs to.
 #[derive(Default)]
 struct SpecialistReadings {
     aliases: HashMap<(ResponsibilityId, &'static str), ResponsibilityId>,
@@ -1608,14 +1624,14 @@ fn specialist_readings() -> &'static SpecialistReadings {
         let target = |id: Option<&'static str>| id.and_then(ResponsibilityId::from_text);
         for (responsibility, entry) in crate::catalog::entries() {
             for group in &entry.phrases {
-                if let Some(reading) = target(group.specialist_reading) {
+                if let Some(reading) = target(group.specialist_reading.or(group.product_reading)) {
                     for &alias in &group.aliases {
                         readings.aliases.entry((responsibility, alias)).or_insert(reading);
                     }
                 }
             }
             for frame in &entry.frames {
-                if let Some(reading) = target(frame.specialist_reading) {
+                if let Some(reading) = target(frame.specialist_reading.or(frame.product_reading)) {
                     for &verb in &frame.verbs {
                         for &object in &frame.objects {
                             readings.pairs.entry((responsibility, verb, object)).or_insert(reading);
@@ -1628,8 +1644,8 @@ fn specialist_readings() -> &'static SpecialistReadings {
     })
 }
 
-/// One responsibility of a specialist's duty, as the trade reads it.
-fn read_part(responsibility: ResponsibilityId, reason: MatchReason, area: Area) -> (ResponsibilityId, MatchReason) {
+/// One responsibility of a duty, as the owner's trade reads it.
+fn read_part(responsibility: ResponsibilityId, reason: MatchReason, trade: Trade) -> (ResponsibilityId, MatchReason) {
     let readings = specialist_readings();
     let read = match &reason {
         MatchReason::Alias { alias } | MatchReason::AliasWords { alias } => readings
@@ -1643,10 +1659,10 @@ fn read_part(responsibility: ResponsibilityId, reason: MatchReason, area: Area) 
         _ => None,
     };
     match read {
-        Some((reading, phrase)) if reading.entry().area == area => (
+        Some((reading, phrase)) if trade.works_in(reading.entry().area) => (
             reading,
             MatchReason::OwnTrade {
-                area: area.name(),
+                area: trade.name(),
                 phrase,
             },
         ),
@@ -1654,16 +1670,16 @@ fn read_part(responsibility: ResponsibilityId, reason: MatchReason, area: Area) 
     }
 }
 
-fn read_in_trade(mapping: DutyMapping, area: Area) -> DutyMapping {
+fn read_in_trade(mapping: DutyMapping, trade: Trade) -> DutyMapping {
     match mapping {
         DutyMapping::Mapped { responsibility, reason } => {
-            let (responsibility, reason) = read_part(responsibility, reason, area);
+            let (responsibility, reason) = read_part(responsibility, reason, trade);
             DutyMapping::Mapped { responsibility, reason }
         }
         DutyMapping::Several { parts, unplaced } => {
             let mut read: Vec<MappedPart> = Vec::with_capacity(parts.len());
             for part in parts {
-                let (responsibility, reason) = read_part(part.responsibility, part.reason, area);
+                let (responsibility, reason) = read_part(part.responsibility, part.reason, trade);
                 if read.iter().all(|earlier| earlier.responsibility != responsibility) {
                     read.push(MappedPart {
                         text: part.text,
@@ -1687,12 +1703,12 @@ fn read_in_trade(mapping: DutyMapping, area: Area) -> DutyMapping {
         DutyMapping::Ambiguous { candidates } => {
             let mut own = candidates
                 .iter()
-                .filter(|(responsibility, _)| responsibility.entry().area == area);
+                .filter(|(responsibility, _)| trade.works_in(responsibility.entry().area));
             match (own.next(), own.next()) {
                 (Some((responsibility, phrase)), None) => DutyMapping::Mapped {
                     responsibility: *responsibility,
                     reason: MatchReason::OwnTrade {
-                        area: area.name(),
+                        area: trade.name(),
                         phrase: phrase.clone(),
                     },
                 },

@@ -403,6 +403,11 @@ fn a_duty_is_about_the_noun_phrase_before_its_qualifiers() {
         ),
         // Digits match only as written: "1 1s" are one-to-ones, not "day-7".
         ("Day-7 activation targets", "outcomes.success-metrics"),
+        // An alias that repeats a word needs it as often: "one on ones" is no "one".
+        ("Sprint Planning One", "backlog.sprint-support"),
+        ("Weekly one-on-ones with each engineer", "people.development"),
+        ("Conducts training on how to do scrum", "process.coaching"),
+        ("Ensuring the right work goes to the right people", "people.staffing"),
     ] {
         assert_eq!(ids_of(&mapper.map(duty)), [id], "{duty}");
     }
@@ -440,9 +445,9 @@ fn a_duty_that_turns_one_backlog_level_into_the_other_works_at_the_level_it_make
 
 #[test]
 fn a_specialists_duty_reads_in_the_trade_of_its_title() {
-    use charterlint::catalog::specialist_area;
+    use charterlint::catalog::title_trade;
     let mapper = Mapper::new(&Vocabulary::default());
-    let read = |duty: &str, title: &str| ids_of(&mapper.map_in_trade(duty, specialist_area(title)).0);
+    let read = |duty: &str, title: &str| ids_of(&mapper.map_in_trade(duty, title_trade(title)).0);
     for (duty, product_owner, specialist, title) in [
         // The Scrum Guide's events: a product role takes part, a Scrum Master makes them happen.
         (
@@ -509,6 +514,54 @@ fn a_specialists_duty_reads_in_the_trade_of_its_title() {
     );
     assert_eq!(
         read("Plan and run sprint ceremonies", "Scrum Master"),
+        ["process.facilitation"]
+    );
+    // ... and a product owner's is the product part of the event.
+    assert_eq!(
+        read("Plan and run sprint ceremonies", "Product Owner"),
+        ["backlog.sprint-support"]
+    );
+}
+
+#[test]
+fn a_product_roles_running_of_an_event_is_its_part_in_it() {
+    use charterlint::catalog::title_trade;
+    let mapper = Mapper::new(&Vocabulary::default());
+    let read = |duty: &str, title: &str| ids_of(&mapper.map_in_trade(duty, title_trade(title)).0);
+    for (duty, product_part) in [
+        ("Leading sprint planning", "backlog.sprint-support"),
+        ("Runs iteration planning with the team", "backlog.sprint-support"),
+        ("Hosting the sprint review", "outcomes.delivery-outcomes"),
+        ("Organize sprint demos for stakeholders", "outcomes.delivery-outcomes"),
+        ("Run backlog refinement sessions", "backlog.refinement"),
+    ] {
+        assert_eq!(read(duty, "Product Owner"), [product_part], "{duty}");
+        assert_eq!(read(duty, "Senior Product Manager"), [product_part], "{duty}");
+        // Making the event happen is a Scrum Master's facilitation, and so it stays
+        // for a title the list does not know.
+        assert_eq!(
+            read(duty, "Scrum Master"),
+            ["process.facilitation"],
+            "{duty} (Scrum Master)"
+        );
+        assert_eq!(
+            read(duty, "Head of Claims"),
+            ["process.facilitation"],
+            "{duty} (Head of Claims)"
+        );
+    }
+    // "Facilitate" says whose work it is, whoever writes it; and events without a
+    // product part stay facilitation for everyone.
+    assert_eq!(
+        read("Facilitating sprint planning", "Product Owner"),
+        ["process.facilitation"]
+    );
+    assert_eq!(
+        read("Sprint planning facilitation", "Product Owner"),
+        ["process.facilitation"]
+    );
+    assert_eq!(
+        read("Running the daily scrum", "Product Owner"),
         ["process.facilitation"]
     );
 }

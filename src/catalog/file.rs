@@ -44,6 +44,8 @@ pub(crate) struct Phrases {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub specialist_reading: Option<String>,
+    #[serde(default)]
+    pub product_reading: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -54,6 +56,8 @@ pub(crate) struct Frame {
     pub objects: Vec<String>,
     #[serde(default)]
     pub specialist_reading: Option<String>,
+    #[serde(default)]
+    pub product_reading: Option<String>,
 }
 
 pub(crate) const AREAS: &[&str] = &[
@@ -110,7 +114,7 @@ fn check(catalog: &Catalog) -> Result<(), String> {
                 return Err(format!("`{}` names the unknown source `{source}`", entry.id));
             }
         }
-        let readings = entry
+        let specialist_readings = entry
             .phrases
             .iter()
             .filter_map(|group| group.specialist_reading.as_deref())
@@ -120,8 +124,16 @@ fn check(catalog: &Catalog) -> Result<(), String> {
                     .iter()
                     .filter_map(|frame| frame.specialist_reading.as_deref()),
             );
-        for reading in readings {
-            check_reading(catalog, entry, reading)?;
+        for reading in specialist_readings {
+            check_reading(catalog, entry, reading, Reading::Specialist)?;
+        }
+        let product_readings = entry
+            .phrases
+            .iter()
+            .filter_map(|group| group.product_reading.as_deref())
+            .chain(entry.frames.iter().filter_map(|frame| frame.product_reading.as_deref()));
+        for reading in product_readings {
+            check_reading(catalog, entry, reading, Reading::Product)?;
         }
         // The matcher pairs a frame's verbs and objects from their words normalized
         // apart, which is right unless the two read as one word together.
@@ -139,19 +151,41 @@ fn check(catalog: &Catalog) -> Result<(), String> {
     Ok(())
 }
 
-/// A `specialist_reading` names a neighbouring responsibility other than the entry:
-/// what the entry's words mean when a specialist of that area owns them.
-fn check_reading(catalog: &Catalog, entry: &Responsibility, reading: &str) -> Result<(), String> {
-    let Some(target) = catalog.responsibility.iter().find(|other| other.id == reading) else {
-        return Err(format!("`{}` has the unknown specialist reading `{reading}`", entry.id));
+/// Which of the two readings a phrase group or frame carries.
+#[derive(Clone, Copy, PartialEq)]
+enum Reading {
+    /// `specialist_reading`: product words, as a specialist's work.
+    Specialist,
+    /// `product_reading`: neighbouring words, as a product title's work.
+    Product,
+}
+
+/// A `specialist_reading` sits on a product responsibility and names a neighbouring
+/// one: what the entry's words mean when a specialist of that area owns them. A
+/// `product_reading` is its mirror: on a neighbouring responsibility, naming the
+/// product work its words are when a product title owns them.
+fn check_reading(catalog: &Catalog, entry: &Responsibility, reading: &str, kind: Reading) -> Result<(), String> {
+    let name = match kind {
+        Reading::Specialist => "specialist",
+        Reading::Product => "product",
     };
-    if target.id == entry.id || PRODUCT_AREAS.contains(&target.area.as_str()) {
-        return Err(format!(
-            "`{}` has the specialist reading `{reading}`, which is not another responsibility's neighbouring work",
+    let Some(target) = catalog.responsibility.iter().find(|other| other.id == reading) else {
+        return Err(format!("`{}` has the unknown {name} reading `{reading}`", entry.id));
+    };
+    let entry_is_product = PRODUCT_AREAS.contains(&entry.area.as_str());
+    let target_is_product = PRODUCT_AREAS.contains(&target.area.as_str());
+    match kind {
+        Reading::Specialist if entry_is_product && !target_is_product => Ok(()),
+        Reading::Product if !entry_is_product && target_is_product => Ok(()),
+        Reading::Specialist => Err(format!(
+            "`{}` has the specialist reading `{reading}`; a specialist reading turns a product responsibility's words into another responsibility's neighbouring work",
             entry.id
-        ));
+        )),
+        Reading::Product => Err(format!(
+            "`{}` has the product reading `{reading}`; a product reading turns a neighbouring responsibility's words into product ownership work",
+            entry.id
+        )),
     }
-    Ok(())
 }
 
 /// Whether normalizing "verb object" joins the verb's last word with the object's

@@ -63,10 +63,38 @@ static TITLE_LINES: LazyLock<Vec<TitleLine>> = LazyLock::new(|| {
     parse(SPECIALIST_TITLES_FILE).unwrap_or_else(|reason| panic!("catalog/specialist-titles.txt: {reason}"))
 });
 
-/// The neighbouring area a role's title names as its discipline ("Firmware Lead" is
-/// engineering, "Content Designer" design), or `None` for a product title or one
-/// the list does not know.
-pub fn specialist_area(title: &str) -> Option<Area> {
+/// The trade a role's title names: product ownership, or a neighbouring discipline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trade {
+    /// A `product:` title: product owner, product manager, business analyst ...
+    Product,
+    /// A neighbouring discipline's title, and the area of its work.
+    Specialist(Area),
+}
+
+impl Trade {
+    /// Whether work of `area` is this trade's own.
+    pub fn works_in(self, area: Area) -> bool {
+        match self {
+            Trade::Product => area.is_product_ownership(),
+            Trade::Specialist(own) => own == area,
+        }
+    }
+
+    /// The trade's name, as `charterlint map` gives a reason: "product" or the area's.
+    pub fn name(self) -> &'static str {
+        match self {
+            Trade::Product => "product",
+            Trade::Specialist(area) => area.name(),
+        }
+    }
+}
+
+/// The trade a role's title names ("Firmware Lead" is engineering, "Content Designer"
+/// design, "Product Owner, Community" product), or `None` for a title the list does
+/// not know. A title that holds a product title is a product title, whatever else it
+/// says; otherwise the longest matching title names the area.
+pub fn title_trade(title: &str) -> Option<Trade> {
     let lowercase = title.to_lowercase();
     let words = title_words(&lowercase);
     let holds = |line: &TitleLine| {
@@ -76,12 +104,22 @@ pub fn specialist_area(title: &str) -> Option<Area> {
     };
     let matching: Vec<&TitleLine> = TITLE_LINES.iter().filter(|line| holds(line)).collect();
     if matching.iter().any(|line| line.area.is_none()) {
-        return None;
+        return Some(Trade::Product);
     }
     matching
         .iter()
         .max_by_key(|line| line.words.len())
         .and_then(|line| line.area)
+        .map(Trade::Specialist)
+}
+
+/// The neighbouring area a role's title names as its discipline, or `None` for a
+/// product title or one the list does not know.
+pub fn specialist_area(title: &str) -> Option<Area> {
+    match title_trade(title)? {
+        Trade::Specialist(area) => Some(area),
+        Trade::Product => None,
+    }
 }
 
 #[cfg(test)]
@@ -127,5 +165,7 @@ mod tests {
         for (title, area) in cases {
             assert_eq!(specialist_area(title), area, "{title}");
         }
+        assert_eq!(title_trade("Product Owner, Community"), Some(Trade::Product));
+        assert_eq!(title_trade("Head of Claims"), None);
     }
 }

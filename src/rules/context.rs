@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{Area, PerResponsibility, ResponsibilityId};
+use crate::catalog::{Area, PerResponsibility, ResponsibilityId, Trade};
 use crate::charter::{Charter, LoadedCharter, Raci, Role, Spanned};
 use crate::finding::{Finding, Location, Severity};
 use crate::mapping::{BacklogLevel, DutyMapping, Mapper};
@@ -90,8 +90,8 @@ pub struct TeamView<'a> {
     /// Per (role, person) of roles with many holders: where the person's name stands
     /// in the role's holders.
     holder_spans: rustc_hash::FxHashMap<(RoleIndex, &'a str), Span>,
-    /// Per role: the neighbouring trade its title names (catalog/specialist-titles.txt).
-    trades: Vec<Option<Area>>,
+    /// Per role: the trade its title names (catalog/specialist-titles.txt).
+    trades: Vec<Option<Trade>>,
 }
 
 impl<'a> TeamView<'a> {
@@ -108,10 +108,10 @@ impl<'a> TeamView<'a> {
         let mut vacant_owners = PerResponsibility::filled(Vec::new());
         let mut people: BTreeMap<&str, Vec<RoleIndex>> = BTreeMap::new();
         let mut holder_spans = rustc_hash::FxHashMap::default();
-        let trades: Vec<Option<Area>> = charter
+        let trades: Vec<Option<Trade>> = charter
             .roles
             .iter()
-            .map(|role| crate::catalog::specialist_area(&role.title.value))
+            .map(|role| crate::catalog::title_trade(&role.title.value))
             .collect();
         for (role_index, role) in charter.roles.iter().enumerate() {
             let role_index = RoleIndex(role_index);
@@ -216,10 +216,18 @@ impl<'a> TeamView<'a> {
         }
     }
 
-    /// The neighbouring trade a role's title names, `None` for product titles and
-    /// titles the list does not know.
-    pub fn trade(&self, role: RoleIndex) -> Option<Area> {
+    /// The trade a role's title names, `None` for a title the list does not know.
+    pub fn trade(&self, role: RoleIndex) -> Option<Trade> {
         self.trades[role.0]
+    }
+
+    /// The neighbouring area a role's title names, `None` for product titles and
+    /// titles the list does not know.
+    pub fn specialist_area(&self, role: RoleIndex) -> Option<Area> {
+        match self.trades[role.0]? {
+            Trade::Specialist(area) => Some(area),
+            Trade::Product => None,
+        }
     }
 
     /// A role of the charter.

@@ -59,7 +59,7 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
         let DutyMapping::Unknown { suggestion } = &duty.mapping else {
             continue;
         };
-        if view.trade(duty.role).is_some() {
+        if view.specialist_area(duty.role).is_some() {
             continue;
         }
         let role = view.role(duty.role);

@@ -61,7 +61,7 @@ pub(super) fn check(view: &TeamView<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let role = view.role(duty.role);
-        let Some(area) = view.trade(duty.role) else {
+        let Some(area) = view.specialist_area(duty.role) else {
             continue;
         };
         sink.report(
