@@ -96,8 +96,12 @@ const SETS: &[(&str, usize)] = &[
     ("tests/fixtures/judged-teams-ninth", 5),
     // Written blind later that day and measured before anything was chosen on them
     // (6 and 7 of 8; 5 and 7 with `1596b19`), then read for misses.
-    ("tests/fixtures/judged-teams-tenth", 7),
+    ("tests/fixtures/judged-teams-tenth", 8),
     ("tests/fixtures/judged-teams-eleventh", 7),
+    // Written blind on 2026-12-02 and measured before anything was chosen on them
+    // (8 and 7 of 8, the same with `685d8a7`), then read for misses.
+    ("tests/fixtures/judged-teams-twelfth", 8),
+    ("tests/fixtures/judged-teams-thirteenth", 8),
 ];
 
 #[test]
