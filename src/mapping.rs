@@ -178,6 +178,9 @@ struct Phrase {
     /// catalog's aliases.
     words: Cow<'static, [Word]>,
     responsibility: ResponsibilityId,
+    /// Whether `normalized` holds a word twice ("one on ones"), so that `words` has
+    /// fewer.
+    repeats_a_word: bool,
 }
 
 /// A normalized word or phrase: borrowed from the build's lists for the catalog,
@@ -211,19 +214,24 @@ impl Phrase {
         responsibility: ResponsibilityId,
     ) -> Phrase {
         let mut distinct = words;
+        let count = distinct.len();
         distinct.sort();
         distinct.dedup();
-        Phrase::from_sorted(normalized, Cow::Owned(distinct), origin, responsibility)
+        let repeats_a_word = distinct.len() != count;
+        Phrase::from_sorted(normalized, Cow::Owned(distinct), origin, responsibility, repeats_a_word)
     }
 
-    /// `words` are sorted and free of repeats.
+    /// `words` are sorted and free of repeats; `repeats_a_word` says whether
+    /// `normalized` has more.
     fn from_sorted(
         normalized: Word,
         words: Cow<'static, [Word]>,
         origin: PhraseOrigin,
         responsibility: ResponsibilityId,
+        repeats_a_word: bool,
     ) -> Phrase {
         Phrase {
+            repeats_a_word,
             origin,
             normalized,
             words,
@@ -613,9 +621,7 @@ impl PhraseTable {
             // An alias that repeats a word ("one on ones", "scrum of scrums") needs
             // the word as often in the duty: "one team" and "training on how to do
             // scrum" hold its distinct words but are no such thing.
-            .filter(|phrase| {
-                phrase.normalized.split(' ').count() == phrase.words.len() || holds_repeats(ordered, &phrase.normalized)
-            })
+            .filter(|phrase| !phrase.repeats_a_word || holds_repeats(ordered, &phrase.normalized))
             .chain(pairs)
             .chain(leading.and_then(|verb| self.leading.get(verb)).into_iter().flatten());
         for phrase in matching {
@@ -710,7 +716,14 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
         for (index, entry) in crate::catalog::entries() {
             for alias in entry.aliases() {
                 let (joined, words) = normalized.alias(alias);
-                phrases.push(Phrase::from_sorted(joined, words, PhraseOrigin::Alias(alias), index));
+                let repeats_a_word = joined.split(' ').count() != words.len();
+                phrases.push(Phrase::from_sorted(
+                    joined,
+                    words,
+                    PhraseOrigin::Alias(alias),
+                    index,
+                    repeats_a_word,
+                ));
             }
         }
         let mut part = |text: &'static str| FramePart {
@@ -1646,28 +1659,37 @@ fn specialist_readings() -> &'static SpecialistReadings {
 
 /// One responsibility of a duty, as the owner's trade reads it.
 fn read_part(responsibility: ResponsibilityId, reason: MatchReason, trade: Trade) -> (ResponsibilityId, MatchReason) {
-    let readings = specialist_readings();
-    let read = match &reason {
-        MatchReason::Alias { alias } | MatchReason::AliasWords { alias } => readings
-            .aliases
-            .get(&(responsibility, *alias))
-            .map(|&reading| (reading, alias.to_string())),
-        MatchReason::VerbObject { verb, object } => readings
-            .pairs
-            .get(&(responsibility, *verb, *object))
-            .map(|&reading| (reading, format!("{verb} {object}"))),
-        _ => None,
-    };
-    match read {
-        Some((reading, phrase)) if trade.works_in(reading.entry().area) => (
+    match reading_of(responsibility, &reason, trade) {
+        Some((reading, phrase)) => (
             reading,
             MatchReason::OwnTrade {
                 area: trade.name(),
                 phrase,
             },
         ),
-        _ => (responsibility, reason),
+        None => (responsibility, reason),
     }
+}
+
+/// The responsibility the owner's trade reads a matched phrase as, and the phrase,
+/// when the catalog reads it otherwise for that trade.
+fn reading_of(
+    responsibility: ResponsibilityId,
+    reason: &MatchReason,
+    trade: Trade,
+) -> Option<(ResponsibilityId, String)> {
+    let readings = specialist_readings();
+    let (reading, phrase) = match reason {
+        MatchReason::Alias { alias } | MatchReason::AliasWords { alias } => {
+            (*readings.aliases.get(&(responsibility, *alias))?, alias.to_string())
+        }
+        MatchReason::VerbObject { verb, object } => (
+            *readings.pairs.get(&(responsibility, *verb, *object))?,
+            format!("{verb} {object}"),
+        ),
+        _ => return None,
+    };
+    trade.works_in(reading.entry().area).then_some((reading, phrase))
 }
 
 fn read_in_trade(mapping: DutyMapping, trade: Trade) -> DutyMapping {
@@ -1675,6 +1697,14 @@ fn read_in_trade(mapping: DutyMapping, trade: Trade) -> DutyMapping {
         DutyMapping::Mapped { responsibility, reason } => {
             let (responsibility, reason) = read_part(responsibility, reason, trade);
             DutyMapping::Mapped { responsibility, reason }
+        }
+        // Most duties hold no phrase the trade reads otherwise: they are kept as they are.
+        DutyMapping::Several { parts, unplaced }
+            if parts
+                .iter()
+                .all(|part| reading_of(part.responsibility, &part.reason, trade).is_none()) =>
+        {
+            DutyMapping::Several { parts, unplaced }
         }
         DutyMapping::Several { parts, unplaced } => {
             let mut read: Vec<MappedPart> = Vec::with_capacity(parts.len());

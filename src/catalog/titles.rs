@@ -2,6 +2,7 @@
 //! says what the list is for and where its titles come from).
 
 use super::Area;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const SPECIALIST_TITLES_FILE: &str = include_str!("../../catalog/specialist-titles.txt");
@@ -59,8 +60,17 @@ fn title_words(title: &str) -> Vec<&str> {
         .collect()
 }
 
-static TITLE_LINES: LazyLock<Vec<TitleLine>> = LazyLock::new(|| {
-    parse(SPECIALIST_TITLES_FILE).unwrap_or_else(|reason| panic!("catalog/specialist-titles.txt: {reason}"))
+/// The file's lines by their first word: a title is looked up once per role of every
+/// charter, so only the lines that can start at one of its words are compared.
+/// Each line keeps its place in the file.
+static TITLE_LINES: LazyLock<HashMap<&'static str, Vec<(usize, TitleLine)>>> = LazyLock::new(|| {
+    let lines =
+        parse(SPECIALIST_TITLES_FILE).unwrap_or_else(|reason| panic!("catalog/specialist-titles.txt: {reason}"));
+    let mut by_first_word: HashMap<&'static str, Vec<(usize, TitleLine)>> = HashMap::default();
+    for (place, line) in lines.into_iter().enumerate() {
+        by_first_word.entry(line.words[0]).or_default().push((place, line));
+    }
+    by_first_word
 });
 
 /// The trade a role's title names: product ownership, or a neighbouring discipline.
@@ -97,20 +107,23 @@ impl Trade {
 pub fn title_trade(title: &str) -> Option<Trade> {
     let lowercase = title.to_lowercase();
     let words = title_words(&lowercase);
-    let holds = |line: &TitleLine| {
-        words
-            .windows(line.words.len())
-            .any(|window| window.iter().zip(&line.words).all(|(word, want)| word == want))
-    };
-    let matching: Vec<&TitleLine> = TITLE_LINES.iter().filter(|line| holds(line)).collect();
-    if matching.iter().any(|line| line.area.is_none()) {
-        return Some(Trade::Product);
+    // The longest specialist title held; of equal lengths, the one the file lists last.
+    let mut longest: Option<(usize, &TitleLine)> = None;
+    for (start, word) in words.iter().enumerate() {
+        for (place, line) in TITLE_LINES.get(word).into_iter().flatten() {
+            if !words[start..].starts_with(&line.words) {
+                continue;
+            }
+            if line.area.is_none() {
+                return Some(Trade::Product);
+            }
+            let key = (line.words.len(), *place);
+            if longest.is_none_or(|(held, held_line)| key > (held_line.words.len(), held)) {
+                longest = Some((*place, line));
+            }
+        }
     }
-    matching
-        .iter()
-        .max_by_key(|line| line.words.len())
-        .and_then(|line| line.area)
-        .map(Trade::Specialist)
+    longest.and_then(|(_, line)| line.area).map(Trade::Specialist)
 }
 
 /// The neighbouring area a role's title names as its discipline, or `None` for a
@@ -139,6 +152,45 @@ mod tests {
             parse("engineering engineer").is_err(),
             "a line without an area is refused"
         );
+    }
+
+    /// The trade a scan of every line finds, as the lookup by first word must.
+    fn scanned_trade(title: &str) -> Option<Trade> {
+        let lines = parse(SPECIALIST_TITLES_FILE).expect("valid");
+        let lowercase = title.to_lowercase();
+        let words = title_words(&lowercase);
+        let holds = |line: &&TitleLine| {
+            words
+                .windows(line.words.len())
+                .any(|window| window == line.words.as_slice())
+        };
+        let matching: Vec<&TitleLine> = lines.iter().filter(holds).collect();
+        if matching.iter().any(|line| line.area.is_none()) {
+            return Some(Trade::Product);
+        }
+        matching
+            .iter()
+            .max_by_key(|line| line.words.len())
+            .and_then(|line| line.area)
+            .map(Trade::Specialist)
+    }
+
+    #[test]
+    fn the_lookup_by_first_word_finds_what_a_scan_finds() {
+        let lines = parse(SPECIALIST_TITLES_FILE).expect("valid");
+        let mut titles: Vec<String> = Vec::new();
+        // Every listed title alone, after a word, and joined with every other.
+        for line in &lines {
+            let title = line.words.join(" ");
+            titles.push(format!("Senior {title} (interim)"));
+            for other in &lines {
+                titles.push(format!("{title} / {}", other.words.join(" ")));
+            }
+            titles.push(title);
+        }
+        for title in &titles {
+            assert_eq!(title_trade(title), scanned_trade(title), "{title}");
+        }
     }
 
     #[test]
