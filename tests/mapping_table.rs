@@ -4,6 +4,14 @@ use charterlint::charter::Vocabulary;
 use charterlint::mapping::{DutyMapping, Mapper};
 
 const MAPPED: &[(&str, &str)] = &[
+    // Program managers' oversight, demos, talking with users, growing people.
+    ("Maintain program oversight", "delivery.governance"),
+    (
+        "Accountable for the results of the sprint demonstration",
+        "outcomes.delivery-outcomes",
+    ),
+    ("Connect with users often", "strategy.discovery"),
+    ("Help them grow and push them", "people.development"),
     // strategy.vision
     ("product vision", "strategy.vision"),
     ("Setting the product vision", "strategy.vision"),
