@@ -1486,6 +1486,36 @@ impl Mapper {
                 }
             }
         }
+        // A list that starts with a name goes on naming things: a later part's bare
+        // verb form is a noun there ("market research on visitors and coach-party
+        // organisers"), though a gerund can still name a duty ("vision, roadmap and
+        // coaching the team").
+        // The first part is a name when it matched one and its first word is no verb
+        // there: no verb form at all, or the first word of the alias it matched
+        // ("market research"; in "write user stories" matched as "story writing",
+        // "write" is the verb).
+        let first_word = parts[0].1.raw[0].as_str();
+        // A verb carried from the first part to the others makes the list verb-led.
+        let noun_list = carried.is_none()
+            && match &first_match {
+                PhraseMatch::One {
+                    reason: MatchReason::Alias { alias } | MatchReason::AliasWords { alias },
+                    ..
+                } => {
+                    !builtin.verb_forms.contains_key(first_word)
+                        || alias
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|word| word.eq_ignore_ascii_case(first_word))
+                }
+                PhraseMatch::One {
+                    reason:
+                        MatchReason::VocabularyPhrase { .. } | MatchReason::VocabularyWords { .. } | MatchReason::CatalogId,
+                    ..
+                } => !builtin.verb_forms.contains_key(first_word),
+                _ => false,
+            };
+        let first_text = parts[0].0.clone();
         let mut placed: Vec<MappedPart> = Vec::new();
         let mut unplaced: Vec<String> = Vec::new();
         let mut placed_parts: usize = 0;
@@ -1522,6 +1552,15 @@ impl Mapper {
             MatchReason::AliasWords { alias } => {
                 let carried = usize::from(with_carried_verb.contains(&part.text));
                 !alias.contains(' ') && part.text.split_whitespace().count() > 1 + carried
+            }
+            MatchReason::LeadingVerb { .. } => {
+                noun_list
+                    && part.text != first_text
+                    && !part
+                        .text
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|word| word.to_lowercase().ends_with("ing"))
             }
             _ => false,
         };

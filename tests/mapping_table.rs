@@ -208,6 +208,30 @@ fn a_duty_listing_two_duties_counts_for_both() {
         .map(|&index| index.entry().id)
         .collect();
     assert_eq!(ids, ["strategy.vision", "strategy.product-strategy"]);
+    // A list that starts with a name goes on naming: a later bare verb form is a
+    // noun ("coach-party organisers"), while a gerund or a verb-led list keeps its verb.
+    for (duty, expected) in [
+        (
+            "Market research on day-out visitors, enthusiasts and coach-party organisers",
+            &["strategy.discovery"][..],
+        ),
+        (
+            "Vision, roadmap and coaching the team",
+            &["strategy.vision", "strategy.roadmap", "process.coaching"][..],
+        ),
+        (
+            "Prioritize the backlog and coach the team",
+            &["backlog.prioritization", "process.coaching"][..],
+        ),
+    ] {
+        let ids: Vec<&str> = mapper
+            .map(duty)
+            .responsibilities()
+            .iter()
+            .map(|&index| index.entry().id)
+            .collect();
+        assert_eq!(ids, expected, "{duty}");
+    }
 }
 
 #[test]
