@@ -79,17 +79,19 @@ fn phrasing_from_unseen_sources_maps_at_least_as_well_as_measured() {
 }
 
 /// Phrases from 160 further sources, measured once before anything was chosen on them
-/// (58.9 % and 82.6 %), then read for misses like the tuning set.
+/// (58.9 % and 82.6 %), then read for misses like the tuning set (63.2 % and 85.6 %).
 #[test]
 fn phrasing_from_more_sources_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/more-sources"), Stemming::Snowball);
-    assert_floor(&accuracy, 58.5, 82.5, "more sources");
+    assert_floor(&accuracy, 63.0, 85.5, "more sources");
 }
 
+/// The held-out files: 67.8 % and 84.5 % since `more-pages.tsv` (63.2 % and 80.0 %
+/// alone) joined the four earlier files (69.0 % and 85.7 %).
 #[test]
 fn phrasing_nobody_tuned_for_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/holdout"), Stemming::Snowball);
-    assert_floor(&accuracy, 67.5, 85.5, "held-out set");
+    assert_floor(&accuracy, 67.5, 84.0, "held-out set");
 }
 
 /// A phrase compared without case and punctuation.

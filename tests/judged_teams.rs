@@ -102,6 +102,11 @@ const SETS: &[(&str, usize)] = &[
     // (8 and 7 of 8, the same with `685d8a7`), then read for misses.
     ("tests/fixtures/judged-teams-twelfth", 8),
     ("tests/fixtures/judged-teams-thirteenth", 8),
+    // Written blind later that day: the fourteenth measured 6 of 8 (5 with `685d8a7`)
+    // and was then read for misses; the fifteenth measured 7 of 8 (6 with `685d8a7`)
+    // with the day's last build, and its misses have not been read.
+    ("tests/fixtures/judged-teams-fourteenth", 7),
+    ("tests/fixtures/judged-teams-fifteenth", 7),
 ];
 
 #[test]
