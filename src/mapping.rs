@@ -1664,15 +1664,15 @@ const NOUN_QUALIFIERS: &[&str] = &["with"];
 /// frame pair of a responsibility, the responsibility its words are for the trade
 /// the reading's area belongs to.
 #[derive(Default)]
-struct SpecialistReadings {
+struct TradeReadings {
     aliases: HashMap<(ResponsibilityId, &'static str), ResponsibilityId>,
     pairs: HashMap<(ResponsibilityId, &'static str, &'static str), ResponsibilityId>,
 }
 
-fn specialist_readings() -> &'static SpecialistReadings {
-    static READINGS: OnceLock<SpecialistReadings> = OnceLock::new();
+fn trade_readings() -> &'static TradeReadings {
+    static READINGS: OnceLock<TradeReadings> = OnceLock::new();
     READINGS.get_or_init(|| {
-        let mut readings = SpecialistReadings::default();
+        let mut readings = TradeReadings::default();
         let target = |id: Option<&'static str>| id.and_then(ResponsibilityId::from_text);
         for (responsibility, entry) in crate::catalog::entries() {
             for group in &entry.phrases {
@@ -1717,7 +1717,7 @@ fn reading_of(
     reason: &MatchReason,
     trade: Trade,
 ) -> Option<(ResponsibilityId, String)> {
-    let readings = specialist_readings();
+    let readings = trade_readings();
     let (reading, phrase) = match reason {
         MatchReason::Alias { alias } | MatchReason::AliasWords { alias } => {
             (*readings.aliases.get(&(responsibility, *alias))?, alias.to_string())
