@@ -1495,6 +1495,7 @@ impl Mapper {
         // ("market research"; in "write user stories" matched as "story writing",
         // "write" is the verb).
         let first_word = parts[0].1.raw[0].as_str();
+        let first_word_is_verb = builtin.verb_forms.contains_key(first_word);
         // A verb carried from the first part to the others makes the list verb-led.
         let noun_list = carried.is_none()
             && match &first_match {
@@ -1502,7 +1503,7 @@ impl Mapper {
                     reason: MatchReason::Alias { alias } | MatchReason::AliasWords { alias },
                     ..
                 } => {
-                    !builtin.verb_forms.contains_key(first_word)
+                    !first_word_is_verb
                         || alias
                             .split_whitespace()
                             .next()
@@ -1512,7 +1513,7 @@ impl Mapper {
                     reason:
                         MatchReason::VocabularyPhrase { .. } | MatchReason::VocabularyWords { .. } | MatchReason::CatalogId,
                     ..
-                } => !builtin.verb_forms.contains_key(first_word),
+                } => !first_word_is_verb,
                 _ => false,
             };
         let first_text = parts[0].0.clone();
@@ -1698,37 +1699,36 @@ fn trade_readings() -> &'static TradeReadings {
 
 /// One responsibility of a duty, as the owner's trade reads it.
 fn read_part(responsibility: ResponsibilityId, reason: MatchReason, trade: Trade) -> (ResponsibilityId, MatchReason) {
-    match reading_of(responsibility, &reason, trade) {
-        Some((reading, phrase)) => (
-            reading,
-            MatchReason::OwnTrade {
-                area: trade.name(),
-                phrase,
-            },
-        ),
-        None => (responsibility, reason),
-    }
+    let Some(reading) = reading_of(responsibility, &reason, trade) else {
+        return (responsibility, reason);
+    };
+    // Only aliases and frame pairs have readings.
+    let phrase = match &reason {
+        MatchReason::VerbObject { verb, object } => format!("{verb} {object}"),
+        MatchReason::Alias { alias } | MatchReason::AliasWords { alias } => alias.to_string(),
+        _ => return (responsibility, reason),
+    };
+    (
+        reading,
+        MatchReason::OwnTrade {
+            area: trade.name(),
+            phrase,
+        },
+    )
 }
 
-/// The responsibility the owner's trade reads a matched phrase as, and the phrase,
-/// when the catalog reads it otherwise for that trade.
-fn reading_of(
-    responsibility: ResponsibilityId,
-    reason: &MatchReason,
-    trade: Trade,
-) -> Option<(ResponsibilityId, String)> {
+/// The responsibility the owner's trade reads a matched phrase as, when the catalog
+/// reads it otherwise for that trade.
+fn reading_of(responsibility: ResponsibilityId, reason: &MatchReason, trade: Trade) -> Option<ResponsibilityId> {
     let readings = trade_readings();
-    let (reading, phrase) = match reason {
+    let reading = match reason {
         MatchReason::Alias { alias } | MatchReason::AliasWords { alias } => {
-            (*readings.aliases.get(&(responsibility, *alias))?, alias.to_string())
+            *readings.aliases.get(&(responsibility, *alias))?
         }
-        MatchReason::VerbObject { verb, object } => (
-            *readings.pairs.get(&(responsibility, *verb, *object))?,
-            format!("{verb} {object}"),
-        ),
+        MatchReason::VerbObject { verb, object } => *readings.pairs.get(&(responsibility, *verb, *object))?,
         _ => return None,
     };
-    trade.works_in(reading.entry().area).then_some((reading, phrase))
+    trade.works_in(reading.entry().area).then_some(reading)
 }
 
 fn read_in_trade(mapping: DutyMapping, trade: Trade) -> DutyMapping {

@@ -114,26 +114,23 @@ fn check(catalog: &Catalog) -> Result<(), String> {
                 return Err(format!("`{}` names the unknown source `{source}`", entry.id));
             }
         }
-        let specialist_readings = entry
+        let readings = entry
             .phrases
             .iter()
-            .filter_map(|group| group.specialist_reading.as_deref())
+            .map(|group| (&group.specialist_reading, &group.product_reading))
             .chain(
                 entry
                     .frames
                     .iter()
-                    .filter_map(|frame| frame.specialist_reading.as_deref()),
+                    .map(|frame| (&frame.specialist_reading, &frame.product_reading)),
             );
-        for reading in specialist_readings {
-            check_reading(catalog, entry, reading, Reading::Specialist)?;
-        }
-        let product_readings = entry
-            .phrases
-            .iter()
-            .filter_map(|group| group.product_reading.as_deref())
-            .chain(entry.frames.iter().filter_map(|frame| frame.product_reading.as_deref()));
-        for reading in product_readings {
-            check_reading(catalog, entry, reading, Reading::Product)?;
+        for (specialist, product) in readings {
+            if let Some(reading) = specialist {
+                check_reading(catalog, entry, reading, Reading::Specialist)?;
+            }
+            if let Some(reading) = product {
+                check_reading(catalog, entry, reading, Reading::Product)?;
+            }
         }
         // The matcher pairs a frame's verbs and objects from their words normalized
         // apart, which is right unless the two read as one word together.

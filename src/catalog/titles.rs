@@ -91,6 +91,14 @@ impl Trade {
         }
     }
 
+    /// The neighbouring area of a specialist's trade, `None` for product work.
+    pub fn specialist_area(self) -> Option<Area> {
+        match self {
+            Trade::Specialist(area) => Some(area),
+            Trade::Product => None,
+        }
+    }
+
     /// The trade's name, as `charterlint map` gives a reason: "product" or the area's.
     pub fn name(self) -> &'static str {
         match self {
@@ -129,10 +137,7 @@ pub fn title_trade(title: &str) -> Option<Trade> {
 /// The neighbouring area a role's title names as its discipline, or `None` for a
 /// product title or one the list does not know.
 pub fn specialist_area(title: &str) -> Option<Area> {
-    match title_trade(title)? {
-        Trade::Specialist(area) => Some(area),
-        Trade::Product => None,
-    }
+    title_trade(title)?.specialist_area()
 }
 
 #[cfg(test)]

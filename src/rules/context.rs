@@ -224,10 +224,7 @@ impl<'a> TeamView<'a> {
     /// The neighbouring area a role's title names, `None` for product titles and
     /// titles the list does not know.
     pub fn specialist_area(&self, role: RoleIndex) -> Option<Area> {
-        match self.trades[role.0]? {
-            Trade::Specialist(area) => Some(area),
-            Trade::Product => None,
-        }
+        self.trades[role.0]?.specialist_area()
     }
 
     /// A role of the charter.
