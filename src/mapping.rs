@@ -778,6 +778,15 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
                 }
             }
         }
+        // A duty that starts with one of these has a verb, so what follows its
+        // preposition is what it works on, not a qualifier of a noun phrase:
+        // "participates in risk management activities" is risk management.
+        for verb in GENERAL_VERBS {
+            let stem: Word = Cow::Owned(stemming.stem(verb));
+            for form in forms_of(verb) {
+                table.verb_forms.entry(form).or_insert_with(|| stem.clone());
+            }
+        }
         for (verb, responsibilities) in spread {
             if responsibilities.len() <= TELLING_VERB_SPREAD {
                 table.telling_verbs.insert(verb.clone());
@@ -927,6 +936,20 @@ impl CatalogWords {
             .into_owned()
     }
 }
+
+/// Verbs that begin many duties but name no work of their own: they take part in
+/// the work their object names.
+const GENERAL_VERBS: &[&str] = &[
+    "assist",
+    "attend",
+    "collaborate",
+    "contribute",
+    "cooperate",
+    "liaise",
+    "participate",
+    "partner",
+    "serve",
+];
 
 /// A verb that frames of at most this many responsibilities use tells which duty is
 /// meant ("prioritize", "facilitate"); one that many use ("create", "own") does not.
