@@ -186,7 +186,8 @@ fn snowball_stem(word: &str) -> String {
 }
 
 /// Words Snowball would fold into a word of another meaning ("production" into
-/// "product"), with the stem each keeps instead.
+/// "product", the people "forecasters" and "reviewers" into the verbs "forecast" and
+/// "review"), with the stem each keeps instead.
 const KEPT_APART: &[(&str, &str)] = &[
     ("executive", "executive"),
     ("executives", "executive"),
@@ -221,6 +222,20 @@ const KEPT_APART: &[(&str, &str)] = &[
     ("activities", "activity"),
     ("participant", "participant"),
     ("participants", "participant"),
+    ("forecaster", "forecaster"),
+    ("forecasters", "forecaster"),
+    ("reviewer", "reviewer"),
+    ("reviewers", "reviewer"),
+    ("marketer", "marketer"),
+    ("marketers", "marketer"),
+    ("interviewer", "interviewer"),
+    ("interviewers", "interviewer"),
+    ("requester", "requester"),
+    ("requesters", "requester"),
+    ("publisher", "publisher"),
+    ("publishers", "publisher"),
+    ("supporter", "supporter"),
+    ("supporters", "supporter"),
     ("accessibility", "accessibility"),
     ("visualization", "visualization"),
     ("visualizations", "visualization"),
