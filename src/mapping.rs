@@ -1152,7 +1152,20 @@ impl Mapper {
                 .first()
                 .is_none_or(|first| !builtin_phrases(self.stemming).verb_forms.contains_key(first.as_str()))
         };
-        if let Some((core, after_noun)) = core_of(trimmed, verbless)
+        // "to" and a verb after a duty that starts with a verb of its own say what the
+        // duty is for ("demonstrate working software to collect feedback"); after
+        // "help" or "work with", the verb after "to" is the duty.
+        let purpose_verb = |word: &str| {
+            let table = builtin_phrases(self.stemming);
+            let leads = words()
+                .raw
+                .first()
+                .and_then(|first| table.verb_forms.get(first.as_str()));
+            leads.is_some_and(|stem| {
+                table.verbs.contains(stem.as_ref()) && !PURPOSE_BLIND_VERBS.contains(&stem.as_ref())
+            }) && table.verb_forms.contains_key(word)
+        };
+        if let Some((core, after_noun)) = core_of(trimmed, verbless, purpose_verb)
             && !self.is_exact_phrase(&words().stems)
             && let mapping @ (DutyMapping::Mapped { .. } | DutyMapping::Several { .. }) = self.map_text(core, false)
         {
@@ -1653,6 +1666,14 @@ impl Mapper {
     }
 }
 
+/// Words after which "to" and a verb are the duty's object: "decide what to build".
+const QUESTION_WORDS: &[&str] = &["what", "how", "when", "where", "whether", "which", "who"];
+
+/// Verbs whose "to" clause is the duty itself: "help the team to prioritize".
+const PURPOSE_BLIND_VERBS: &[&str] = &[
+    "help", "work", "enabl", "empow", "support", "use", "coach", "guid", "encourag",
+];
+
 /// Words that start a qualifier of a duty: how, why or by what it is done.
 const QUALIFIERS: &[&str] = &[
     "based on",
@@ -1814,7 +1835,7 @@ fn read_in_trade(mapping: DutyMapping, trade: Trade) -> DutyMapping {
 /// The text before a duty's first qualifier or colon, outside parentheses, if it has
 /// one, and whether that qualifier is one of a noun (`NOUN_QUALIFIERS`, which count
 /// only when the duty is `verbless`, asked only when one is found).
-fn core_of(duty: &str, verbless: impl Fn() -> bool) -> Option<(&str, bool)> {
+fn core_of(duty: &str, verbless: impl Fn() -> bool, purpose_verb: impl Fn(&str) -> bool) -> Option<(&str, bool)> {
     let lowercase = duty.to_lowercase();
     if lowercase.len() != duty.len() {
         return None;
@@ -1846,6 +1867,18 @@ fn core_of(duty: &str, verbless: impl Fn() -> bool) -> Option<(&str, bool)> {
                     .is_none_or(|next| !next.is_alphanumeric())
         };
         if QUALIFIERS.iter().any(|qualifier| starts_with_word(qualifier)) {
+            return Some((duty[..offset].trim_end(), false));
+        }
+        // "decide what to build" and "knows how to arrange" name the duty with "to".
+        let after_question_word = lowercase[..offset]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|before| QUESTION_WORDS.contains(&before));
+        if starts_with_word("to")
+            && !after_question_word
+            && let Some(next) = rest[2..].split_whitespace().next()
+            && purpose_verb(next)
+        {
             return Some((duty[..offset].trim_end(), false));
         }
         if NOUN_QUALIFIERS.iter().any(|qualifier| starts_with_word(qualifier)) && verbless() {
