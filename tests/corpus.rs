@@ -75,7 +75,7 @@ fn real_phrasing_maps_at_least_as_well_as_measured() {
 #[test]
 fn phrasing_from_unseen_sources_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/unseen"), Stemming::Snowball);
-    assert_floor(&accuracy, 84.5, 90.0, "unseen sources");
+    assert_floor(&accuracy, 84.0, 90.5, "unseen sources");
 }
 
 /// Phrases from 160 further sources, measured once before anything was chosen on them

@@ -84,13 +84,13 @@ const SETS: &[(&str, usize)] = &[
     // corpus, and measured blind first (1, 1, 0, 2, 3, 3 and 1 of 8); each was then
     // read for what real charters trip on, so they now guard what was learnt rather
     // than measure it.
-    ("tests/fixtures/judged-teams-held-out", 5),
-    ("tests/fixtures/judged-teams-third", 5),
+    ("tests/fixtures/judged-teams-held-out", 6),
+    ("tests/fixtures/judged-teams-third", 6),
     ("tests/fixtures/judged-teams-fourth", 8),
     ("tests/fixtures/judged-teams-fifth", 7),
     ("tests/fixtures/judged-teams-sixth", 7),
     ("tests/fixtures/judged-teams-seventh", 7),
-    ("tests/fixtures/judged-teams-eighth", 5),
+    ("tests/fixtures/judged-teams-eighth", 6),
     // Written blind after them and measured before any change of its day (4 of 8),
     // then once after them all (5 of 8); its misses have not been read.
     ("tests/fixtures/judged-teams-ninth", 5),
@@ -104,9 +104,17 @@ const SETS: &[(&str, usize)] = &[
     ("tests/fixtures/judged-teams-thirteenth", 8),
     // Written blind later that day: the fourteenth measured 6 of 8 (5 with `685d8a7`)
     // and was then read for misses; the fifteenth measured 7 of 8 (6 with `685d8a7`)
-    // with the day's last build, and its misses have not been read.
+    // with the day's last build and was read for misses the next day.
     ("tests/fixtures/judged-teams-fourteenth", 7),
-    ("tests/fixtures/judged-teams-fifteenth", 7),
+    ("tests/fixtures/judged-teams-fifteenth", 8),
+    // Written blind on 2026-12-02: the sixteenth and seventeenth measured 7 and 3 of 8
+    // before anything was chosen on them (the same with `88450cd`) and were then read
+    // for misses; the eighteenth and nineteenth measured 7 and 6 of 8 with the day's
+    // last build (the same with `88450cd`), and their misses have not been read.
+    ("tests/fixtures/judged-teams-sixteenth", 8),
+    ("tests/fixtures/judged-teams-seventeenth", 6),
+    ("tests/fixtures/judged-teams-eighteenth", 7),
+    ("tests/fixtures/judged-teams-nineteenth", 6),
 ];
 
 #[test]
