@@ -1162,7 +1162,10 @@ impl Mapper {
                 .first()
                 .and_then(|first| table.verb_forms.get(first.as_str()));
             leads.is_some_and(|stem| {
-                table.verbs.contains(stem.as_ref()) && !PURPOSE_BLIND_VERBS.contains(&stem.as_ref())
+                table.verbs.contains(stem.as_ref())
+                    && !PURPOSE_BLIND_VERBS
+                        .iter()
+                        .any(|verb| self.stemming.stem(verb) == stem.as_ref())
             }) && table.verb_forms.contains_key(word)
         };
         if let Some((core, after_noun)) = core_of(trimmed, verbless, purpose_verb)
@@ -1671,7 +1674,15 @@ const QUESTION_WORDS: &[&str] = &["what", "how", "when", "where", "whether", "wh
 
 /// Verbs whose "to" clause is the duty itself: "help the team to prioritize".
 const PURPOSE_BLIND_VERBS: &[&str] = &[
-    "help", "work", "enabl", "empow", "support", "use", "coach", "guid", "encourag",
+    "help",
+    "work",
+    "enable",
+    "empower",
+    "support",
+    "use",
+    "coach",
+    "guide",
+    "encourage",
 ];
 
 /// Words that start a qualifier of a duty: how, why or by what it is done.
@@ -1870,12 +1881,14 @@ fn core_of(duty: &str, verbless: impl Fn() -> bool, purpose_verb: impl Fn(&str) 
             return Some((duty[..offset].trim_end(), false));
         }
         // "decide what to build" and "knows how to arrange" name the duty with "to".
-        let after_question_word = lowercase[..offset]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|before| QUESTION_WORDS.contains(&before));
+        let after_question_word = || {
+            lowercase[..offset]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|before| QUESTION_WORDS.contains(&before))
+        };
         if starts_with_word("to")
-            && !after_question_word
+            && !after_question_word()
             && let Some(next) = rest[2..].split_whitespace().next()
             && purpose_verb(next)
         {
