@@ -1432,6 +1432,7 @@ impl Mapper {
         if parts.len() < 2 {
             return None;
         }
+        resolve_pronouns(&mut parts, builtin, self.stemming);
         // The word that names the first part's kind of work names a later lone
         // product noun's too: "security reviews and requirements" are security
         // requirements.
@@ -1666,6 +1667,55 @@ impl Mapper {
             parts: distinct,
             unplaced,
         })
+    }
+}
+
+/// The objects a later part of a list can point back with.
+const POINTING_BACK: &[&str] = &["it", "them"];
+
+/// A later part whose verb works on "it" or "them" works on the object of the part
+/// before: in "own the roadmap and update it as findings come in" the update is of
+/// the roadmap, and "gather requirements, translating them into stories" translates
+/// the requirements. The pronoun stands for that object, a prepositional phrase
+/// after it stays ("put them in priority order"), and a clause after it ("as
+/// findings come in") says when, so it is left out.
+fn resolve_pronouns(parts: &mut [(String, DutyWords)], builtin: &PhraseTable, stemming: Stemming) {
+    for index in 1..parts.len() {
+        let (before, rest) = parts.split_at_mut(index);
+        let (text, words) = &mut rest[0];
+        let mut written = text.split_whitespace();
+        let (Some(verb), Some(pronoun)) = (written.next(), written.next()) else {
+            continue;
+        };
+        let pronoun = pronoun.trim_matches(|character: char| !character.is_alphanumeric());
+        if !POINTING_BACK.iter().any(|word| pronoun.eq_ignore_ascii_case(word))
+            || !builtin.verb_forms.contains_key(verb.to_lowercase().as_str())
+        {
+            continue;
+        }
+        let (_, previous) = &before[index - 1];
+        let start = usize::from(
+            previous
+                .raw
+                .first()
+                .is_some_and(|word| builtin.verb_forms.contains_key(word.as_str())),
+        );
+        let end = previous.before_preposition.unwrap_or(previous.raw.len());
+        if start >= end {
+            continue;
+        }
+        let after: Vec<&str> = written.collect();
+        let keeps_after = after.first().is_some_and(|word| {
+            let word = word.to_lowercase();
+            crate::words::PREPOSITIONS.binary_search(&word.as_str()).is_ok()
+        });
+        let mut resolved = format!("{verb} {}", previous.raw[start..end].join(" "));
+        if keeps_after {
+            resolved.push(' ');
+            resolved.push_str(&after.join(" "));
+        }
+        *words = duty_words(&resolved, stemming);
+        *text = resolved;
     }
 }
 

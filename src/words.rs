@@ -308,7 +308,7 @@ impl DutyWords {
 }
 
 /// The prepositions that end the noun phrase a duty starts with.
-const PREPOSITIONS: &[&str] = &["at", "by", "for", "from", "in", "into", "of", "on", "to", "with"];
+pub(crate) const PREPOSITIONS: &[&str] = &["at", "by", "for", "from", "in", "into", "of", "on", "to", "with"];
 
 pub(crate) fn duty_words(text: &str, stemming: Stemming) -> DutyWords {
     let mut cleaned = String::with_capacity(text.len());

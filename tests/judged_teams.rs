@@ -110,11 +110,17 @@ const SETS: &[(&str, usize)] = &[
     // Written blind on 2026-12-02: the sixteenth and seventeenth measured 7 and 3 of 8
     // before anything was chosen on them (the same with `88450cd`) and were then read
     // for misses; the eighteenth and nineteenth measured 7 and 6 of 8 with the day's
-    // last build (the same with `88450cd`), and their misses have not been read.
+    // last build (the same with `88450cd`), and their misses were read the day after
+    // (the nineteenth is 7 since "it" and "them" point back to the part before).
     ("tests/fixtures/judged-teams-sixteenth", 8),
     ("tests/fixtures/judged-teams-seventeenth", 6),
     ("tests/fixtures/judged-teams-eighteenth", 7),
-    ("tests/fixtures/judged-teams-nineteenth", 6),
+    ("tests/fixtures/judged-teams-nineteenth", 7),
+    // Written blind on 2026-12-02 (public-sector and private-sector teams): 7 and 7 of
+    // 8 before anything was chosen on them, the same with `83e5730`; their misses have
+    // not been read.
+    ("tests/fixtures/judged-teams-twentieth", 7),
+    ("tests/fixtures/judged-teams-twenty-first", 7),
 ];
 
 #[test]

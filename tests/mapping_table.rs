@@ -597,3 +597,24 @@ fn a_product_roles_running_of_an_event_is_its_part_in_it() {
         ["process.facilitation"]
     );
 }
+
+#[test]
+fn it_or_them_in_a_later_part_is_the_object_of_the_part_before() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    // The update is of the roadmap; the clause after "it" says when, and the
+    // survey findings it names are no duty of the owner's.
+    assert_eq!(
+        ids_of(&mapper.map("Own the product roadmap and update it as survey findings come in")),
+        ["strategy.roadmap"]
+    );
+    // The vision is maintained and communicated.
+    assert_eq!(
+        ids_of(&mapper.map("Product vision, maintaining it, and communicating it")),
+        ["strategy.vision"]
+    );
+    // A prepositional phrase after the pronoun stays part of the duty.
+    assert_eq!(
+        ids_of(&mapper.map("Add new user stories to the backlog and order them by business value")),
+        ["backlog.refinement", "backlog.prioritization"]
+    );
+}
