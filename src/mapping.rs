@@ -1168,6 +1168,14 @@ impl Mapper {
                         .any(|verb| self.stemming.stem(verb) == stem.as_ref())
             }) && table.verb_forms.contains_key(word)
         };
+        // "Use data to inform prioritization", "leverage analytics to monitor KPIs":
+        // what is used is the means, the verb after "to" the duty.
+        if let Some(purpose) = purpose_after_means(trimmed)
+            && !self.is_exact_phrase(&words().stems)
+            && let mapping @ (DutyMapping::Mapped { .. } | DutyMapping::Several { .. }) = self.map(purpose)
+        {
+            return mapping;
+        }
         if let Some((core, after_noun)) = core_of(trimmed, verbless, purpose_verb)
             && !self.is_exact_phrase(&words().stems)
             && let mapping @ (DutyMapping::Mapped { .. } | DutyMapping::Several { .. }) = self.map_text(core, false)
@@ -1717,6 +1725,55 @@ fn resolve_pronouns(parts: &mut [(String, DutyWords)], builtin: &PhraseTable, st
         *words = duty_words(&resolved, stemming);
         *text = resolved;
     }
+}
+
+/// Verbs of using something, whose "to" clause says what the duty is.
+const MEANS_VERBS: &[&str] = &[
+    "use",
+    "uses",
+    "using",
+    "leverage",
+    "leverages",
+    "leveraging",
+    "utilize",
+    "utilizes",
+    "utilizing",
+    "utilise",
+    "utilises",
+    "utilising",
+    "employ",
+    "employs",
+    "employing",
+];
+
+/// How many words a means may take before "to".
+const LONGEST_MEANS: usize = 6;
+
+/// The duty after the means in "use X to VERB ...": the text after "to", when the
+/// duty starts with a verb of [`MEANS_VERBS`] and "to" follows within a few words,
+/// outside parentheses and before a comma ends the means.
+fn purpose_after_means(duty: &str) -> Option<&str> {
+    let mut words = duty.split_whitespace();
+    let first = words.next()?;
+    if !MEANS_VERBS.iter().any(|verb| first.eq_ignore_ascii_case(verb)) {
+        return None;
+    }
+    let mut offset = first.len();
+    let mut depth = 0usize;
+    for (position, word) in words.enumerate() {
+        offset = duty[offset..].find(word)? + offset;
+        if depth == 0 && word.eq_ignore_ascii_case("to") {
+            let rest = duty[offset + word.len()..].trim_start();
+            return (position > 0 && !rest.is_empty()).then_some(rest);
+        }
+        depth += word.matches(['(', '[']).count();
+        depth = depth.saturating_sub(word.matches([')', ']']).count());
+        if position >= LONGEST_MEANS || (depth == 0 && word.ends_with([',', ';', ':'])) {
+            return None;
+        }
+        offset += word.len();
+    }
+    None
 }
 
 /// Words after which "to" and a verb are the duty's object: "decide what to build".

@@ -618,3 +618,21 @@ fn it_or_them_in_a_later_part_is_the_object_of_the_part_before() {
         ["backlog.refinement", "backlog.prioritization"]
     );
 }
+
+#[test]
+fn what_a_duty_uses_is_its_means_and_the_verb_after_to_its_duty() {
+    let mapper = Mapper::new(&Vocabulary::default());
+    assert_eq!(
+        ids_of(&mapper.map("Use data to inform prioritization decisions")),
+        ["backlog.prioritization"]
+    );
+    assert_eq!(
+        ids_of(&mapper.map("Leverage product analytics to measure success")),
+        ["outcomes.success-metrics"]
+    );
+    // The means may be a technique of the duty; the clause after "to" still decides.
+    assert_eq!(
+        ids_of(&mapper.map("Using WSJF to order the ART backlog")),
+        ["backlog.prioritization"]
+    );
+}
