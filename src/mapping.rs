@@ -1169,8 +1169,9 @@ impl Mapper {
             }) && table.verb_forms.contains_key(word)
         };
         // "Use data to inform prioritization", "leverage analytics to monitor KPIs":
-        // what is used is the means, the verb after "to" the duty.
-        if let Some(purpose) = purpose_after_means(trimmed)
+        // what is used is the means, the verb after "to" the duty; "supports the team
+        // by removing obstacles" removes obstacles.
+        if let Some(purpose) = purpose_after_means(trimmed).or_else(|| self.way_of_helping(trimmed))
             && !self.is_exact_phrase(&words().stems)
             && let mapping @ (DutyMapping::Mapped { .. } | DutyMapping::Several { .. }) = self.map(purpose)
         {
@@ -1195,6 +1196,29 @@ impl Mapper {
             }
         }
         self.map_text(trimmed, true)
+    }
+
+    /// What a duty led by a verb of [`PURPOSE_BLIND_VERBS`] does "by" doing: the text
+    /// after "by" when a gerund follows it ("supports the team by identifying and
+    /// removing obstacles").
+    fn way_of_helping<'d>(&self, duty: &'d str) -> Option<&'d str> {
+        let first = duty.split_whitespace().next()?.to_lowercase();
+        let table = builtin_phrases(self.stemming);
+        let stem = table.verb_forms.get(first.as_str())?;
+        if !PURPOSE_BLIND_VERBS
+            .iter()
+            .any(|verb| self.stemming.stem(verb) == stem.as_ref())
+        {
+            return None;
+        }
+        let lowercase = duty.to_lowercase();
+        if lowercase.len() != duty.len() {
+            return None;
+        }
+        let at = lowercase.find(" by ")?;
+        let rest = duty[at + 4..].trim_start();
+        let next = rest.split_whitespace().next()?;
+        (next.len() > 4 && next.to_lowercase().ends_with("ing")).then_some(rest)
     }
 
     /// Whether a duty, given as its stems, is word for word a phrase of the vocabulary

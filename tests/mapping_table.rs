@@ -630,6 +630,11 @@ fn what_a_duty_uses_is_its_means_and_the_verb_after_to_its_duty() {
         ids_of(&mapper.map("Leverage product analytics to measure success")),
         ["outcomes.success-metrics"]
     );
+    // Supporting the team "by" doing something is doing it.
+    assert_eq!(
+        ids_of(&mapper.map("supports the team by identifying and removing obstacles")),
+        ["process.impediments"]
+    );
     // The means may be a technique of the duty; the clause after "to" still decides.
     assert_eq!(
         ids_of(&mapper.map("Using WSJF to order the ART backlog")),
