@@ -75,7 +75,7 @@ fn real_phrasing_maps_at_least_as_well_as_measured() {
 #[test]
 fn phrasing_from_unseen_sources_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/unseen"), Stemming::Snowball);
-    assert_floor(&accuracy, 84.0, 90.5, "unseen sources");
+    assert_floor(&accuracy, 84.5, 90.5, "unseen sources");
 }
 
 /// Phrases from 160 further sources, measured once before anything was chosen on them
@@ -92,7 +92,7 @@ fn phrasing_from_more_sources_maps_at_least_as_well_as_measured() {
 #[test]
 fn phrasing_gathered_fresh_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/fresh"), Stemming::Snowball);
-    assert_floor(&accuracy, 63.0, 77.5, "fresh phrases");
+    assert_floor(&accuracy, 67.5, 77.5, "fresh phrases");
 }
 
 /// Phrases gathered blind from 106 further hosts, three in five of them product
@@ -101,7 +101,7 @@ fn phrasing_gathered_fresh_maps_at_least_as_well_as_measured() {
 #[test]
 fn a_second_fresh_gathering_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/fresh2"), Stemming::Snowball);
-    assert_floor(&accuracy, 60.5, 87.5, "second fresh gathering");
+    assert_floor(&accuracy, 62.0, 90.0, "second fresh gathering");
 }
 
 /// The held-out files: 67.8 % and 84.5 % since `more-pages.tsv` (63.2 % and 80.0 %
