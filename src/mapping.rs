@@ -1161,12 +1161,8 @@ impl Mapper {
                 .raw
                 .first()
                 .and_then(|first| table.verb_forms.get(first.as_str()));
-            leads.is_some_and(|stem| {
-                table.verbs.contains(stem.as_ref())
-                    && !PURPOSE_BLIND_VERBS
-                        .iter()
-                        .any(|verb| self.stemming.stem(verb) == stem.as_ref())
-            }) && table.verb_forms.contains_key(word)
+            leads.is_some_and(|stem| table.verbs.contains(stem.as_ref()) && !self.is_purpose_blind(stem))
+                && table.verb_forms.contains_key(word)
         };
         // "Use data to inform prioritization", "leverage analytics to monitor KPIs":
         // what is used is the means, the verb after "to" the duty; "supports the team
@@ -1198,17 +1194,19 @@ impl Mapper {
         self.map_text(trimmed, true)
     }
 
+    /// Whether a stemmed verb is one of [`PURPOSE_BLIND_VERBS`], stemmed as this
+    /// mapper stems.
+    fn is_purpose_blind(&self, stem: &str) -> bool {
+        PURPOSE_BLIND_VERBS.iter().any(|verb| self.stemming.stem(verb) == stem)
+    }
+
     /// What a duty led by a verb of [`PURPOSE_BLIND_VERBS`] does "by" doing: the text
     /// after "by" when a gerund follows it ("supports the team by identifying and
     /// removing obstacles").
     fn way_of_helping<'d>(&self, duty: &'d str) -> Option<&'d str> {
         let first = duty.split_whitespace().next()?.to_lowercase();
         let table = builtin_phrases(self.stemming);
-        let stem = table.verb_forms.get(first.as_str())?;
-        if !PURPOSE_BLIND_VERBS
-            .iter()
-            .any(|verb| self.stemming.stem(verb) == stem.as_ref())
-        {
+        if !self.is_purpose_blind(table.verb_forms.get(first.as_str())?) {
             return None;
         }
         let lowercase = duty.to_lowercase();
