@@ -7,8 +7,11 @@
 //! - `catalog.rs`: the responsibilities as Rust values (`src/catalog.rs` includes it);
 //! - `snowball_words.rs`: every alias, frame verb and object and leading verb
 //!   normalized with the default stemming, in catalog order, by the same code the
-//!   matcher runs (`src/words.rs`, included below), so `src/mapping.rs` starts from
-//!   finished words.
+//!   matcher runs (`src/words.rs`, included below), and the matcher's lookups made
+//!   from them (`src/phrase_index.rs`, also included: exact phrases, phrases by
+//!   first word, frame parts by first word, verb forms, the verbs that tell a
+//!   responsibility), so `src/mapping.rs` starts from finished words and sorted
+//!   tables instead of hashing thousands of phrases on every run.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -20,11 +23,16 @@ mod words;
 #[path = "src/catalog/file.rs"]
 mod file;
 
+#[allow(dead_code)]
+#[path = "src/phrase_index.rs"]
+mod phrase_index;
+
 const CATALOG_PATH: &str = "catalog/catalog.toml";
 fn main() {
     println!("cargo::rerun-if-changed={CATALOG_PATH}");
     println!("cargo::rerun-if-changed=src/words.rs");
     println!("cargo::rerun-if-changed=src/catalog/file.rs");
+    println!("cargo::rerun-if-changed=src/phrase_index.rs");
     println!("cargo::rerun-if-changed=catalog/customer-words.txt");
     let text =
         std::fs::read_to_string(CATALOG_PATH).unwrap_or_else(|error| refuse(&format!("cannot be read: {error}")));
@@ -273,6 +281,126 @@ fn snowball_code(catalog: &file::Catalog) -> String {
             leading,
             false,
         ),
+        index_code(catalog),
     ]
     .join("\n")
+}
+
+/// The phrase table's lookups for the default stemming (see `src/phrase_index.rs`),
+/// built by the code the matcher uses for any other stemming.
+fn index_code<'t>(catalog: &'t file::Catalog) -> String {
+    let normalized = |text: &str| words::normalized_words_with(text, words::Stemming::Snowball);
+    let entries = &catalog.responsibility;
+    let aliases: Vec<(String, Vec<String>)> = entries
+        .iter()
+        .flat_map(|entry| entry.phrases.iter().flat_map(|group| &group.aliases))
+        .map(|alias| {
+            let words = normalized(alias);
+            let mut distinct = words.clone();
+            distinct.sort();
+            distinct.dedup();
+            (words.join(" "), distinct)
+        })
+        .collect();
+    // (responsibility, verbs with their words, objects' words)
+    type Normalized<'t> = Vec<(&'t str, Vec<String>)>;
+    let frames: Vec<(usize, Normalized<'_>, Normalized<'_>)> = entries
+        .iter()
+        .enumerate()
+        .flat_map(|(index, entry)| entry.frames.iter().map(move |frame| (index, frame)))
+        .map(|(index, frame)| {
+            let parts = |texts: &'t [String]| -> Normalized<'t> {
+                texts.iter().map(|text| (text.as_str(), normalized(text))).collect()
+            };
+            (index, parts(&frame.verbs), parts(&frame.objects))
+        })
+        .collect();
+    let leading: Vec<(&str, Vec<String>)> = entries
+        .iter()
+        .flat_map(|entry| entry.leading.iter().flat_map(|group| &group.verbs))
+        .map(|verb| (verb.as_str(), normalized(verb)))
+        .collect();
+    fn borrowed(words: &[String]) -> Vec<&str> {
+        words.iter().map(String::as_str).collect()
+    }
+    let borrowed_catalog = phrase_index::BorrowedCatalog {
+        aliases: aliases
+            .iter()
+            .map(|(joined, words)| (joined.as_str(), borrowed(words)))
+            .collect(),
+        frames: frames
+            .iter()
+            .map(|(index, verbs, objects)| {
+                let texts = verbs.iter().map(|(text, _)| *text).collect();
+                let verb_words = verbs.iter().map(|(_, words)| borrowed(words)).collect();
+                let object_words = objects.iter().map(|(_, words)| borrowed(words)).collect();
+                (*index, texts, verb_words, object_words)
+            })
+            .collect(),
+        leading_verbs: leading.iter().map(|(text, words)| (*text, borrowed(words))).collect(),
+        general_verbs: phrase_index::GENERAL_VERBS
+            .iter()
+            .map(|verb| (*verb, words::Stemming::Snowball.stem(verb)))
+            .collect(),
+    };
+    let indexes = phrase_index::catalog_indexes(&borrowed_catalog.lists(), words::verb_forms);
+    [
+        index_rust(
+            &indexes.phrases.exact,
+            "SNOWBALL_EXACT",
+            "Each alias's normalized words joined by spaces, with the first alias that has them.",
+        ),
+        index_rust(
+            &indexes.phrases.by_first_word,
+            "SNOWBALL_BY_FIRST_WORD",
+            "Aliases by their first (alphabetical) normalized word.",
+        ),
+        index_rust(
+            &indexes.alias_word_sets,
+            "SNOWBALL_ALIAS_WORD_SETS",
+            "The sorted, distinct words of every alias.",
+        ),
+        index_rust(
+            &indexes.parts_by_first_word,
+            "SNOWBALL_PARTS_BY_FIRST_WORD",
+            "Frame verbs and objects by their first word.",
+        ),
+        index_rust(
+            &indexes.verb_forms,
+            "SNOWBALL_VERB_FORMS",
+            "Written verb forms with their stems.",
+        ),
+        index_rust(
+            &indexes.verbs,
+            "SNOWBALL_VERBS",
+            "Every stemmed verb of a frame or a leading verb.",
+        ),
+        index_rust(
+            &indexes.telling_verbs,
+            "SNOWBALL_TELLING_VERBS",
+            "Stemmed frame verbs that name few responsibilities.",
+        ),
+    ]
+    .join("\n")
+}
+
+/// An index as a Rust `static` of borrowed data.
+fn index_rust(index: &phrase_index::WordIndex, name: &str, doc: &str) -> String {
+    let keys: Vec<String> = index
+        .keys
+        .iter()
+        .map(|key| {
+            format!(
+                "    IndexKey {{ start: {}, len: {}, from: {}, to: {} }},",
+                key.start, key.len, key.from, key.to
+            )
+        })
+        .collect();
+    let values: Vec<String> = index.values.iter().map(u32::to_string).collect();
+    format!(
+        "/// {doc}\nstatic {name}: WordIndex = WordIndex {{\n    text: Cow::Borrowed({:?}),\n    keys: Cow::Borrowed(&[\n{}\n    ]),\n    values: Cow::Borrowed(&[{}]),\n}};\n",
+        index.text,
+        keys.join("\n"),
+        values.join(", ")
+    )
 }

@@ -292,7 +292,7 @@ impl ResponsibilityId {
     }
 
     /// The place in catalog order, for tables that keep one slot per responsibility.
-    fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         usize::from(self.0)
     }
 

@@ -30,6 +30,7 @@ pub mod import;
 pub mod lint;
 pub mod mapping;
 pub mod output;
+pub(crate) mod phrase_index;
 pub mod policy;
 pub(crate) mod pool;
 pub mod report;

@@ -10,13 +10,17 @@
 //! Words are compared after normalization: case, punctuation, small filler words and
 //! word forms (the Snowball English stemmer: "prioritizing" meets "prioritization").
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use crate::catalog::{ResponsibilityId, Trade};
 use crate::charter::Vocabulary;
+use crate::phrase_index::{
+    BorrowedCatalog, CatalogIndexes, GENERAL_VERBS, IndexKey, PhraseIndexes, WordIndex, catalog_indexes, frame_part_of,
+    phrase_indexes,
+};
 use crate::words::{DutyWords, EvidenceEntry, WordEvidence, duty_words, verb_forms};
 pub use crate::words::{Stemming, normalized_words, normalized_words_with};
 
@@ -284,31 +288,27 @@ struct PhraseTable {
     leading: HashMap<String, Vec<Phrase>>,
     /// Stemmed verbs that name few responsibilities, so that a duty starting with one
     /// leans towards the phrases holding it.
-    telling_verbs: HashSet<String>,
+    telling_verbs: WordIndex,
     /// What the words of the catalog tell, sorted by word: how many responsibilities
     /// share each ("product" and "team" tell least) and which kind of work alone
     /// uses it.
     evidence_words: Cow<'static, str>,
     evidence: Cow<'static, [EvidenceEntry]>,
     /// Every stemmed verb of a frame or a leading verb.
-    verbs: HashSet<String>,
-    /// The written forms of those verbs, with their stems.
-    verb_forms: HashMap<Word, Word>,
-    exact: HashMap<Word, usize>,
-    /// Phrases by their first (alphabetical) word: a phrase can only match a duty that
-    /// has that word, so a large vocabulary costs nothing for duties without it.
-    by_first_word: HashMap<Word, Vec<usize>>,
+    verbs: WordIndex,
+    /// The written forms of those verbs and of the general verbs, with their stems.
+    verb_forms: WordIndex,
+    /// The phrases by their words and by their first word.
+    index: PhraseIndexes,
     /// The verb frames, kept as verbs and objects. Their verb-object pairs, the
     /// catalog's largest part, are made only for a duty holding both words, so the
     /// table's cost grows with the verbs plus the objects, not their product.
     frames: Vec<IndexedFrame>,
-    /// Frame verbs and objects by their first word.
-    parts_by_first_word: HashMap<Word, Vec<FramePartRef>>,
+    /// Frame verbs and objects by their first word (see [`frame_part_of`]).
+    parts_by_first_word: WordIndex,
     /// The word sets of every alias: a pair with the same words gives way to the
     /// alias, so a deliberate alias is never made ambiguous by a generated phrase.
-    /// (Hashes of the word sets: a pair's words are compared with the aliases only
-    /// when the hash says they may be equal.)
-    alias_word_hashes: HashSet<u64>,
+    alias_word_sets: WordIndex,
 }
 
 /// One frame of the catalog with its verbs and objects normalized.
@@ -325,64 +325,28 @@ struct FramePart {
     ordered: Cow<'static, [Word]>,
 }
 
-#[derive(Clone, Copy)]
-struct FramePartRef {
-    frame: u32,
-    part: u32,
-    is_verb: bool,
-}
-
 impl PhraseTable {
+    /// A table of phrases without frames or verbs: a team's vocabulary.
     fn new(phrases: Vec<Phrase>) -> PhraseTable {
-        let mut exact = HashMap::with_capacity_and_hasher(phrases.len(), Default::default());
-        // Sized up front: growing these maps was a tenth of a one-team run.
-        let mut by_first_word: HashMap<Word, Vec<usize>> =
-            HashMap::with_capacity_and_hasher(phrases.len(), Default::default());
-        for (index, phrase) in phrases.iter().enumerate() {
-            exact.entry(phrase.normalized.clone()).or_insert(index);
-            if let Some(first) = phrase.words.first() {
-                by_first_word.entry(first.clone()).or_default().push(index);
-            }
-        }
+        let index = phrase_indexes(phrases.iter().map(|phrase| {
+            (
+                phrase.normalized.as_ref(),
+                phrase.words.first().map_or("", |word| word.as_ref()),
+            )
+        }));
         PhraseTable {
             phrases,
             leading: HashMap::default(),
-            telling_verbs: HashSet::default(),
+            telling_verbs: WordIndex::empty(),
             evidence_words: Cow::Borrowed(""),
             evidence: Cow::Borrowed(&[]),
-            verbs: HashSet::default(),
-            verb_forms: HashMap::default(),
-            exact,
-            by_first_word,
+            verbs: WordIndex::empty(),
+            verb_forms: WordIndex::empty(),
+            index,
             frames: Vec::new(),
-            parts_by_first_word: HashMap::default(),
-            alias_word_hashes: HashSet::default(),
+            parts_by_first_word: WordIndex::empty(),
+            alias_word_sets: WordIndex::empty(),
         }
-    }
-
-    /// Adds the catalog's frames; `phrases` must already hold every alias.
-    fn index_frames(&mut self, frames: Vec<IndexedFrame>) {
-        self.alias_word_hashes = self.phrases.iter().map(|phrase| words_hash(&phrase.words)).collect();
-        let parts: usize = frames.iter().map(|frame| frame.verbs.len() + frame.objects.len()).sum();
-        self.parts_by_first_word.reserve(parts);
-        for (frame_index, frame) in frames.iter().enumerate() {
-            let parts = [(&frame.verbs, true), (&frame.objects, false)];
-            for (list, is_verb) in parts {
-                for (part_index, part) in list.iter().enumerate() {
-                    if let Some(first) = part.ordered.first() {
-                        self.parts_by_first_word
-                            .entry(first.clone())
-                            .or_default()
-                            .push(FramePartRef {
-                                frame: frame_index as u32,
-                                part: part_index as u32,
-                                is_verb,
-                            });
-                    }
-                }
-            }
-        }
-        self.frames = frames;
     }
 
     /// The frame pairs whose verb and object both appear in the duty, in catalog order
@@ -394,12 +358,13 @@ impl PhraseTable {
         // Per frame, the verbs and objects the duty holds.
         let mut held: std::collections::BTreeMap<u32, (Vec<u32>, Vec<u32>)> = std::collections::BTreeMap::new();
         for word in duty_words {
-            for part in self.parts_by_first_word.get(word.as_str()).into_iter().flatten() {
-                let frame = &self.frames[part.frame as usize];
-                let list = if part.is_verb { &frame.verbs } else { &frame.objects };
-                if holds(&list[part.part as usize].ordered) {
-                    let entry = held.entry(part.frame).or_default();
-                    if part.is_verb { &mut entry.0 } else { &mut entry.1 }.push(part.part);
+            for &value in self.parts_by_first_word.get(word.as_str()).into_iter().flatten() {
+                let (frame_index, part, is_verb) = frame_part_of(value);
+                let frame = &self.frames[frame_index];
+                let list = if is_verb { &frame.verbs } else { &frame.objects };
+                if holds(&list[part].ordered) {
+                    let entry = held.entry(frame_index as u32).or_default();
+                    if is_verb { &mut entry.0 } else { &mut entry.1 }.push(part as u32);
                 }
             }
         }
@@ -437,14 +402,7 @@ impl PhraseTable {
 
     /// Whether an alias has exactly these (sorted, distinct) words.
     fn is_alias_word_set(&self, words: &[Word]) -> bool {
-        self.alias_word_hashes.contains(&words_hash(words))
-            && words.first().is_some_and(|first| {
-                self.by_first_word
-                    .get(first.as_ref())
-                    .into_iter()
-                    .flatten()
-                    .any(|&index| self.phrases[index].alias().is_some() && self.phrases[index].words == words)
-            })
+        self.alias_word_sets.contains_key(&words.join(" "))
     }
 
     /// Whether a word, as written (`raw`) and normalized (`stem`), is a gerund that a
@@ -461,7 +419,7 @@ impl PhraseTable {
     /// writes it word for word as `raw`: a stem it only shares ("implementable" and
     /// "implementation") is not the alias.
     fn alias_as_written(&self, stems: &str, raw: &[String]) -> Option<&Phrase> {
-        let phrase = &self.phrases[*self.exact.get(stems)?];
+        let phrase = &self.phrases[self.exact(stems)?];
         let alias = phrase.alias()?;
         (duty_words(alias, Stemming::Suffixes).raw == raw).then_some(phrase)
     }
@@ -493,7 +451,7 @@ impl PhraseTable {
     /// aliases before frame pairs. `words` are the duty's normalized words in order.
     fn exact_match(&self, words: &[String], pairs: &[Phrase]) -> Option<Cow<'_, Phrase>> {
         let normalized = words.join(" ");
-        if let Some(&index) = self.exact.get(normalized.as_str()) {
+        if let Some(index) = self.exact(&normalized) {
             return Some(Cow::Borrowed(&self.phrases[index]));
         }
         pairs
@@ -504,9 +462,9 @@ impl PhraseTable {
 
     /// The duty's leading verb, as a stem: the first of its first three words written
     /// as a verb of a frame or a leading verb (an adverb or "help" may come first).
-    fn leading_verb<'w>(&'w self, words: &DutyWords) -> Option<&'w Word> {
+    fn leading_verb<'w>(&'w self, words: &DutyWords) -> Option<&'w str> {
         self.leading_verb_at(words)
-            .and_then(|at| self.verb_forms.get(words.raw[at].as_str()))
+            .and_then(|at| self.verb_forms.text_of(words.raw[at].as_str()))
     }
 
     /// Where the duty's leading verb stands among its words: the first of its first
@@ -522,7 +480,7 @@ impl PhraseTable {
         let names_a_duty = position > 0
             && [&words.stems[..position], &words.stems[..=position]]
                 .iter()
-                .any(|start| self.exact.contains_key(start.join(" ").as_str()));
+                .any(|start| self.index.exact.contains_key(&start.join(" ")));
         (!names_a_duty).then_some(position)
     }
 
@@ -548,12 +506,12 @@ impl PhraseTable {
         } = *duty;
         let mut candidates: Vec<usize> = duty_words
             .iter()
-            .filter_map(|word| self.by_first_word.get(word.as_str()))
+            .filter_map(|word| self.index.by_first_word.get(word.as_str()))
             .flatten()
-            .copied()
+            .map(|&index| index as usize)
             .collect();
         candidates.sort_unstable();
-        let telling = leading.filter(|verb| self.telling_verbs.contains(*verb));
+        let telling = leading.filter(|verb| self.telling_verbs.contains_key(verb));
         let duty_side: i32 = duty_words.iter().map(|word| i32::from(self.evidence(word).side)).sum();
         let score = |phrase: &Phrase| {
             let holds = |word: Option<&String>| word.is_some_and(|word| phrase.has_word(word));
@@ -641,6 +599,11 @@ impl PhraseTable {
         best
     }
 
+    /// The first phrase whose normalized words, joined by spaces, are `normalized`.
+    fn exact(&self, normalized: &str) -> Option<usize> {
+        Some(*self.index.exact.get(normalized)?.first()? as usize)
+    }
+
     /// What a normalized word tells: nothing special when the catalog's list does not
     /// name it.
     fn evidence(&self, word: &str) -> WordEvidence {
@@ -694,134 +657,150 @@ fn holds_word(duty_words: &[String], word: &str) -> bool {
     duty_words.binary_search_by(|probe| probe.as_str().cmp(word)).is_ok()
 }
 
-fn words_hash(words: &[Word]) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(words)
-}
-
 /// The built-in phrases: every alias, then every frame (paired lazily, see
 /// [`PhraseTable::frame_pairs`]) and the leading verbs.
 fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
     static SNOWBALL: OnceLock<PhraseTable> = OnceLock::new();
     static SUFFIXES: OnceLock<PhraseTable> = OnceLock::new();
-    let table = match stemming {
-        Stemming::Snowball => &SNOWBALL,
-        Stemming::Suffixes => &SUFFIXES,
+    match stemming {
+        Stemming::Snowball => SNOWBALL.get_or_init(|| catalog_table(stemming, true)),
+        Stemming::Suffixes => SUFFIXES.get_or_init(|| catalog_table(stemming, false)),
+    }
+}
+
+/// The catalog's phrase table. The default stemming's words and lookups were made at
+/// build time (`build.rs`), in the order the catalog is read here (`built`); another
+/// stemming makes them now.
+fn catalog_table(stemming: Stemming, built: bool) -> PhraseTable {
+    let mut normalized = CatalogWords::new(stemming, built);
+    let mut phrases: Vec<Phrase> = Vec::with_capacity(SNOWBALL_ALIASES.len());
+    for (index, entry) in crate::catalog::entries() {
+        for alias in entry.aliases() {
+            let (joined, words) = normalized.alias(alias);
+            let repeats_a_word = joined.split(' ').count() != words.len();
+            phrases.push(Phrase::from_sorted(
+                joined,
+                words,
+                PhraseOrigin::Alias(alias),
+                index,
+                repeats_a_word,
+            ));
+        }
+    }
+    let mut part = |text: &'static str| FramePart {
+        text,
+        ordered: normalized.frame_part(text),
     };
-    table.get_or_init(|| {
-        // The default stemming's words were made at build time (`build.rs`), in the
-        // order the catalog is read here; another stemming normalizes them now.
-        let mut normalized = CatalogWords::new(stemming);
-        let mut phrases: Vec<Phrase> = Vec::new();
-        for (index, entry) in crate::catalog::entries() {
-            for alias in entry.aliases() {
-                let (joined, words) = normalized.alias(alias);
-                let repeats_a_word = joined.split(' ').count() != words.len();
-                phrases.push(Phrase::from_sorted(
-                    joined,
-                    words,
-                    PhraseOrigin::Alias(alias),
-                    index,
-                    repeats_a_word,
-                ));
-            }
+    let mut frames = Vec::new();
+    for (index, entry) in crate::catalog::entries() {
+        for frame in &entry.frames {
+            let verbs: Vec<FramePart> = frame.verbs.iter().map(|verb| part(verb)).collect();
+            let objects: Vec<FramePart> = frame.objects.iter().map(|object| part(object)).collect();
+            frames.push(IndexedFrame {
+                responsibility: index,
+                verbs,
+                objects,
+            });
         }
-        let mut part = |text: &'static str| FramePart {
-            text,
-            ordered: normalized.frame_part(text),
-        };
-        let mut frames = Vec::new();
-        for (index, entry) in crate::catalog::entries() {
-            for frame in &entry.frames {
-                let verbs: Vec<FramePart> = frame.verbs.iter().map(|verb| part(verb)).collect();
-                let objects: Vec<FramePart> = frame.objects.iter().map(|object| part(object)).collect();
-                frames.push(IndexedFrame {
-                    responsibility: index,
-                    verbs,
-                    objects,
-                });
-            }
-        }
-        let mut table = PhraseTable::new(phrases);
-        table
-            .verb_forms
-            .reserve(VERB_FORMS.iter().map(|(_, forms)| forms.len()).sum());
-        let mut spread: HashMap<String, HashSet<ResponsibilityId>> = HashMap::default();
-        // Frames share their verbs: each verb's forms are written out once.
-        let mut formed: HashSet<&str> = HashSet::default();
-        for frame in &frames {
-            for verb in &frame.verbs {
-                if let [stem] = &*verb.ordered {
-                    spread.entry(stem.to_string()).or_default().insert(frame.responsibility);
-                    if formed.insert(verb.text) {
-                        for form in forms_of(verb.text) {
-                            table.verb_forms.entry(form).or_insert_with(|| stem.clone());
-                        }
-                    }
+    }
+    let mut leading: HashMap<String, Vec<Phrase>> = HashMap::default();
+    let mut leading_words: Vec<(&'static str, Vec<Word>)> = Vec::new();
+    for (index, entry) in crate::catalog::entries() {
+        for group in &entry.leading_verbs {
+            for verb in &group.verbs {
+                let words = normalized.leading_verb(verb);
+                leading_words.push((verb, words.clone()));
+                let phrase = Phrase::from_words(words, PhraseOrigin::LeadingVerb(verb), index);
+                if let [stem] = &*phrase.words {
+                    leading.entry(stem.to_string()).or_default().push(phrase);
                 }
             }
         }
-        for (index, entry) in crate::catalog::entries() {
-            for group in &entry.leading_verbs {
-                for verb in &group.verbs {
-                    let words = normalized.leading_verb(verb);
-                    let phrase = Phrase::from_words(words, PhraseOrigin::LeadingVerb(verb), index);
-                    if let [stem] = &*phrase.words {
-                        let stem = stem.clone();
-                        table.verbs.insert(stem.to_string());
-                        for form in forms_of(verb) {
-                            // A leading verb's forms win over a frame verb's of the same form.
-                            table.verb_forms.insert(form, stem.clone());
-                        }
-                        table.leading.entry(stem.into_owned()).or_default().push(phrase);
-                    }
-                }
-            }
+    }
+    let indexes = if built {
+        CatalogIndexes {
+            phrases: PhraseIndexes {
+                exact: SNOWBALL_EXACT.clone(),
+                by_first_word: SNOWBALL_BY_FIRST_WORD.clone(),
+            },
+            alias_word_sets: SNOWBALL_ALIAS_WORD_SETS.clone(),
+            parts_by_first_word: SNOWBALL_PARTS_BY_FIRST_WORD.clone(),
+            verb_forms: SNOWBALL_VERB_FORMS.clone(),
+            verbs: SNOWBALL_VERBS.clone(),
+            telling_verbs: SNOWBALL_TELLING_VERBS.clone(),
         }
-        // A duty that starts with one of these has a verb, so what follows its
-        // preposition is what it works on, not a qualifier of a noun phrase:
-        // "participates in risk management activities" is risk management.
-        for verb in GENERAL_VERBS {
-            let stem: Word = Cow::Owned(stemming.stem(verb));
-            for form in forms_of(verb) {
-                table.verb_forms.entry(form).or_insert_with(|| stem.clone());
-            }
-        }
-        for (verb, responsibilities) in spread {
-            if responsibilities.len() <= TELLING_VERB_SPREAD {
-                table.telling_verbs.insert(verb.clone());
-            }
-            table.verbs.insert(verb);
-        }
-        (table.evidence_words, table.evidence) = match stemming {
-            Stemming::Snowball => (Cow::Borrowed(SNOWBALL_EVIDENCE_WORDS), Cow::Borrowed(SNOWBALL_EVIDENCE)),
-            Stemming::Suffixes => {
-                // Which responsibilities use each word, in aliases or frame objects.
-                let uses: Vec<(&str, ResponsibilityId, bool)> = table
-                    .phrases
+    } else {
+        made_indexes(&phrases, &frames, &leading_words, stemming)
+    };
+    let (evidence_words, evidence) = if built {
+        (Cow::Borrowed(SNOWBALL_EVIDENCE_WORDS), Cow::Borrowed(SNOWBALL_EVIDENCE))
+    } else {
+        // Which responsibilities use each word, in aliases or frame objects.
+        let uses: Vec<(&str, ResponsibilityId, bool)> = phrases
+            .iter()
+            .flat_map(|phrase| {
+                let product = phrase.responsibility.entry().is_product_ownership();
+                phrase
+                    .words
                     .iter()
-                    .flat_map(|phrase| {
-                        let product = phrase.responsibility.entry().is_product_ownership();
-                        phrase
-                            .words
-                            .iter()
-                            .map(move |word| (word.as_ref(), phrase.responsibility, product))
-                    })
-                    .chain(frames.iter().flat_map(|frame| {
-                        let product = frame.responsibility.entry().is_product_ownership();
-                        frame.objects.iter().flat_map(move |part| {
-                            part.ordered
-                                .iter()
-                                .map(move |word| (word.as_ref(), frame.responsibility, product))
-                        })
-                    }))
-                    .collect();
-                let (words, entries) = crate::words::evidence_table(&crate::words::word_evidence(uses));
-                (Cow::Owned(words), Cow::Owned(entries))
-            }
-        };
-        table.index_frames(frames);
-        table
+                    .map(move |word| (word.as_ref(), phrase.responsibility, product))
+            })
+            .chain(frames.iter().flat_map(|frame| {
+                let product = frame.responsibility.entry().is_product_ownership();
+                frame.objects.iter().flat_map(move |part| {
+                    part.ordered
+                        .iter()
+                        .map(move |word| (word.as_ref(), frame.responsibility, product))
+                })
+            }))
+            .collect();
+        let (words, entries) = crate::words::evidence_table(&crate::words::word_evidence(uses));
+        (Cow::Owned(words), Cow::Owned(entries))
+    };
+    PhraseTable {
+        phrases,
+        leading,
+        telling_verbs: indexes.telling_verbs,
+        evidence_words,
+        evidence,
+        verbs: indexes.verbs,
+        verb_forms: indexes.verb_forms,
+        index: indexes.phrases,
+        frames,
+        parts_by_first_word: indexes.parts_by_first_word,
+        alias_word_sets: indexes.alias_word_sets,
+    }
+}
+
+/// The catalog's lookups made now, by the code `build.rs` makes them with.
+fn made_indexes(
+    phrases: &[Phrase],
+    frames: &[IndexedFrame],
+    leading: &[(&'static str, Vec<Word>)],
+    stemming: Stemming,
+) -> CatalogIndexes {
+    fn borrowed(words: &[Word]) -> Vec<&str> {
+        words.iter().map(|word| word.as_ref()).collect()
+    }
+    let borrowed_catalog = BorrowedCatalog {
+        aliases: phrases
+            .iter()
+            .map(|phrase| (phrase.normalized.as_ref(), borrowed(&phrase.words)))
+            .collect(),
+        frames: frames
+            .iter()
+            .map(|frame| {
+                let texts = frame.verbs.iter().map(|part| part.text).collect();
+                let verb_words = frame.verbs.iter().map(|part| borrowed(&part.ordered)).collect();
+                let object_words = frame.objects.iter().map(|part| borrowed(&part.ordered)).collect();
+                (frame.responsibility.index(), texts, verb_words, object_words)
+            })
+            .collect(),
+        leading_verbs: leading.iter().map(|(text, words)| (*text, borrowed(words))).collect(),
+        general_verbs: GENERAL_VERBS.iter().map(|verb| (*verb, stemming.stem(verb))).collect(),
+    };
+    catalog_indexes(&borrowed_catalog.lists(), |verb| {
+        forms_of(verb).into_iter().map(Cow::into_owned).collect()
     })
 }
 
@@ -873,9 +852,10 @@ fn forms_of(verb: &str) -> Vec<Word> {
 }
 
 /// The normalized words of the catalog's phrases, taken in catalog order: from the
-/// build's lists for the default stemming, else computed.
+/// build's lists for the default stemming (`built`), else computed.
 struct CatalogWords {
     stemming: Stemming,
+    built: bool,
     aliases: std::slice::Iter<'static, BuiltWords>,
     frame_parts: std::slice::Iter<'static, BuiltWords>,
     leading_verbs: std::slice::Iter<'static, BuiltWords>,
@@ -885,30 +865,30 @@ struct CatalogWords {
 type BuiltWords = (&'static str, &'static [Word]);
 
 impl CatalogWords {
-    fn new(stemming: Stemming) -> CatalogWords {
+    fn new(stemming: Stemming, built: bool) -> CatalogWords {
         CatalogWords {
             stemming,
+            built,
             aliases: SNOWBALL_ALIASES.iter(),
             frame_parts: SNOWBALL_FRAME_PARTS.iter(),
             leading_verbs: SNOWBALL_LEADING_VERBS.iter(),
         }
     }
 
-    /// The phrase's normalized words joined by spaces, and in order.
     /// The phrase's normalized words joined by spaces, and its words: as the build
     /// listed them, or computed in order (`sorted`: sorted, without repeats).
     fn next(
         stemming: Stemming,
-        built: &mut std::slice::Iter<'static, BuiltWords>,
+        built: Option<&mut std::slice::Iter<'static, BuiltWords>>,
         text: &str,
         sorted: bool,
     ) -> (Word, Cow<'static, [Word]>) {
-        match stemming {
-            Stemming::Snowball => {
+        match built {
+            Some(built) => {
                 let (joined, words) = built.next().expect("build.rs normalized every phrase of the catalog");
                 (Cow::Borrowed(*joined), Cow::Borrowed(*words))
             }
-            Stemming::Suffixes => {
+            None => {
                 let words = normalized_words_with(text, stemming);
                 let joined = Cow::Owned(words.join(" "));
                 let mut words = owned_words(words);
@@ -923,37 +903,24 @@ impl CatalogWords {
 
     /// An alias's words joined by spaces, and its distinct words sorted.
     fn alias(&mut self, text: &str) -> (Word, Cow<'static, [Word]>) {
-        CatalogWords::next(self.stemming, &mut self.aliases, text, true)
+        CatalogWords::next(self.stemming, self.built.then_some(&mut self.aliases), text, true)
     }
 
     fn frame_part(&mut self, text: &str) -> Cow<'static, [Word]> {
-        CatalogWords::next(self.stemming, &mut self.frame_parts, text, false).1
+        CatalogWords::next(self.stemming, self.built.then_some(&mut self.frame_parts), text, false).1
     }
 
     fn leading_verb(&mut self, text: &str) -> Vec<Word> {
-        CatalogWords::next(self.stemming, &mut self.leading_verbs, text, false)
-            .1
-            .into_owned()
+        CatalogWords::next(
+            self.stemming,
+            self.built.then_some(&mut self.leading_verbs),
+            text,
+            false,
+        )
+        .1
+        .into_owned()
     }
 }
-
-/// Verbs that begin many duties but name no work of their own: they take part in
-/// the work their object names.
-const GENERAL_VERBS: &[&str] = &[
-    "assist",
-    "attend",
-    "collaborate",
-    "contribute",
-    "cooperate",
-    "liaise",
-    "participate",
-    "partner",
-    "serve",
-];
-
-/// A verb that frames of at most this many responsibilities use tells which duty is
-/// meant ("prioritize", "facilitate"); one that many use ("create", "own") does not.
-const TELLING_VERB_SPREAD: usize = 3;
 
 /// The level of backlog a duty names, for responsibilities that have levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -1160,8 +1127,8 @@ impl Mapper {
             let leads = words()
                 .raw
                 .first()
-                .and_then(|first| table.verb_forms.get(first.as_str()));
-            leads.is_some_and(|stem| table.verbs.contains(stem.as_ref()) && !self.is_purpose_blind(stem))
+                .and_then(|first| table.verb_forms.text_of(first.as_str()));
+            leads.is_some_and(|stem| table.verbs.contains_key(stem) && !self.is_purpose_blind(stem))
                 && table.verb_forms.contains_key(word)
         };
         // "Use data to inform prioritization", "leverage analytics to monitor KPIs":
@@ -1206,7 +1173,7 @@ impl Mapper {
     fn way_of_helping<'d>(&self, duty: &'d str) -> Option<&'d str> {
         let first = duty.split_whitespace().next()?.to_lowercase();
         let table = builtin_phrases(self.stemming);
-        if !self.is_purpose_blind(table.verb_forms.get(first.as_str())?) {
+        if !self.is_purpose_blind(table.verb_forms.text_of(first.as_str())?) {
             return None;
         }
         let lowercase = duty.to_lowercase();
@@ -1226,7 +1193,7 @@ impl Mapper {
         let normalized = stems.join(" ");
         [&self.vocabulary, builtin_phrases(self.stemming)]
             .iter()
-            .any(|table| table.exact.contains_key(normalized.as_str()))
+            .any(|table| table.index.exact.contains_key(&normalized))
     }
 
     /// Maps a duty, or the core of one, as a whole or part by part; `suggest` looks for
@@ -1412,8 +1379,8 @@ impl Mapper {
                             && words.raw.len() > 1
                             && builtin
                                 .verb_forms
-                                .get(words.raw[0].as_str())
-                                .is_some_and(|stem| builtin.leading.contains_key(stem.as_ref())) =>
+                                .text_of(words.raw[0].as_str())
+                                .is_some_and(|stem| builtin.leading.contains_key(stem)) =>
                     {
                         let object = DutyWords {
                             raw: words.raw[1..].to_vec(),
@@ -2476,6 +2443,23 @@ mod built_words {
                 assert_eq!(expected, *words, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_lookups_built_for_the_catalog_are_the_lookups_the_matcher_makes() {
+        let built = catalog_table(Stemming::Snowball, true);
+        let made = catalog_table(Stemming::Snowball, false);
+        assert!(built.index == made.index, "phrase index");
+        assert!(built.alias_word_sets == made.alias_word_sets, "alias word sets");
+        assert!(built.parts_by_first_word == made.parts_by_first_word, "frame parts");
+        assert!(built.verb_forms == made.verb_forms, "verb forms");
+        assert!(built.verbs == made.verbs, "verbs");
+        assert!(built.telling_verbs == made.telling_verbs, "telling verbs");
+        assert_eq!(built.evidence_words, made.evidence_words);
+        assert_eq!(built.evidence, made.evidence);
+        // A lookup that found nothing would pass the comparisons above.
+        assert!(built.index.exact.contains_key("product goal"));
+        assert!(built.verbs.contains_key("priorit"));
     }
 
     #[test]
