@@ -169,45 +169,103 @@ fn catalog_code(catalog: &file::Catalog) -> String {
     code
 }
 
-fn snowball_code(catalog: &file::Catalog) -> String {
-    // Each phrase as its words joined by spaces and as the list of those words (for
-    // aliases sorted and without repeats, as the matcher compares them), so the
-    // matcher starts from borrowed text and allocates nothing for them.
-    let normalized = |text: &str, sorted: bool| {
-        let words = words::normalized_words_with(text, words::Stemming::Snowball);
-        let mut listed = words.clone();
-        if sorted {
-            listed.sort();
-            listed.dedup();
+/// The catalog's phrases normalized with the default stemming, in catalog order: the
+/// one normalization every generated list and lookup is made from.
+struct NormalizedCatalog<'t> {
+    /// Each alias's responsibility, its words joined by spaces, and its distinct
+    /// words sorted (as the matcher compares them).
+    aliases: Vec<(usize, String, Vec<String>)>,
+    frames: Vec<NormalizedFrame<'t>>,
+    /// Each leading verb's text and words.
+    leading: Vec<(&'t str, Vec<String>)>,
+}
+
+struct NormalizedFrame<'t> {
+    responsibility: usize,
+    /// Each verb's text and words.
+    verbs: Vec<(&'t str, Vec<String>)>,
+    /// Each object's words.
+    objects: Vec<Vec<String>>,
+}
+
+impl<'t> NormalizedCatalog<'t> {
+    fn new(catalog: &'t file::Catalog) -> NormalizedCatalog<'t> {
+        let normalized = |text: &str| words::normalized_words_with(text, words::Stemming::Snowball);
+        let entries = catalog.responsibility.iter().enumerate();
+        let aliases = entries
+            .clone()
+            .flat_map(|(index, entry)| {
+                let aliases = entry.phrases.iter().flat_map(|group| &group.aliases);
+                aliases.map(move |alias| (index, alias))
+            })
+            .map(|(index, alias)| {
+                let words = normalized(alias);
+                let mut distinct = words.clone();
+                distinct.sort();
+                distinct.dedup();
+                (index, words.join(" "), distinct)
+            })
+            .collect();
+        let frames = entries
+            .flat_map(|(index, entry)| entry.frames.iter().map(move |frame| (index, frame)))
+            .map(|(responsibility, frame)| NormalizedFrame {
+                responsibility,
+                verbs: frame
+                    .verbs
+                    .iter()
+                    .map(|verb| (verb.as_str(), normalized(verb)))
+                    .collect(),
+                objects: frame.objects.iter().map(|object| normalized(object)).collect(),
+            })
+            .collect();
+        let leading = catalog
+            .responsibility
+            .iter()
+            .flat_map(|entry| entry.leading.iter().flat_map(|group| &group.verbs))
+            .map(|verb| (verb.as_str(), normalized(verb)))
+            .collect();
+        NormalizedCatalog {
+            aliases,
+            frames,
+            leading,
         }
-        let list: Vec<String> = listed.iter().map(|word| format!("Cow::Borrowed({word:?})")).collect();
-        format!("    ({:?}, &[{}]),\n", words.join(" "), list.join(", "))
-    };
-    let list = |name: &str, doc: &str, texts: Vec<&String>, sorted: bool| {
-        let literals: Vec<String> = texts.into_iter().map(|text| normalized(text, sorted)).collect();
+    }
+}
+
+fn snowball_code(catalog: &file::Catalog) -> String {
+    let normalized = NormalizedCatalog::new(catalog);
+    // Each phrase as its words joined by spaces and as the list of those words, so
+    // the matcher starts from borrowed text and allocates nothing for them.
+    let list = |name: &str, doc: &str, phrases: Vec<(String, &[String])>| {
+        let literals: Vec<String> = phrases
+            .into_iter()
+            .map(|(joined, words)| {
+                let words: Vec<String> = words.iter().map(|word| format!("Cow::Borrowed({word:?})")).collect();
+                format!("    ({joined:?}, &[{}]),\n", words.join(", "))
+            })
+            .collect();
         format!(
             "/// {doc}\nstatic {name}: &[(&str, &[Word])] = &[\n{}];\n",
             literals.concat()
         )
     };
+    let aliases = normalized
+        .aliases
+        .iter()
+        .map(|(_, joined, distinct)| (joined.clone(), distinct.as_slice()))
+        .collect();
+    let frame_parts = normalized
+        .frames
+        .iter()
+        .flat_map(|frame| frame.verbs.iter().map(|(_, words)| words).chain(&frame.objects))
+        .map(|words| (words.join(" "), words.as_slice()))
+        .collect();
+    let leading = normalized
+        .leading
+        .iter()
+        .map(|(_, words)| (words.join(" "), words.as_slice()))
+        .collect();
     let entries = &catalog.responsibility;
-    let aliases = entries
-        .iter()
-        .flat_map(|entry| entry.phrases.iter().flat_map(|group| &group.aliases))
-        .collect();
-    let frame_parts = entries
-        .iter()
-        .flat_map(|entry| {
-            entry
-                .frames
-                .iter()
-                .flat_map(|frame| frame.verbs.iter().chain(&frame.objects))
-        })
-        .collect();
-    let leading = entries
-        .iter()
-        .flat_map(|entry| entry.leading.iter().flat_map(|group| &group.verbs))
-        .collect();
     let mut verbs: Vec<&String> = entries
         .iter()
         .flat_map(|entry| {
@@ -226,21 +284,20 @@ fn snowball_code(catalog: &file::Catalog) -> String {
         .collect();
     // Which words several responsibilities share, from the same words the matcher
     // reads: aliases and frame objects.
-    let mut uses: Vec<(String, usize, bool)> = Vec::new();
-    for (index, entry) in entries.iter().enumerate() {
-        let product = file::PRODUCT_AREAS.contains(&entry.area.as_str());
-        let objects = entry.frames.iter().flat_map(|frame| &frame.objects);
-        for text in entry.phrases.iter().flat_map(|group| &group.aliases).chain(objects) {
-            for word in words::normalized_words_with(text, words::Stemming::Snowball) {
-                uses.push((word, index, product));
-            }
-        }
-    }
-    let evidence = words::word_evidence(
-        uses.iter()
-            .map(|(word, index, product)| (word.as_str(), *index, *product))
-            .collect(),
-    );
+    let is_product = |index: usize| file::PRODUCT_AREAS.contains(&entries[index].area.as_str());
+    let alias_words = normalized
+        .aliases
+        .iter()
+        .flat_map(|(index, joined, _)| joined.split(' ').map(move |word| (word, *index, is_product(*index))));
+    let object_words = normalized.frames.iter().flat_map(|frame| {
+        let product = is_product(frame.responsibility);
+        frame
+            .objects
+            .iter()
+            .flatten()
+            .map(move |word| (word.as_str(), frame.responsibility, product))
+    });
+    let evidence = words::word_evidence(alias_words.chain(object_words).collect());
     let (evidence_words, entries) = words::evidence_table(&evidence);
     let entries: Vec<String> = entries
         .iter()
@@ -267,83 +324,58 @@ fn snowball_code(catalog: &file::Catalog) -> String {
             "SNOWBALL_ALIASES",
             "Every alias's normalized words, joined by spaces, and sorted, in catalog order.",
             aliases,
-            true,
         ),
         list(
             "SNOWBALL_FRAME_PARTS",
             "Every frame's verbs, then its objects, normalized, in catalog order.",
             frame_parts,
-            false,
         ),
         list(
             "SNOWBALL_LEADING_VERBS",
             "Every leading verb, normalized, in catalog order.",
             leading,
-            false,
         ),
-        index_code(catalog),
+        index_code(&normalized),
     ]
     .join("\n")
 }
 
 /// The phrase table's lookups for the default stemming (see `src/phrase_index.rs`),
 /// built by the code the matcher uses for any other stemming.
-fn index_code<'t>(catalog: &'t file::Catalog) -> String {
-    let normalized = |text: &str| words::normalized_words_with(text, words::Stemming::Snowball);
-    let entries = &catalog.responsibility;
-    let aliases: Vec<(String, Vec<String>)> = entries
-        .iter()
-        .flat_map(|entry| entry.phrases.iter().flat_map(|group| &group.aliases))
-        .map(|alias| {
-            let words = normalized(alias);
-            let mut distinct = words.clone();
-            distinct.sort();
-            distinct.dedup();
-            (words.join(" "), distinct)
-        })
-        .collect();
-    // (responsibility, verbs with their words, objects' words)
-    type Normalized<'t> = Vec<(&'t str, Vec<String>)>;
-    let frames: Vec<(usize, Normalized<'_>, Normalized<'_>)> = entries
-        .iter()
-        .enumerate()
-        .flat_map(|(index, entry)| entry.frames.iter().map(move |frame| (index, frame)))
-        .map(|(index, frame)| {
-            let parts = |texts: &'t [String]| -> Normalized<'t> {
-                texts.iter().map(|text| (text.as_str(), normalized(text))).collect()
-            };
-            (index, parts(&frame.verbs), parts(&frame.objects))
-        })
-        .collect();
-    let leading: Vec<(&str, Vec<String>)> = entries
-        .iter()
-        .flat_map(|entry| entry.leading.iter().flat_map(|group| &group.verbs))
-        .map(|verb| (verb.as_str(), normalized(verb)))
-        .collect();
+fn index_code(normalized: &NormalizedCatalog<'_>) -> String {
     fn borrowed(words: &[String]) -> Vec<&str> {
         words.iter().map(String::as_str).collect()
     }
-    let borrowed_catalog = phrase_index::BorrowedCatalog {
-        aliases: aliases
+    let lists = phrase_index::CatalogWordLists {
+        aliases: normalized
+            .aliases
             .iter()
-            .map(|(joined, words)| (joined.as_str(), borrowed(words)))
+            .map(|(_, joined, words)| (joined.as_str(), borrowed(words)))
             .collect(),
-        frames: frames
+        frames: normalized
+            .frames
             .iter()
-            .map(|(index, verbs, objects)| {
-                let texts = verbs.iter().map(|(text, _)| *text).collect();
-                let verb_words = verbs.iter().map(|(_, words)| borrowed(words)).collect();
-                let object_words = objects.iter().map(|(_, words)| borrowed(words)).collect();
-                (*index, texts, verb_words, object_words)
+            .map(|frame| phrase_index::FrameWords {
+                responsibility: frame.responsibility,
+                verbs: frame
+                    .verbs
+                    .iter()
+                    .map(|(text, words)| (*text, borrowed(words)))
+                    .collect(),
+                objects: frame.objects.iter().map(|words| borrowed(words)).collect(),
             })
             .collect(),
-        leading_verbs: leading.iter().map(|(text, words)| (*text, borrowed(words))).collect(),
+        leading_verbs: normalized
+            .leading
+            .iter()
+            .map(|(text, words)| (*text, borrowed(words)))
+            .collect(),
         general_verbs: phrase_index::GENERAL_VERBS
             .iter()
             .map(|verb| (*verb, words::Stemming::Snowball.stem(verb)))
             .collect(),
     };
-    let indexes = phrase_index::catalog_indexes(&borrowed_catalog.lists(), words::verb_forms);
+    let indexes = phrase_index::catalog_indexes(&lists, words::verb_forms);
     [
         index_rust(
             &indexes.phrases.exact,

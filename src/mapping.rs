@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 use crate::catalog::{ResponsibilityId, Trade};
 use crate::charter::Vocabulary;
 use crate::phrase_index::{
-    BorrowedCatalog, CatalogIndexes, GENERAL_VERBS, IndexKey, PhraseIndexes, WordIndex, catalog_indexes, frame_part_of,
-    phrase_indexes,
+    CatalogIndexes, CatalogWordLists, FrameWords, GENERAL_VERBS, IndexKey, PhraseIndexes, WordIndex, catalog_indexes,
+    frame_part_of, phrase_indexes,
 };
 use crate::words::{DutyWords, EvidenceEntry, WordEvidence, duty_words, verb_forms};
 pub use crate::words::{Stemming, normalized_words, normalized_words_with};
@@ -704,12 +704,15 @@ fn catalog_table(stemming: Stemming, built: bool) -> PhraseTable {
         }
     }
     let mut leading: HashMap<String, Vec<Phrase>> = HashMap::default();
+    // Kept only to make the lookups now: the built ones need no copy.
     let mut leading_words: Vec<(&'static str, Vec<Word>)> = Vec::new();
     for (index, entry) in crate::catalog::entries() {
         for group in &entry.leading_verbs {
             for verb in &group.verbs {
                 let words = normalized.leading_verb(verb);
-                leading_words.push((verb, words.clone()));
+                if !built {
+                    leading_words.push((verb, words.clone()));
+                }
                 let phrase = Phrase::from_words(words, PhraseOrigin::LeadingVerb(verb), index);
                 if let [stem] = &*phrase.words {
                     leading.entry(stem.to_string()).or_default().push(phrase);
@@ -782,26 +785,27 @@ fn made_indexes(
     fn borrowed(words: &[Word]) -> Vec<&str> {
         words.iter().map(|word| word.as_ref()).collect()
     }
-    let borrowed_catalog = BorrowedCatalog {
+    let lists = CatalogWordLists {
         aliases: phrases
             .iter()
             .map(|phrase| (phrase.normalized.as_ref(), borrowed(&phrase.words)))
             .collect(),
         frames: frames
             .iter()
-            .map(|frame| {
-                let texts = frame.verbs.iter().map(|part| part.text).collect();
-                let verb_words = frame.verbs.iter().map(|part| borrowed(&part.ordered)).collect();
-                let object_words = frame.objects.iter().map(|part| borrowed(&part.ordered)).collect();
-                (frame.responsibility.index(), texts, verb_words, object_words)
+            .map(|frame| FrameWords {
+                responsibility: frame.responsibility.index(),
+                verbs: frame
+                    .verbs
+                    .iter()
+                    .map(|part| (part.text, borrowed(&part.ordered)))
+                    .collect(),
+                objects: frame.objects.iter().map(|part| borrowed(&part.ordered)).collect(),
             })
             .collect(),
         leading_verbs: leading.iter().map(|(text, words)| (*text, borrowed(words))).collect(),
         general_verbs: GENERAL_VERBS.iter().map(|verb| (*verb, stemming.stem(verb))).collect(),
     };
-    catalog_indexes(&borrowed_catalog.lists(), |verb| {
-        forms_of(verb).into_iter().map(Cow::into_owned).collect()
-    })
+    catalog_indexes(&lists, |verb| forms_of(verb).into_iter().map(Cow::into_owned).collect())
 }
 
 /// Nouns of product work that the words before them can give a kind: "*security*
@@ -855,10 +859,9 @@ fn forms_of(verb: &str) -> Vec<Word> {
 /// build's lists for the default stemming (`built`), else computed.
 struct CatalogWords {
     stemming: Stemming,
-    built: bool,
-    aliases: std::slice::Iter<'static, BuiltWords>,
-    frame_parts: std::slice::Iter<'static, BuiltWords>,
-    leading_verbs: std::slice::Iter<'static, BuiltWords>,
+    aliases: Option<std::slice::Iter<'static, BuiltWords>>,
+    frame_parts: Option<std::slice::Iter<'static, BuiltWords>>,
+    leading_verbs: Option<std::slice::Iter<'static, BuiltWords>>,
 }
 
 /// A phrase's normalized words joined by spaces, and its words.
@@ -868,10 +871,9 @@ impl CatalogWords {
     fn new(stemming: Stemming, built: bool) -> CatalogWords {
         CatalogWords {
             stemming,
-            built,
-            aliases: SNOWBALL_ALIASES.iter(),
-            frame_parts: SNOWBALL_FRAME_PARTS.iter(),
-            leading_verbs: SNOWBALL_LEADING_VERBS.iter(),
+            aliases: built.then(|| SNOWBALL_ALIASES.iter()),
+            frame_parts: built.then(|| SNOWBALL_FRAME_PARTS.iter()),
+            leading_verbs: built.then(|| SNOWBALL_LEADING_VERBS.iter()),
         }
     }
 
@@ -903,22 +905,17 @@ impl CatalogWords {
 
     /// An alias's words joined by spaces, and its distinct words sorted.
     fn alias(&mut self, text: &str) -> (Word, Cow<'static, [Word]>) {
-        CatalogWords::next(self.stemming, self.built.then_some(&mut self.aliases), text, true)
+        CatalogWords::next(self.stemming, self.aliases.as_mut(), text, true)
     }
 
     fn frame_part(&mut self, text: &str) -> Cow<'static, [Word]> {
-        CatalogWords::next(self.stemming, self.built.then_some(&mut self.frame_parts), text, false).1
+        CatalogWords::next(self.stemming, self.frame_parts.as_mut(), text, false).1
     }
 
     fn leading_verb(&mut self, text: &str) -> Vec<Word> {
-        CatalogWords::next(
-            self.stemming,
-            self.built.then_some(&mut self.leading_verbs),
-            text,
-            false,
-        )
-        .1
-        .into_owned()
+        CatalogWords::next(self.stemming, self.leading_verbs.as_mut(), text, false)
+            .1
+            .into_owned()
     }
 }
 

@@ -145,77 +145,25 @@ pub(crate) fn frame_part_of(value: u32) -> (usize, usize, bool) {
     ((value >> 16) as usize, ((value >> 1) & 0x7fff) as usize, value & 1 == 1)
 }
 
-/// The normalized words of each of a frame's verbs (or objects), borrowed.
-pub(crate) type PartWords<'a> = Vec<Vec<&'a str>>;
-
-/// A verb of a frame: its text and its normalized words, in order.
-pub(crate) struct FrameVerb<'a> {
-    pub text: &'a str,
-    pub words: &'a [&'a str],
-}
-
 /// One frame of the catalog, normalized.
 pub(crate) struct FrameWords<'a> {
     pub responsibility: usize,
-    pub verbs: Vec<FrameVerb<'a>>,
+    /// Each verb's text and normalized words, in order.
+    pub verbs: Vec<(&'a str, Vec<&'a str>)>,
     /// Each object's normalized words, in order.
-    pub objects: Vec<&'a [&'a str]>,
+    pub objects: Vec<Vec<&'a str>>,
 }
 
-/// The catalog's normalized words as borrowed lists, which [`CatalogWordLists`]
-/// views; `build.rs` and the matcher keep their words in different types.
-pub(crate) struct BorrowedCatalog<'a> {
-    /// Each alias's joined words and its distinct words sorted.
+/// The normalized catalog, in catalog order, that the indexes are built from:
+/// borrowed, since `build.rs` and the matcher keep their words in different types.
+pub(crate) struct CatalogWordLists<'a> {
+    /// Each alias's normalized words joined by spaces, and its distinct words sorted.
     pub aliases: Vec<(&'a str, Vec<&'a str>)>,
-    /// Each frame's responsibility, its verbs' texts, and the words of its verbs and
-    /// of its objects.
-    pub frames: Vec<(usize, Vec<&'a str>, PartWords<'a>, PartWords<'a>)>,
+    pub frames: Vec<FrameWords<'a>>,
     /// Each leading verb's text and normalized words.
     pub leading_verbs: Vec<(&'a str, Vec<&'a str>)>,
     /// [`GENERAL_VERBS`] with their stems.
     pub general_verbs: Vec<(&'a str, String)>,
-}
-
-impl BorrowedCatalog<'_> {
-    pub(crate) fn lists(&self) -> CatalogWordLists<'_> {
-        CatalogWordLists {
-            aliases: self
-                .aliases
-                .iter()
-                .map(|(joined, words)| (*joined, words.as_slice()))
-                .collect(),
-            frames: self
-                .frames
-                .iter()
-                .map(|(responsibility, texts, verb_words, object_words)| FrameWords {
-                    responsibility: *responsibility,
-                    verbs: texts
-                        .iter()
-                        .zip(verb_words)
-                        .map(|(text, words)| FrameVerb { text, words })
-                        .collect(),
-                    objects: object_words.iter().map(Vec::as_slice).collect(),
-                })
-                .collect(),
-            leading_verbs: self
-                .leading_verbs
-                .iter()
-                .map(|(text, words)| (*text, words.as_slice()))
-                .collect(),
-            general_verbs: &self.general_verbs,
-        }
-    }
-}
-
-/// The normalized catalog, in catalog order, that the indexes are built from.
-pub(crate) struct CatalogWordLists<'a> {
-    /// Each alias's normalized words joined by spaces, and its distinct words sorted.
-    pub aliases: Vec<(&'a str, &'a [&'a str])>,
-    pub frames: Vec<FrameWords<'a>>,
-    /// Each leading verb's text and normalized words.
-    pub leading_verbs: Vec<(&'a str, &'a [&'a str])>,
-    /// [`GENERAL_VERBS`] with their stems.
-    pub general_verbs: &'a [(&'a str, String)],
 }
 
 /// The phrase table's lookups over the catalog.
@@ -244,7 +192,8 @@ pub(crate) struct PhraseIndexes {
     pub by_first_word: WordIndex,
 }
 
-/// `phrases` are each phrase's words joined by spaces and its sorted, distinct words.
+/// `phrases` are each phrase's words joined by spaces and its first (alphabetical)
+/// word.
 pub(crate) fn phrase_indexes<'a>(phrases: impl Iterator<Item = (&'a str, &'a str)>) -> PhraseIndexes {
     let mut exact: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     let mut by_first_word: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
@@ -275,17 +224,10 @@ pub(crate) fn catalog_indexes(
     let alias_word_sets = WordIndex::set(catalog.aliases.iter().map(|(_, words)| words.join(" ")).collect());
     let mut parts: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (frame_index, frame) in catalog.frames.iter().enumerate() {
-        let verbs = frame.verbs.iter().map(|verb| (verb.words, true));
-        for (part_index, (words, is_verb)) in verbs
-            .chain(frame.objects.iter().map(|words| (*words, false)))
-            .enumerate()
-        {
-            // Objects are numbered on their own, after the verbs.
-            let part = if is_verb {
-                part_index
-            } else {
-                part_index - frame.verbs.len()
-            };
+        // Objects are numbered on their own, after the verbs.
+        let verbs = frame.verbs.iter().map(|(_, words)| (words, true)).enumerate();
+        let objects = frame.objects.iter().map(|words| (words, false)).enumerate();
+        for (part, (words, is_verb)) in verbs.chain(objects) {
             if let Some(first) = words.first() {
                 parts
                     .entry(first)
@@ -299,11 +241,11 @@ pub(crate) fn catalog_indexes(
     // Frames share their verbs: each verb's forms are written out once.
     let mut formed: BTreeSet<&str> = BTreeSet::new();
     for frame in &catalog.frames {
-        for verb in &frame.verbs {
-            if let [stem] = verb.words {
+        for (text, words) in &frame.verbs {
+            if let [stem] = words.as_slice() {
                 spread.entry(stem).or_default().insert(frame.responsibility);
-                if formed.insert(verb.text) {
-                    for form in forms_of(verb.text) {
+                if formed.insert(*text) {
+                    for form in forms_of(text) {
                         verb_forms.entry(form).or_insert_with(|| stem.to_string());
                     }
                 }
@@ -312,7 +254,7 @@ pub(crate) fn catalog_indexes(
     }
     let mut verbs: BTreeSet<&str> = BTreeSet::new();
     for (verb, words) in &catalog.leading_verbs {
-        if let [stem] = words {
+        if let [stem] = words.as_slice() {
             verbs.insert(stem);
             for form in forms_of(verb) {
                 // A leading verb's forms win over a frame verb's of the same form.
@@ -320,7 +262,7 @@ pub(crate) fn catalog_indexes(
             }
         }
     }
-    for (verb, stem) in catalog.general_verbs {
+    for (verb, stem) in &catalog.general_verbs {
         for form in forms_of(verb) {
             verb_forms.entry(form).or_insert_with(|| stem.clone());
         }
