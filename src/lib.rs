@@ -27,6 +27,7 @@ pub mod finding;
 pub(crate) mod fingerprint;
 pub mod git;
 pub mod import;
+pub(crate) mod likeness;
 pub mod lint;
 pub mod mapping;
 pub mod output;

@@ -70,6 +70,12 @@ pub enum MatchReason {
         /// The noun it qualifies, as the duty writes it.
         noun: String,
     },
+    /// No phrase matched, and the duty's words are most like the catalog phrases of a
+    /// neighbouring responsibility ([`crate::likeness`]).
+    ClosestWords {
+        /// The duty's words, as it writes them, that the responsibility's phrases use.
+        words: Vec<String>,
+    },
     /// The owner's title names a neighbouring trade (catalog/specialist-titles.txt),
     /// and the phrase that matched is that trade's own work when a specialist owns
     /// it: a Scrum Master's "sprint planning" is facilitation.
@@ -95,6 +101,13 @@ impl MatchReason {
             MatchReason::VerbObject { verb, object } => format!("verb \"{verb}\" with object \"{object}\""),
             MatchReason::LeadingVerb { verb } => format!("starts with the verb \"{verb}\""),
             MatchReason::KindOfNoun { alias, noun } => format!("alias \"{alias}\" names the kind of \"{noun}\""),
+            MatchReason::ClosestWords { words } => {
+                let quoted: Vec<String> = words.iter().map(|word| format!("\"{word}\"")).collect();
+                format!(
+                    "no phrase matched; its words {} are most like this responsibility's",
+                    quoted.join(", ")
+                )
+            }
             MatchReason::OwnTrade { area, phrase } => {
                 format!("\"{phrase}\", read as {area} work: the role's title names that trade")
             }
@@ -668,6 +681,38 @@ fn builtin_phrases(stemming: Stemming) -> &'static PhraseTable {
     }
 }
 
+/// How often the catalog's phrases of each responsibility use each word, made on the
+/// first duty that no phrase matches.
+fn builtin_likeness(stemming: Stemming) -> &'static crate::likeness::WordLikeness {
+    static SNOWBALL: OnceLock<crate::likeness::WordLikeness> = OnceLock::new();
+    static SUFFIXES: OnceLock<crate::likeness::WordLikeness> = OnceLock::new();
+    let make = || {
+        let table = builtin_phrases(stemming);
+        let words = |words: &'static [Word]| words.iter().map(|word| word.as_ref()).collect::<Vec<&str>>();
+        let aliases = table
+            .phrases
+            .iter()
+            .map(|phrase| (phrase.responsibility, words(&phrase.words)));
+        let frame_parts = table.frames.iter().flat_map(|frame| {
+            frame
+                .verbs
+                .iter()
+                .chain(&frame.objects)
+                .map(move |part| (frame.responsibility, words(&part.ordered)))
+        });
+        let leading = table
+            .leading
+            .values()
+            .flatten()
+            .map(|phrase| (phrase.responsibility, words(&phrase.words)));
+        crate::likeness::WordLikeness::new(aliases.chain(frame_parts).chain(leading))
+    };
+    match stemming {
+        Stemming::Snowball => SNOWBALL.get_or_init(make),
+        Stemming::Suffixes => SUFFIXES.get_or_init(make),
+    }
+}
+
 /// The catalog's phrase table. The default stemming's words and lookups were made at
 /// build time (`build.rs`), in the order the catalog is read here (`built`); another
 /// stemming makes them now.
@@ -1062,12 +1107,12 @@ impl Mapper {
         // Duties repeat across an organisation; without a vocabulary the answer depends
         // on the text alone, so it is remembered (per thread, up to a bound).
         if !self.vocabulary.phrases.is_empty() || self.stemming != Stemming::Snowball {
-            return with_level(duty, self.map_uncached(duty));
+            return with_level(duty, self.map_duty(duty));
         }
         if let Some(known) = BUILTIN_MAPPINGS.with(|cache| cache.borrow().get(duty).cloned()) {
             return known;
         }
-        let mapped = with_level(duty, self.map_uncached(duty));
+        let mapped = with_level(duty, self.map_duty(duty));
         BUILTIN_MAPPINGS.with(|cache| {
             let mut cache = cache.borrow_mut();
             if cache.len() < MAPPING_CACHE_LIMIT && duty.len() <= CACHED_DUTY_BYTES {
@@ -1090,6 +1135,51 @@ impl Mapper {
         match trade {
             Some(trade) => (read_in_trade(mapping, trade), level),
             None => (mapping, level),
+        }
+    }
+
+    /// What a duty maps to: by its phrases, else, when its words are most like the
+    /// catalog phrases of neighbouring work, that work. A product responsibility is
+    /// never taken by likeness alone: a duty read as product ownership it does not
+    /// name could hide a gap, so such a duty stays unknown and is warned about.
+    fn map_duty(&self, duty: &str) -> DutyMapping {
+        let mapping = self.map_uncached(duty);
+        if !matches!(mapping, DutyMapping::Unknown { .. }) {
+            return mapping;
+        }
+        let words = duty_words(duty, self.stemming);
+        let neighbouring = |responsibility: ResponsibilityId| !responsibility.entry().is_product_ownership();
+        let table = builtin_phrases(self.stemming);
+        // One word that many responsibilities use ("run", "team") is too little to go
+        // on: "run the office fantasy football league" stays unknown.
+        let likeness = builtin_likeness(self.stemming);
+        // One word is enough only when it is a noun that few responsibilities use and
+        // several phrases of this one do: "coordinate the response" holds a verb of
+        // too many kinds of work, "office plants" a word of one alias each of two.
+        let enough = |closest: &crate::likeness::Closest| {
+            let mut shared: Vec<&str> = closest.shared.iter().map(|&at| words.stems[at].as_str()).collect();
+            shared.sort_unstable();
+            shared.dedup();
+            shared.len() >= 2
+                || shared.iter().any(|word| {
+                    !table.verbs.contains_key(word)
+                        && table.evidence(word).weakness <= 1
+                        && likeness.uses_of(word, closest.responsibility) >= 2
+                })
+        };
+        match likeness.closest(&words.stems, neighbouring).filter(enough) {
+            Some(closest) => DutyMapping::Mapped {
+                responsibility: closest.responsibility,
+                reason: MatchReason::ClosestWords {
+                    words: closest.shared.iter().fold(Vec::new(), |mut shown, &at| {
+                        if !shown.contains(&words.raw[at]) {
+                            shown.push(words.raw[at].clone());
+                        }
+                        shown
+                    }),
+                },
+            },
+            None => mapping,
         }
     }
 
@@ -1133,7 +1223,7 @@ impl Mapper {
         // by removing obstacles" removes obstacles.
         if let Some(purpose) = purpose_after_means(trimmed).or_else(|| self.way_of_helping(trimmed))
             && !self.is_exact_phrase(&words().stems)
-            && let mapping @ (DutyMapping::Mapped { .. } | DutyMapping::Several { .. }) = self.map(purpose)
+            && let mapping @ (DutyMapping::Mapped { .. } | DutyMapping::Several { .. }) = self.map_uncached(purpose)
         {
             return mapping;
         }

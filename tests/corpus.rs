@@ -69,13 +69,13 @@ fn the_corpus_is_large_and_mixed() {
 #[test]
 fn real_phrasing_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus"), Stemming::Snowball);
-    assert_floor(&accuracy, 83.0, 93.5, "tuning set");
+    assert_floor(&accuracy, 83.0, 94.0, "tuning set");
 }
 
 #[test]
 fn phrasing_from_unseen_sources_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/unseen"), Stemming::Snowball);
-    assert_floor(&accuracy, 84.5, 91.5, "unseen sources");
+    assert_floor(&accuracy, 84.5, 93.0, "unseen sources");
 }
 
 /// Phrases from 160 further sources, measured once before anything was chosen on them
@@ -83,7 +83,7 @@ fn phrasing_from_unseen_sources_maps_at_least_as_well_as_measured() {
 #[test]
 fn phrasing_from_more_sources_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/more-sources"), Stemming::Snowball);
-    assert_floor(&accuracy, 63.0, 88.5, "more sources");
+    assert_floor(&accuracy, 63.0, 90.5, "more sources");
 }
 
 /// Phrases gathered blind from 148 further domains, three in four of them product
@@ -92,7 +92,7 @@ fn phrasing_from_more_sources_maps_at_least_as_well_as_measured() {
 #[test]
 fn phrasing_gathered_fresh_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/fresh"), Stemming::Snowball);
-    assert_floor(&accuracy, 67.5, 82.5, "fresh phrases");
+    assert_floor(&accuracy, 67.5, 84.0, "fresh phrases");
 }
 
 /// Phrases gathered blind from 106 further hosts, three in five of them product
@@ -109,7 +109,7 @@ fn a_second_fresh_gathering_maps_at_least_as_well_as_measured() {
 #[test]
 fn phrasing_nobody_tuned_for_maps_at_least_as_well_as_measured() {
     let accuracy = corpus::measure(&phrases("tests/corpus/holdout"), Stemming::Snowball);
-    assert_floor(&accuracy, 67.5, 84.5, "held-out set");
+    assert_floor(&accuracy, 67.5, 87.5, "held-out set");
 }
 
 /// A phrase compared without case and punctuation.

@@ -100,7 +100,9 @@ fn judge(folder: &str) -> (usize, usize, Vec<String>) {
 /// 2026-12-01; each folder's README says how the set was used).
 const SETS: &[(&str, usize)] = &[
     // Measured once as written (1 of 8), then used to find what real charters trip on.
-    ("tests/fixtures/judged-teams", 7),
+    // It and the eighteenth rose to 8 when duties no phrase matches were first read by
+    // their words (`src/likeness.rs`).
+    ("tests/fixtures/judged-teams", 8),
     // The next seven were written by people who saw neither the catalog nor the
     // corpus, and measured blind first (1, 1, 0, 2, 3, 3 and 1 of 8); each was then
     // read for what real charters trip on, so they now guard what was learnt rather
@@ -135,7 +137,7 @@ const SETS: &[(&str, usize)] = &[
     // (the nineteenth is 7 since "it" and "them" point back to the part before).
     ("tests/fixtures/judged-teams-sixteenth", 8),
     ("tests/fixtures/judged-teams-seventeenth", 6),
-    ("tests/fixtures/judged-teams-eighteenth", 7),
+    ("tests/fixtures/judged-teams-eighteenth", 8),
     ("tests/fixtures/judged-teams-nineteenth", 7),
     // Written blind on 2026-12-02 (public-sector and private-sector teams): 7 and 7 of
     // 8 before anything was chosen on them, the same with `83e5730`; their misses have
