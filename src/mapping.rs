@@ -1150,12 +1150,11 @@ impl Mapper {
         let words = duty_words(duty, self.stemming);
         let neighbouring = |responsibility: ResponsibilityId| !responsibility.entry().is_product_ownership();
         let table = builtin_phrases(self.stemming);
-        // One word that many responsibilities use ("run", "team") is too little to go
-        // on: "run the office fantasy football league" stays unknown.
         let likeness = builtin_likeness(self.stemming);
         // One word is enough only when it is a noun that few responsibilities use and
-        // several phrases of this one do: "coordinate the response" holds a verb of
-        // too many kinds of work, "office plants" a word of one alias each of two.
+        // several phrases of this one do: "organising the summer party" holds only a
+        // verb of many kinds of work, "office plants" only a word of one alias each of
+        // two responsibilities.
         let enough = |closest: &crate::likeness::Closest| {
             let mut shared: Vec<&str> = closest.shared.iter().map(|&at| words.stems[at].as_str()).collect();
             shared.sort_unstable();
@@ -1220,7 +1219,9 @@ impl Mapper {
         };
         // "Use data to inform prioritization", "leverage analytics to monitor KPIs":
         // what is used is the means, the verb after "to" the duty; "supports the team
-        // by removing obstacles" removes obstacles.
+        // by removing obstacles" removes obstacles. The purpose is mapped by its
+        // phrases only: reading it by its words alone would outrank the whole duty's
+        // phrases.
         if let Some(purpose) = purpose_after_means(trimmed).or_else(|| self.way_of_helping(trimmed))
             && !self.is_exact_phrase(&words().stems)
             && let mapping @ (DutyMapping::Mapped { .. } | DutyMapping::Several { .. }) = self.map_uncached(purpose)
