@@ -31,6 +31,8 @@ pub(crate) struct WordLikeness {
     uses: HashMap<String, Vec<(ResponsibilityId, u32)>>,
     /// Per responsibility, its number of phrases, by responsibility.
     phrases: Vec<(ResponsibilityId, u32)>,
+    /// The phrases of all responsibilities.
+    total: u32,
 }
 
 /// The responsibility a duty's words are most like, and which of the words (by their
@@ -66,7 +68,8 @@ impl WordLikeness {
         }
         let mut phrases: Vec<(ResponsibilityId, u32)> = phrases.into_iter().collect();
         phrases.sort_unstable();
-        WordLikeness { uses, phrases }
+        let total = phrases.iter().map(|(_, count)| count).sum();
+        WordLikeness { uses, phrases, total }
     }
 
     /// The responsibility whose phrases the duty's normalized words (in order, repeats
@@ -75,24 +78,25 @@ impl WordLikeness {
     /// phrases use at least one of the words. Of equal scores the first responsibility
     /// in catalog order wins.
     pub(crate) fn closest(&self, words: &[String], eligible: impl Fn(ResponsibilityId) -> bool) -> Option<Closest> {
-        let mut known: Vec<&str> = words
+        let mut distinct: Vec<&str> = words.iter().map(String::as_str).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        // Each known word's counts, looked up once for every responsibility.
+        let known: Vec<&[(ResponsibilityId, u32)]> = distinct
             .iter()
-            .map(String::as_str)
-            .filter(|word| self.uses.contains_key(*word))
+            .filter_map(|word| self.uses.get(*word))
+            .map(Vec::as_slice)
             .collect();
-        known.sort_unstable();
-        known.dedup();
         if known.is_empty() {
             return None;
         }
-        let total: u32 = self.phrases.iter().map(|(_, count)| count).sum();
         let mut best: Option<(f64, ResponsibilityId)> = None;
         let mut best_ineligible = f64::NEG_INFINITY;
         for &(responsibility, phrases) in &self.phrases {
             let phrases = f64::from(phrases);
-            let mut score = (phrases / f64::from(total)).ln();
-            for word in &known {
-                let used = self.uses_of(word, responsibility);
+            let mut score = (phrases / f64::from(self.total)).ln();
+            for counts in &known {
+                let used = count_of(counts, responsibility);
                 score += ((f64::from(used) + UNSEEN_WORD) / (phrases + 1.0)).ln();
             }
             if !eligible(responsibility) {
@@ -117,22 +121,25 @@ impl WordLikeness {
 
     /// How many of the responsibility's phrases use the normalized word.
     pub(crate) fn uses_of(&self, word: &str, responsibility: ResponsibilityId) -> u32 {
-        self.uses
-            .get(word)
-            .and_then(|counts| {
-                counts
-                    .binary_search_by_key(&responsibility, |(id, _)| *id)
-                    .ok()
-                    .map(|at| counts[at].1)
-            })
-            .unwrap_or(0)
+        self.uses.get(word).map_or(0, |counts| count_of(counts, responsibility))
     }
+}
+
+/// The responsibility's count in one word's counts, sorted by responsibility.
+fn count_of(counts: &[(ResponsibilityId, u32)], responsibility: ResponsibilityId) -> u32 {
+    counts
+        .binary_search_by_key(&responsibility, |(id, _)| *id)
+        .map_or(0, |at| counts[at].1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalog::id;
+
+    fn words(text: &str) -> Vec<String> {
+        text.split(' ').map(str::to_string).collect()
+    }
 
     fn likeness() -> WordLikeness {
         WordLikeness::new([
@@ -146,7 +153,6 @@ mod tests {
 
     #[test]
     fn the_words_a_responsibility_uses_most_decide() {
-        let words = |text: &str| text.split(' ').map(str::to_string).collect::<Vec<_>>();
         let closest = likeness().closest(&words("rank story backlog"), |_| true);
         assert_eq!(
             closest,
@@ -164,7 +170,6 @@ mod tests {
 
     #[test]
     fn unknown_words_and_ineligible_winners_give_nothing() {
-        let words = |text: &str| text.split(' ').map(str::to_string).collect::<Vec<_>>();
         assert_eq!(likeness().closest(&words("water the plants"), |_| true), None);
         assert_eq!(
             likeness().closest(&words("split story"), |responsibility| responsibility
@@ -175,7 +180,6 @@ mod tests {
 
     #[test]
     fn a_narrow_lead_over_an_ineligible_responsibility_is_no_reading() {
-        let words = |text: &str| text.split(' ').map(str::to_string).collect::<Vec<_>>();
         let only_prioritization = |responsibility| responsibility == id::BACKLOG_PRIORITIZATION;
         // "backlog" alone leads refinement by less than the margin; with "item" by more.
         assert_eq!(likeness().closest(&words("backlog"), only_prioritization), None);

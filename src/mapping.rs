@@ -208,6 +208,11 @@ fn owned_words(words: Vec<String>) -> Vec<Word> {
     words.into_iter().map(Cow::Owned).collect()
 }
 
+/// The words as borrowed text, for the lookups' and the likeness counts' input.
+fn borrowed(words: &[Word]) -> Vec<&str> {
+    words.iter().map(|word| word.as_ref()).collect()
+}
+
 impl Phrase {
     fn new(text: &str, origin: PhraseOrigin, responsibility: ResponsibilityId, stemming: Stemming) -> Phrase {
         Phrase::from_words(
@@ -688,23 +693,22 @@ fn builtin_likeness(stemming: Stemming) -> &'static crate::likeness::WordLikenes
     static SUFFIXES: OnceLock<crate::likeness::WordLikeness> = OnceLock::new();
     let make = || {
         let table = builtin_phrases(stemming);
-        let words = |words: &'static [Word]| words.iter().map(|word| word.as_ref()).collect::<Vec<&str>>();
         let aliases = table
             .phrases
             .iter()
-            .map(|phrase| (phrase.responsibility, words(&phrase.words)));
+            .map(|phrase| (phrase.responsibility, borrowed(&phrase.words)));
         let frame_parts = table.frames.iter().flat_map(|frame| {
             frame
                 .verbs
                 .iter()
                 .chain(&frame.objects)
-                .map(move |part| (frame.responsibility, words(&part.ordered)))
+                .map(move |part| (frame.responsibility, borrowed(&part.ordered)))
         });
         let leading = table
             .leading
             .values()
             .flatten()
-            .map(|phrase| (phrase.responsibility, words(&phrase.words)));
+            .map(|phrase| (phrase.responsibility, borrowed(&phrase.words)));
         crate::likeness::WordLikeness::new(aliases.chain(frame_parts).chain(leading))
     };
     match stemming {
@@ -827,9 +831,6 @@ fn made_indexes(
     leading: &[(&'static str, Vec<Word>)],
     stemming: Stemming,
 ) -> CatalogIndexes {
-    fn borrowed(words: &[Word]) -> Vec<&str> {
-        words.iter().map(|word| word.as_ref()).collect()
-    }
     let lists = CatalogWordLists {
         aliases: phrases
             .iter()
